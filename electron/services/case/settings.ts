@@ -1,0 +1,40 @@
+/** Per-user settings (the reviewer's name), kept in a small JSON file beside the cases. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { userConfigDir } from './paths.ts';
+
+const Settings = z.object({ reviewerName: z.string().min(1).max(200).optional() }).passthrough();
+export type Settings = z.infer<typeof Settings>;
+
+const settingsFile = (dir: string) => path.join(dir, 'settings.json');
+
+/** Read the settings; a missing or unreadable file gives the defaults. */
+export function readSettings(dir = userConfigDir()): Settings {
+  try {
+    return Settings.parse(JSON.parse(fs.readFileSync(settingsFile(dir), 'utf8')));
+  } catch {
+    return {};
+  }
+}
+
+/** Save settings atomically (temp file + rename). */
+export function writeSettings(settings: Settings, dir = userConfigDir()): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${settingsFile(dir)}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(Settings.parse(settings), null, 2));
+  fs.renameSync(tmp, settingsFile(dir));
+}
+
+/** The name recorded as actor in the audit log: EXHIBIT_REVIEWER, the setting, or the OS user. */
+export function reviewerName(env: Record<string, string | undefined> = process.env, dir?: string): string {
+  if (env.EXHIBIT_REVIEWER) return env.EXHIBIT_REVIEWER;
+  const saved = readSettings(dir).reviewerName;
+  if (saved) return saved;
+  try {
+    return os.userInfo().username || 'unknown reviewer';
+  } catch {
+    return 'unknown reviewer';
+  }
+}

@@ -1,0 +1,191 @@
+/** Queries over documents and pages. Each takes the database first. */
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { ExhibitError } from '../../../shared/errors.ts';
+import type { DocumentDetail, DocumentSummary, PageText, Provenance } from '../../../shared/ipc/contract.ts';
+import { foldForSearch } from '../../../shared/search/normalize.ts';
+import { appendAudit } from '../audit/audit.ts';
+import type { ExtractedDocument } from '../ingest/extracted.ts';
+
+interface DocumentRow {
+  id: string;
+  sha256: string;
+  kind: 'pdf' | 'text';
+  title: string;
+  file_name: string;
+  size: number;
+  page_count: number;
+  text_layer: number;
+  metadata: string | null;
+  page_labels: string | null;
+  source: string | null;
+  obtained_from: string | null;
+  obtained_at: string | null;
+  collected_by: string | null;
+  notes: string | null;
+  imported_at: string;
+  imported_by: string;
+  extractor_version: string;
+  status: string;
+}
+
+function provenanceOf(r: DocumentRow): Provenance {
+  const p: Provenance = {};
+  if (r.source) p.source = r.source;
+  if (r.obtained_from) p.obtainedFrom = r.obtained_from;
+  if (r.obtained_at) p.obtainedAt = r.obtained_at;
+  if (r.collected_by) p.collectedBy = r.collected_by;
+  if (r.notes) p.notes = r.notes;
+  return p;
+}
+
+function summaryOf(r: DocumentRow): DocumentSummary {
+  return {
+    documentId: r.id,
+    title: r.title,
+    sha256: r.sha256,
+    pages: r.page_count,
+    kind: r.kind,
+    textLayer: r.text_layer === 1,
+    fileName: r.file_name,
+    size: r.size,
+    importedAt: r.imported_at,
+    importedBy: r.imported_by,
+    status: r.status,
+    provenance: provenanceOf(r),
+  };
+}
+
+/** Every document in the case, oldest import first. */
+export function listDocuments(db: Database): DocumentSummary[] {
+  return (db.prepare('SELECT * FROM documents ORDER BY imported_at, rowid').all() as DocumentRow[]).map(summaryOf);
+}
+
+/**
+ * Find a document by id, a unique id prefix (4+ characters) or a unique SHA-256 prefix.
+ * Throws a not-found error naming what was asked for.
+ */
+export function resolveDocument(db: Database, ref: string): DocumentRow {
+  const exact = db.prepare('SELECT * FROM documents WHERE id = ? OR sha256 = ?').get(ref, ref) as DocumentRow | undefined;
+  if (exact) return exact;
+  if (ref.length >= 4 && /^[0-9a-f-]+$/i.test(ref)) {
+    const like = `${ref.toLowerCase()}%`;
+    const rows = db.prepare('SELECT * FROM documents WHERE id LIKE ? OR sha256 LIKE ? LIMIT 2').all(like, like) as DocumentRow[];
+    if (rows.length === 1) return rows[0]!;
+    if (rows.length > 1) throw new ExhibitError('invalid-args', `"${ref}" matches more than one document; give more of the id`, ref);
+  }
+  throw new ExhibitError('not-found', `No document "${ref}" in this case`, ref);
+}
+
+/** One document with its metadata. */
+export function getDocument(db: Database, ref: string): DocumentDetail {
+  const r = resolveDocument(db, ref);
+  return {
+    ...summaryOf(r),
+    metadata: r.metadata ? JSON.parse(r.metadata) : null,
+    extractorVersion: r.extractor_version,
+    pageLabels: r.page_labels ? JSON.parse(r.page_labels) : [],
+  };
+}
+
+/** The text of one page; `page` is 1-based. */
+export function getPage(db: Database, ref: string, page: number): PageText {
+  const doc = resolveDocument(db, ref);
+  if (page < 1 || page > doc.page_count) {
+    throw new ExhibitError('not-found', `"${doc.title}" has ${doc.page_count} page(s); there is no page ${page}`, doc.id);
+  }
+  const r = db
+    .prepare('SELECT label, width, height, rotation, text FROM pages WHERE document_id = ? AND page_index = ?')
+    .get(doc.id, page - 1) as { label: string | null; width: number; height: number; rotation: number; text: string };
+  return { documentId: doc.id, page, ...r };
+}
+
+/** Change a document's provenance; the change and the old values go to the audit log. */
+export function setProvenance(db: Database, ref: string, provenance: Provenance, actor: string): DocumentSummary {
+  return db.transaction(() => {
+    const before = resolveDocument(db, ref);
+    db.prepare(
+      `UPDATE documents SET source = @source, obtained_from = @obtainedFrom, obtained_at = @obtainedAt,
+       collected_by = @collectedBy, notes = @notes WHERE id = @id`,
+    ).run({
+      id: before.id,
+      source: provenance.source ?? null,
+      obtainedFrom: provenance.obtainedFrom ?? null,
+      obtainedAt: provenance.obtainedAt ?? null,
+      collectedBy: provenance.collectedBy ?? null,
+      notes: provenance.notes ?? null,
+    });
+    appendAudit(db, {
+      actor,
+      action: 'document.provenance',
+      entity: 'document',
+      entityId: before.id,
+      payload: { before: provenanceOf(before), after: provenance },
+    });
+    return summaryOf(resolveDocument(db, before.id));
+  })();
+}
+
+export interface NewDocument {
+  sha256: string;
+  fileName: string;
+  size: number;
+  extracted: ExtractedDocument;
+  provenance: Provenance;
+  actor: string;
+}
+
+/**
+ * Store a document, its pages and its audit row in one transaction. Returns the new
+ * id, or the existing id when the same bytes are already in the case.
+ */
+export function insertDocument(db: Database, d: NewDocument): { documentId: string; duplicate: boolean } {
+  return db.transaction(() => {
+    const existing = db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(d.sha256) as { id: string } | undefined;
+    if (existing) return { documentId: existing.id, duplicate: true };
+    const id = randomUUID();
+    const x = d.extracted;
+    const textLayer = x.pages.some((p) => /\S/.test(p.text));
+    const title = x.title ?? d.fileName.replace(/\.[^.]+$/, '');
+    db.prepare(
+      `INSERT INTO documents (id, sha256, kind, title, file_name, size, page_count, text_layer, metadata, page_labels,
+         source, obtained_from, obtained_at, collected_by, notes, imported_at, imported_by, extractor_version)
+       VALUES (@id, @sha256, @kind, @title, @fileName, @size, @pageCount, @textLayer, @metadata, @pageLabels,
+         @source, @obtainedFrom, @obtainedAt, @collectedBy, @notes, @importedAt, @importedBy, @extractorVersion)`,
+    ).run({
+      id,
+      sha256: d.sha256,
+      kind: x.kind,
+      title,
+      fileName: d.fileName,
+      size: d.size,
+      pageCount: x.pageCount,
+      textLayer: textLayer ? 1 : 0,
+      metadata: x.metadata ? JSON.stringify(x.metadata) : null,
+      pageLabels: JSON.stringify(x.pageLabels),
+      source: d.provenance.source ?? null,
+      obtainedFrom: d.provenance.obtainedFrom ?? null,
+      obtainedAt: d.provenance.obtainedAt ?? null,
+      collectedBy: d.provenance.collectedBy ?? null,
+      notes: d.provenance.notes ?? null,
+      importedAt: new Date().toISOString(),
+      importedBy: d.actor,
+      extractorVersion: x.extractorVersion,
+    });
+    const insertPage = db.prepare(
+      `INSERT INTO pages (document_id, page_index, label, width, height, rotation, text, search_text, items)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const p of x.pages) {
+      insertPage.run(id, p.index, p.label, p.width, p.height, p.rotation, p.text, foldForSearch(p.text), p.layout);
+    }
+    appendAudit(db, {
+      actor: d.actor,
+      action: 'document.import',
+      entity: 'document',
+      entityId: id,
+      payload: { sha256: d.sha256, fileName: d.fileName, size: d.size, pages: x.pageCount, kind: x.kind, provenance: d.provenance },
+    });
+    return { documentId: id, duplicate: false };
+  })();
+}

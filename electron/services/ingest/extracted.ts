@@ -1,0 +1,39 @@
+/** What extraction yields for a document and its pages, before it is stored. */
+
+export interface ExtractedPage {
+  index: number;
+  label: string | null;
+  width: number;
+  height: number;
+  rotation: number;
+  /** The page's text: the text items' strings in content order, '\n' where a line ends. */
+  text: string;
+  /** JSON: { view: [x0, y0, x1, y1], items: [start, length, a, b, c, d, e, f, width, height][] } in PDF user space. */
+  layout: string;
+}
+
+export interface ExtractedDocument {
+  kind: 'pdf' | 'text';
+  pageCount: number;
+  title: string | null;
+  metadata: import('../../../shared/ipc/contract.ts').PdfMetadata | null;
+  pageLabels: (string | null)[];
+  pages: ExtractedPage[];
+  extractorVersion: string;
+}
+
+/** Messages to and from the extraction worker. */
+export type WorkerRequest =
+  | { type: 'open'; taskId: number; key: string; data: SharedArrayBuffer; password: string | null }
+  | { type: 'pages'; taskId: number; key: string; data: SharedArrayBuffer; password: string | null; from: number; to: number };
+
+export interface OpenResult {
+  pageCount: number;
+  metadata: import('../../../shared/ipc/contract.ts').PdfMetadata;
+  pageLabels: (string | null)[] | null;
+  version: string;
+}
+
+export type WorkerResponse =
+  | { taskId: number; ok: true; value: OpenResult | ExtractedPage[] }
+  | { taskId: number; ok: false; code: string; message: string };

@@ -1,0 +1,110 @@
+/**
+ * Importing files and folders into a case. Each file is read once, hashed, extracted
+ * (PDFs in the worker pool), then stored — blob first, then one transaction for the
+ * document, its pages and its audit row — so a failure or crash leaves no partial
+ * document. Files are processed a few at a time; progress counts files and pages.
+ */
+import path from 'node:path';
+import { ExhibitError } from '../../../shared/errors.ts';
+import type { ImportProgress, ImportResult, Provenance } from '../../../shared/ipc/contract.ts';
+import { discardBlob, sha256Hex, writeBlob } from '../case/blobs.ts';
+import type { CaseStore } from '../case/case.ts';
+import { insertDocument } from '../documents/documents.ts';
+import { detectKind, expandPaths, readShared } from './files.ts';
+import { extractPdf } from './pdf.ts';
+import type { ExtractionPool } from './pool.ts';
+import { extractText } from './text.ts';
+
+export interface ImportOptions {
+  pool: ExtractionPool;
+  actor: string;
+  password?: string | undefined;
+  provenance?: Provenance | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?(p: Omit<ImportProgress, 'jobId'>): void;
+}
+
+const failed = (file: string, error: string, sha256: string | null = null): ImportResult => ({
+  path: file,
+  status: 'failed',
+  documentId: null,
+  sha256,
+  pages: null,
+  error,
+});
+
+/** Import every file named (folders recursively); one result per file, in order. */
+export async function importPaths(store: CaseStore, paths: readonly string[], opts: ImportOptions): Promise<ImportResult[]> {
+  const files = expandPaths(paths);
+  const results: ImportResult[] = new Array(files.length);
+  const progress = { filesDone: 0, filesTotal: files.length, pagesDone: 0, currentFile: null as string | null };
+  const report = () => opts.onProgress?.({ ...progress });
+  report();
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const { file, missing } = files[i]!;
+      progress.currentFile = file;
+      report();
+      results[i] = missing
+        ? failed(file, `${file}: no such file or folder`)
+        : await importOne(store, file, opts, (n) => {
+            progress.pagesDone += n;
+            report();
+          });
+      progress.filesDone++;
+      report();
+    }
+  };
+  // As many files in flight as workers, so big and small files overlap without unbounded memory.
+  await Promise.all(Array.from({ length: Math.min(opts.pool.size, files.length) }, lane));
+  progress.currentFile = null;
+  report();
+  return results;
+}
+
+async function importOne(store: CaseStore, file: string, opts: ImportOptions, onPages: (n: number) => void): Promise<ImportResult> {
+  let sha256: string | null = null;
+  try {
+    if (opts.signal?.aborted) throw new ExhibitError('cancelled', 'import cancelled');
+    const data = readShared(file);
+    const bytes = new Uint8Array(data);
+    sha256 = sha256Hex(bytes);
+    const known = store.db.prepare('SELECT id, page_count FROM documents WHERE sha256 = ?').get(sha256) as
+      | { id: string; page_count: number }
+      | undefined;
+    if (known) return { path: file, status: 'duplicate', documentId: known.id, sha256, pages: known.page_count, error: null };
+    const kind = detectKind(file, bytes);
+    const extracted =
+      kind === 'pdf'
+        ? await extractPdf(opts.pool, sha256, data, { password: opts.password ?? null, signal: opts.signal, onPages })
+        : extractText(bytes, file);
+    if (kind === 'text') onPages(extracted.pageCount);
+    if (opts.signal?.aborted) throw new ExhibitError('cancelled', 'import cancelled');
+    const wrote = writeBlob(store.dir, sha256, bytes);
+    try {
+      const { documentId, duplicate } = insertDocument(store.db, {
+        sha256,
+        fileName: path.basename(file),
+        size: bytes.length,
+        extracted,
+        provenance: opts.provenance ?? {},
+        actor: opts.actor,
+      });
+      return { path: file, status: duplicate ? 'duplicate' : 'imported', documentId, sha256, pages: extracted.pageCount, error: null };
+    } catch (err) {
+      if (wrote) discardBlob(store.dir, sha256);
+      throw err;
+    }
+  } catch (err) {
+    return failed(file, describe(file, err), sha256);
+  }
+}
+
+/** A one-line reason that names the file. */
+function describe(file: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof ExhibitError && err.code === 'password-required') return `${file}: ${message} (give it with --password, or in the password prompt)`;
+  return message.startsWith(file) ? message : `${file}: ${message}`;
+}

@@ -1,0 +1,128 @@
+/**
+ * PDF text extraction with pdf.js, as run inside an extraction worker. pdf.js gets no
+ * eval, no XFA and no fonts loaded into the page; every page is cleaned up once read.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { ExtractedPage, OpenResult } from './extracted.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+/** pdf.js is imported once per worker. */
+export const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+export class ExtractError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export interface OpenedPdf {
+  doc: PDFDocumentProxy;
+  /** Frees everything pdf.js holds for the document. */
+  destroy(): Promise<void>;
+}
+
+/** Open a document; maps pdf.js's password and structure errors to our codes. */
+export async function openPdf(data: Uint8Array, password: string | null): Promise<OpenedPdf> {
+  const lib = await loadPdfJs();
+  const task = lib.getDocument({
+    data,
+    password: password ?? undefined,
+    isEvalSupported: false,
+    enableXfa: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    cMapUrl: path.join(pdfjsDir, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    return { doc, destroy: () => task.destroy() };
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    const e = err as { name?: string; code?: number; message?: string };
+    if (e.name === 'PasswordException') {
+      if (e.code === 2) throw new ExtractError('password-incorrect', 'the password is not correct for this encrypted PDF');
+      throw new ExtractError('password-required', 'this PDF is encrypted and needs a password');
+    }
+    if (e.name === 'InvalidPDFException') throw new ExtractError('invalid-pdf', `not a valid PDF (${e.message ?? 'unreadable structure'})`);
+    throw new ExtractError('invalid-pdf', `the PDF could not be read (${e.message ?? String(err)})`);
+  }
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/** Document-level facts: page count, metadata, page labels. */
+export async function describePdf(doc: PDFDocumentProxy): Promise<OpenResult> {
+  const lib = await loadPdfJs();
+  const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
+  const date = (v: unknown) => {
+    const s = str(v);
+    if (!s) return null;
+    return lib.PDFDateString.toDateObject(s)?.toISOString() ?? s;
+  };
+  const labels = await doc.getPageLabels().catch(() => null);
+  return {
+    pageCount: doc.numPages,
+    metadata: {
+      title: str(info.Title),
+      author: str(info.Author),
+      subject: str(info.Subject),
+      keywords: str(info.Keywords),
+      creator: str(info.Creator),
+      producer: str(info.Producer),
+      created: date(info.CreationDate),
+      modified: date(info.ModDate),
+      pdfVersion: str(info.PDFFormatVersion),
+      encrypted: Boolean(info.EncryptFilterName),
+    },
+    pageLabels: labels,
+    version: `pdfjs-dist ${lib.version}`,
+  };
+}
+
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Extract pages [from, to) — text, item positions, size and rotation. */
+export async function extractPages(doc: PDFDocumentProxy, from: number, to: number): Promise<ExtractedPage[]> {
+  const out: ExtractedPage[] = [];
+  for (let i = from; i < to; i++) {
+    const page = await doc.getPage(i + 1);
+    try {
+      const content = await page.getTextContent();
+      let text = '';
+      const items: number[][] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        if (item.str.length > 0) {
+          items.push([text.length, item.str.length, ...item.transform.map(r2), r2(item.width), r2(item.height)]);
+          text += item.str;
+        }
+        if (item.hasEOL) text += '\n';
+      }
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      out.push({
+        index: i,
+        label: null,
+        width: r2(x1 - x0),
+        height: r2(y1 - y0),
+        rotation: page.rotate,
+        text,
+        layout: JSON.stringify({ view: page.view.map(r2), items }),
+      });
+    } finally {
+      page.cleanup();
+    }
+  }
+  return out;
+}

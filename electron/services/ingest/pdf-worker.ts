@@ -1,0 +1,39 @@
+/**
+ * Entry point of an extraction worker thread. It keeps the document it last opened,
+ * so consecutive page ranges of one file are parsed once.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { ExtractError, describePdf, extractPages, loadPdfJs, openPdf, type OpenedPdf } from './pdf-extract.ts';
+import type { WorkerRequest, WorkerResponse } from './extracted.ts';
+
+let current: { key: string; pdf: OpenedPdf } | null = null;
+
+async function documentFor(req: WorkerRequest): Promise<PDFDocumentProxy> {
+  if (current?.key === req.key) return current.pdf.doc;
+  if (current) await current.pdf.destroy().catch(() => undefined);
+  current = null;
+  // pdf.js may take ownership of the buffer it is given, so it gets a private copy.
+  const pdf = await openPdf(new Uint8Array(req.data).slice(), req.password);
+  current = { key: req.key, pdf };
+  return pdf.doc;
+}
+
+async function handle(req: WorkerRequest): Promise<WorkerResponse> {
+  try {
+    const doc = await documentFor(req);
+    const value = req.type === 'open' ? await describePdf(doc) : await extractPages(doc, req.from, req.to);
+    return { taskId: req.taskId, ok: true, value };
+  } catch (err) {
+    const code = err instanceof ExtractError ? err.code : 'invalid-pdf';
+    const message = err instanceof Error ? err.message : String(err);
+    return { taskId: req.taskId, ok: false, code, message };
+  }
+}
+
+const port = parentPort;
+if (!port) throw new Error('pdf-worker must run as a worker thread');
+void loadPdfJs();
+port.on('message', (req: WorkerRequest) => {
+  void handle(req).then((res) => port.postMessage(res));
+});

@@ -1,0 +1,154 @@
+/**
+ * A pool of extraction worker threads, sized to the machine's cores. Each task has a
+ * time budget and each worker a memory cap: a PDF that hangs or blows up costs its
+ * worker (which is replaced) and fails that one task with a clear error.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ExhibitError, type ErrorCode } from '../../../shared/errors.ts';
+import type { WorkerRequest, WorkerResponse } from './extracted.ts';
+
+export interface PoolOptions {
+  size?: number;
+  /** Time budget for one task (opening a PDF, or one range of pages). */
+  taskTimeoutMs?: number;
+  /** Heap cap per worker. */
+  memoryMb?: number;
+}
+
+type Task = Omit<WorkerRequest, 'taskId'>;
+interface Pending {
+  task: Task;
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  signal: AbortSignal | undefined;
+}
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+  taskId: number;
+  timer: NodeJS.Timeout | null;
+}
+
+/** The worker script next to this module: .ts when run from source, .mjs in a build. */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.ts') ? './pdf-worker.ts' : './pdf-worker.mjs', here);
+}
+
+export class ExtractionPool {
+  readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly memoryMb: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(opts: PoolOptions = {}) {
+    this.size = Math.max(1, opts.size ?? Math.min(os.availableParallelism(), 8));
+    this.timeoutMs = opts.taskTimeoutMs ?? 120_000;
+    this.memoryMb = opts.memoryMb ?? 1024;
+  }
+
+  /** Run one task on the next free worker. */
+  run<T>(task: Task, signal?: AbortSignal): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the extraction pool is closed'));
+    if (signal?.aborted) return Promise.reject(cancelled());
+    return new Promise<T>((resolve, reject) => {
+      const pending: Pending = { task, resolve: resolve as (v: unknown) => void, reject, signal };
+      signal?.addEventListener('abort', () => this.abort(pending), { once: true });
+      this.queue.push(pending);
+      this.pump();
+    });
+  }
+
+  /** Stop every worker. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('the extraction pool was closed'));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private abort(p: Pending): void {
+    const i = this.queue.indexOf(p);
+    if (i >= 0) {
+      this.queue.splice(i, 1);
+      p.reject(cancelled());
+      return;
+    }
+    const slot = this.slots.find((s) => s.busy === p);
+    // A cancelled task's worker is stopped: its document may be huge and the result is unwanted.
+    if (slot) this.fail(slot, cancelled());
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.busy === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const p = this.queue.shift()!;
+      slot.busy = p;
+      slot.taskId = this.nextId++;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => {
+        const secs = Math.round(this.timeoutMs / 100) / 10;
+        this.fail(slot, new ExhibitError('extract-timeout', `extraction took longer than its ${secs} s budget and was stopped`));
+      }, this.timeoutMs);
+      slot.worker.postMessage({ ...p.task, taskId: slot.taskId } as WorkerRequest);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerUrl(), {
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 64 },
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker, busy: null, taskId: 0, timer: null };
+    worker.unref();
+    worker.on('message', (res: WorkerResponse) => {
+      if (!slot.busy || res.taskId !== slot.taskId) return;
+      const p = this.finish(slot);
+      if (res.ok) p.resolve(res.value);
+      else p.reject(new ExhibitError(res.code as ErrorCode, res.message));
+      this.pump();
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.fail(
+        slot,
+        oom
+          ? new ExhibitError('extract-memory', `extraction ran out of memory (limit ${this.memoryMb} MB) and was stopped`)
+          : new ExhibitError('extract-crash', `the extraction worker crashed (${err.message})`),
+      );
+    });
+    worker.on('exit', () => {
+      if (this.slots.includes(slot)) this.fail(slot, new ExhibitError('extract-crash', 'the extraction worker stopped unexpectedly'));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private finish(slot: Slot): Pending {
+    const p = slot.busy!;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.busy = null;
+    slot.worker.unref();
+    return p;
+  }
+
+  /** Fail the slot's task, throw the worker away and carry on with a fresh one. */
+  private fail(slot: Slot, err: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    const p = slot.busy ? this.finish(slot) : null;
+    void slot.worker.terminate();
+    p?.reject(err);
+    if (!this.closed) this.pump();
+  }
+}
+
+const cancelled = () => new ExhibitError('cancelled', 'import cancelled');

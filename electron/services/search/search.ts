@@ -1,0 +1,82 @@
+/**
+ * Full-text search over page text. Ranking (bm25) is applied to at most RANK_CAP
+ * matching pages, and snippets are made only for the rows returned, so a common
+ * word in a million pages still answers quickly; the total is always exact.
+ */
+import type { Database } from 'better-sqlite3';
+import { ExhibitError } from '../../../shared/errors.ts';
+import type { SearchHit, SearchResponse } from '../../../shared/ipc/contract.ts';
+import { parseQuery } from '../../../shared/search/query.ts';
+
+export const RANK_CAP = 2000;
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+export interface SearchOptions {
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** Split a marked snippet into plain text and [start, end) hit ranges. */
+export function unmark(marked: string): { snippet: string; highlights: [number, number][] } {
+  let snippet = '';
+  const highlights: [number, number][] = [];
+  let start = -1;
+  for (const ch of marked) {
+    if (ch === OPEN) start = snippet.length;
+    else if (ch === CLOSE) {
+      if (start >= 0) highlights.push([start, snippet.length]);
+      start = -1;
+    } else snippet += ch;
+  }
+  return { snippet: snippet.replace(/\s+/g, ' '), highlights: remapAfterCollapse(snippet, highlights) };
+}
+
+// Whitespace runs in snippets collapse to one space; hit offsets move with them.
+function remapAfterCollapse(raw: string, ranges: [number, number][]): [number, number][] {
+  const map: number[] = [];
+  let out = 0;
+  for (let i = 0; i < raw.length; i++) {
+    map[i] = out;
+    if (!(/\s/.test(raw[i]!) && i > 0 && /\s/.test(raw[i - 1]!))) out++;
+  }
+  map[raw.length] = out;
+  return ranges.map(([s, e]) => [map[s]!, map[e]!]);
+}
+
+/** Search the case. Never throws on odd input: a query FTS5 rejects gets a clear error. */
+export function search(db: Database, query: string, opts: SearchOptions = {}): SearchResponse {
+  const limit = Math.min(opts.limit ?? 20, 200);
+  const offset = opts.offset ?? 0;
+  const parsed = parseQuery(query);
+  if (parsed.match === null) return { query, total: 0, results: [], note: parsed.note };
+  try {
+    return { query, ...run(db, parsed.match, limit, offset), note: parsed.note };
+  } catch (err) {
+    throw new ExhibitError('search-syntax', `The search "${query}" could not be run: ${(err as Error).message}`, query);
+  }
+}
+
+function run(db: Database, match: string, limit: number, offset: number): { total: number; results: SearchHit[] } {
+  const total = (db.prepare('SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH ?').get(match) as { n: number }).n;
+  if (total === 0 || offset >= total) return { total, results: [] };
+  const top = db
+    .prepare(
+      `SELECT id FROM (SELECT rowid AS id, rank AS r FROM pages_fts WHERE pages_fts MATCH ? LIMIT ${RANK_CAP})
+       ORDER BY r, id LIMIT ? OFFSET ?`,
+    )
+    .all(match, limit, offset) as { id: number }[];
+  const snippetOf = db.prepare(
+    `SELECT snippet(pages_fts, 0, '${OPEN}', '${CLOSE}', '…', 24) AS s FROM pages_fts WHERE pages_fts MATCH ? AND rowid = ?`,
+  );
+  const pageOf = db.prepare(
+    `SELECT p.document_id AS documentId, p.page_index AS pageIndex, d.title AS title
+     FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
+  );
+  const results = top.map(({ id }) => {
+    const where = pageOf.get(id) as { documentId: string; pageIndex: number; title: string };
+    const { s } = snippetOf.get(match, id) as { s: string };
+    return { documentId: where.documentId, title: where.title, page: where.pageIndex + 1, ...unmark(s) };
+  });
+  return { total, results };
+}

@@ -1,0 +1,37 @@
+/** Errors a reviewer can meet. Each names the file or item at fault in `subject`. */
+export type ErrorCode =
+  | 'invalid-args'
+  | 'not-found'
+  | 'not-a-case'
+  | 'newer-schema'
+  | 'password-required'
+  | 'password-incorrect'
+  | 'invalid-pdf'
+  | 'unsupported-file'
+  | 'unreadable-file'
+  | 'extract-timeout'
+  | 'extract-memory'
+  | 'extract-crash'
+  | 'search-syntax'
+  | 'cancelled'
+  | 'forbidden'
+  | 'internal';
+
+/** An error with a code the UI and CLI can act on and a message a reviewer understands. */
+export class ExhibitError extends Error {
+  readonly code: ErrorCode;
+  readonly subject: string | null;
+  constructor(code: ErrorCode, message: string, subject: string | null = null) {
+    super(message);
+    this.name = 'ExhibitError';
+    this.code = code;
+    this.subject = subject;
+  }
+}
+
+/** Turn anything thrown into the payload that crosses the IPC boundary. */
+export function toErrorPayload(err: unknown): { code: string; message: string; subject: string | null } {
+  if (err instanceof ExhibitError) return { code: err.code, message: err.message, subject: err.subject };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: `Unexpected error: ${message}`, subject: null };
+}

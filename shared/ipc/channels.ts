@@ -1,0 +1,25 @@
+/**
+ * Channel and event names without their schemas, so the preload stays tiny.
+ * A unit test checks these lists against the contract.
+ */
+export const channelNames = [
+  'case.info',
+  'documents.list',
+  'documents.get',
+  'documents.page',
+  'documents.setProvenance',
+  'import.start',
+  'import.cancel',
+  'search.query',
+  'audit.verify',
+  'dialog.openFiles',
+  'dialog.openFolder',
+] as const;
+
+export const hostChannels = ['dialog.openFiles', 'dialog.openFolder'] as const;
+
+export const eventNames = ['import.progress'] as const;
+
+/** The IPC channel string Electron uses for a contract channel. */
+export const ipcChannel = (name: string): string => `exhibit:${name}`;
+export const ipcEventChannel = 'exhibit:event';

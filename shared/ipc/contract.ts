@@ -1,0 +1,192 @@
+/**
+ * The IPC contract: every channel the UI may call, with the zod schemas of its
+ * arguments and its result. Main, preload, the e2e bridge and the renderer all
+ * derive their types from this one table.
+ */
+import { z } from 'zod';
+
+const text = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(200);
+
+/** Where a document came from; every field optional, set at import and editable later. */
+export const Provenance = z
+  .object({
+    source: text(2000).optional(),
+    obtainedFrom: text(2000).optional(),
+    obtainedAt: text(100).optional(),
+    collectedBy: text(500).optional(),
+    notes: text(20000).optional(),
+  })
+  .strict();
+export type Provenance = z.infer<typeof Provenance>;
+
+export const DocumentKind = z.enum(['pdf', 'text']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+export const PdfMetadata = z.object({
+  title: z.string().nullable(),
+  author: z.string().nullable(),
+  subject: z.string().nullable(),
+  keywords: z.string().nullable(),
+  creator: z.string().nullable(),
+  producer: z.string().nullable(),
+  created: z.string().nullable(),
+  modified: z.string().nullable(),
+  pdfVersion: z.string().nullable(),
+  encrypted: z.boolean(),
+});
+export type PdfMetadata = z.infer<typeof PdfMetadata>;
+
+export const DocumentSummary = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  sha256: z.string(),
+  pages: z.number().int(),
+  kind: DocumentKind,
+  textLayer: z.boolean(),
+  fileName: z.string(),
+  size: z.number().int(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+  status: z.string(),
+  provenance: Provenance,
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const DocumentDetail = DocumentSummary.extend({
+  metadata: PdfMetadata.nullable(),
+  extractorVersion: z.string(),
+  pageLabels: z.array(z.string().nullable()),
+});
+export type DocumentDetail = z.infer<typeof DocumentDetail>;
+
+export const PageText = z.object({
+  documentId: z.string(),
+  page: z.number().int(),
+  label: z.string().nullable(),
+  width: z.number(),
+  height: z.number(),
+  rotation: z.number().int(),
+  text: z.string(),
+});
+export type PageText = z.infer<typeof PageText>;
+
+export const ImportStatus = z.enum(['imported', 'duplicate', 'failed']);
+export const ImportResult = z.object({
+  path: z.string(),
+  status: ImportStatus,
+  documentId: z.string().nullable(),
+  sha256: z.string().nullable(),
+  pages: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ImportProgress = z.object({
+  jobId: z.string(),
+  filesDone: z.number().int(),
+  filesTotal: z.number().int(),
+  pagesDone: z.number().int(),
+  currentFile: z.string().nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const SearchHit = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  page: z.number().int(),
+  snippet: z.string(),
+  /** [start, end) offsets into `snippet` of each matched term. */
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResponse = z.object({
+  query: z.string(),
+  total: z.number().int(),
+  results: z.array(SearchHit),
+  /** Set when the query was not taken as written (e.g. searched as plain words). */
+  note: z.string().nullable(),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export const AuditReport = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+});
+export type AuditReport = z.infer<typeof AuditReport>;
+
+export const CaseInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  documents: z.number().int(),
+  pages: z.number().int(),
+  schemaVersion: z.number().int(),
+  reviewer: z.string(),
+});
+export type CaseInfo = z.infer<typeof CaseInfo>;
+
+const none = z.object({}).strict();
+
+/** Every channel: its arguments and its result. */
+export const contract = {
+  'case.info': { args: none, result: CaseInfo },
+  'documents.list': { args: none, result: z.array(DocumentSummary) },
+  'documents.get': { args: z.object({ documentId: id }).strict(), result: DocumentDetail },
+  'documents.page': {
+    args: z.object({ documentId: id, page: z.number().int().min(1) }).strict(),
+    result: PageText,
+  },
+  'documents.setProvenance': {
+    args: z.object({ documentId: id, provenance: Provenance }).strict(),
+    result: DocumentSummary,
+  },
+  'import.start': {
+    args: z
+      .object({
+        jobId: id,
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(10000),
+        password: z.string().max(1024).optional(),
+        provenance: Provenance.optional(),
+      })
+      .strict(),
+    result: z.array(ImportResult),
+  },
+  'import.cancel': { args: z.object({ jobId: id }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  'search.query': {
+    args: z
+      .object({
+        query: z.string().max(1000),
+        limit: z.number().int().min(1).max(200).optional(),
+        offset: z.number().int().min(0).max(100000).optional(),
+      })
+      .strict(),
+    result: SearchResponse,
+  },
+  'audit.verify': { args: none, result: AuditReport },
+  // Served by the host (Electron's dialogs, or the test harness), not by the services.
+  'dialog.openFiles': { args: none, result: z.array(z.string()) },
+  'dialog.openFolder': { args: none, result: z.array(z.string()) },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = z.output<Contract[C]['result']>;
+
+/** Events pushed from the host to the UI. */
+export const events = {
+  'import.progress': ImportProgress,
+} as const;
+export type EventName = keyof typeof events;
+export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** What crosses the IPC boundary: a value, or an error the UI can show. */
+export const ErrorPayload = z.object({
+  code: z.string(),
+  message: z.string(),
+  subject: z.string().nullable(),
+});
+export type ErrorPayload = z.infer<typeof ErrorPayload>;
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

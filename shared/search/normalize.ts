@@ -1,0 +1,25 @@
+/**
+ * Text folding for the search index and for queries, so that what a reviewer types
+ * matches what the page says: ligatures (ﬁ) become their letters, typographic quotes
+ * their plain forms, words hyphenated across a line break are joined, and invisible
+ * bidi controls and soft hyphens disappear. Case and diacritics are folded by the
+ * FTS5 tokenizer (unicode61, remove_diacritics 2).
+ */
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const INVISIBLES = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const DASHES = /[\u2010\u2011]/g;
+// A lower-case letter, a hyphen at the end of a line, then a lower-case letter: a word split by layout.
+const LINE_HYPHEN = /(\p{Ll})-[ \t]*\r?\n[ \t]*(\p{Ll})/gu;
+
+/** Fold text the same way for indexing and for querying. */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLES, '')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-')
+    .replace(LINE_HYPHEN, '$1$2');
+}

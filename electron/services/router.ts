@@ -4,8 +4,9 @@
  * reaches a service any other way.
  */
 import { ExhibitError, toErrorPayload } from '../../shared/errors.ts';
+import type { z } from 'zod';
 import { contract, type ArgsOf, type Channel, type Envelope, type EventName, type EventOf, type ResultOf } from '../../shared/ipc/contract.ts';
-import { hostChannels } from '../../shared/ipc/channels.ts';
+import type { hostChannels } from '../../shared/ipc/channels.ts';
 import { verifyAudit } from './audit/audit.ts';
 import type { CaseStore } from './case/case.ts';
 import { getDocument, getPage, listDocuments, setProvenance } from './documents/documents.ts';
@@ -25,7 +26,7 @@ export interface RouterContext {
 }
 
 type Handlers = { [C in ServiceChannel]: (args: ResultOfArgs<C>) => Promise<ResultOf<C>> | ResultOf<C> };
-type ResultOfArgs<C extends Channel> = import('zod').output<(typeof contract)[C]['args']>;
+type ResultOfArgs<C extends Channel> = z.output<(typeof contract)[C]['args']>;
 
 export interface Router {
   call(channel: string, rawArgs: unknown): Promise<Envelope<unknown>>;

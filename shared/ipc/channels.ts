@@ -18,7 +18,7 @@ export const channelNames = [
 
 export const hostChannels = ['dialog.openFiles', 'dialog.openFolder'] as const;
 
-export const eventNames = ['import.progress'] as const;
+export const eventNames = ['import.progress', 'menu.command'] as const;
 
 /** The IPC channel string Electron uses for a contract channel. */
 export const ipcChannel = (name: string): string => `exhibit:${name}`;

@@ -175,9 +175,14 @@ export type Channel = keyof Contract;
 export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
 export type ResultOf<C extends Channel> = z.output<Contract[C]['result']>;
 
+/** A command chosen in the application menu, for the UI to carry out as if its own control was used. */
+export const MenuCommand = z.enum(['import-files', 'import-folder']);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
 /** Events pushed from the host to the UI. */
 export const events = {
   'import.progress': ImportProgress,
+  'menu.command': MenuCommand,
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;

@@ -1,4 +1,5 @@
 /** What extraction yields for a document and its pages, before it is stored. */
+import type { PdfMetadata } from '../../../shared/ipc/contract.ts';
 
 export interface ExtractedPage {
   index: number;
@@ -16,7 +17,7 @@ export interface ExtractedDocument {
   kind: 'pdf' | 'text';
   pageCount: number;
   title: string | null;
-  metadata: import('../../../shared/ipc/contract.ts').PdfMetadata | null;
+  metadata: PdfMetadata | null;
   pageLabels: (string | null)[];
   pages: ExtractedPage[];
   extractorVersion: string;
@@ -29,7 +30,7 @@ export type WorkerRequest =
 
 export interface OpenResult {
   pageCount: number;
-  metadata: import('../../../shared/ipc/contract.ts').PdfMetadata;
+  metadata: PdfMetadata;
   pageLabels: (string | null)[] | null;
   version: string;
 }

@@ -7,12 +7,19 @@ import path from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { ExtractedPage, OpenResult } from './extracted.ts';
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- the module's type, for a lazy import
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 /** pdf.js is imported once per worker. */
 export const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/**
+ * pdf.js 6 has no eval code path left (a unit test checks the shipped build for one), so
+ * it no longer declares `isEvalSupported`; we still pass it, in case a later version brings it back.
+ */
+const NO_EVAL = { isEvalSupported: false } as Record<string, unknown>;
 
 export class ExtractError extends Error {
   readonly code: string;
@@ -34,7 +41,7 @@ export async function openPdf(data: Uint8Array, password: string | null): Promis
   const task = lib.getDocument({
     data,
     password: password ?? undefined,
-    isEvalSupported: false,
+    ...NO_EVAL,
     enableXfa: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -16,7 +16,8 @@ export interface PoolOptions {
   memoryMb?: number;
 }
 
-type Task = Omit<WorkerRequest, 'taskId'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Task = DistributiveOmit<WorkerRequest, 'taskId'>;
 interface Pending {
   task: Task;
   resolve(v: unknown): void;

@@ -1,0 +1,49 @@
+/** How the CLI speaks: readable text, or one JSON object per line on stdout with --json. */
+import type { Writable } from 'node:stream';
+
+export interface Io {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export class Output {
+  readonly io: Io;
+  readonly json: boolean;
+  constructor(io: Io, json: boolean) {
+    this.io = io;
+    this.json = json;
+  }
+
+  /** A record: a JSON line in --json mode, else the text the caller formats. */
+  record(value: unknown, text: () => string): void {
+    this.io.stdout.write(this.json ? `${JSON.stringify(value)}\n` : `${text()}\n`);
+  }
+
+  /** Plain text that only human-readable mode prints (headings, summaries). */
+  say(text: string): void {
+    if (!this.json) this.io.stdout.write(`${text}\n`);
+  }
+
+  /** An error; always on stderr, as JSON in --json mode. */
+  error(message: string, code = 'error', subject: string | null = null): void {
+    this.io.stderr.write(this.json ? `${JSON.stringify({ error: { code, message, subject } })}\n` : `exhibit: ${message}\n`);
+  }
+
+  /** Whether to draw a progress bar: only on a terminal and never in --json mode. */
+  get interactive(): boolean {
+    return !this.json && this.io.stderr.isTTY === true;
+  }
+}
+
+/** Wrap hits in a snippet for a terminal: bold when colour is allowed, [brackets] otherwise. */
+export function markHits(snippet: string, hits: [number, number][], colour: boolean): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of hits) {
+    out += snippet.slice(at, s) + (colour ? `\x1b[1;33m${snippet.slice(s, e)}\x1b[0m` : `[${snippet.slice(s, e)}]`);
+    at = e;
+  }
+  return out + snippet.slice(at);
+}

@@ -1,0 +1,223 @@
+/**
+ * The `exhibit` command line over the same services and router as the app. `run`
+ * returns the exit status instead of exiting, so tests can call it in-process too.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ExhibitError } from '../../shared/errors.ts';
+import type { ImportProgress, Provenance } from '../../shared/ipc/contract.ts';
+import { initCase } from '../services/case/case.ts';
+import { defaultCaseDir } from '../services/case/paths.ts';
+import { readSettings, reviewerName, writeSettings } from '../services/case/settings.ts';
+import { callTyped } from '../services/router.ts';
+import { openServices, type Services } from '../services/services.ts';
+import { markHits, Output, type Io } from './output.ts';
+import { progressBar } from './progress.ts';
+import { COMMAND_OPTIONS, OPTION_SPEC, USAGE } from './usage.ts';
+
+class UsageError extends Error {}
+
+type Values = Partial<Record<keyof typeof OPTION_SPEC, string | boolean>>;
+
+const VERSION = '0.1.0';
+
+/** Run one CLI invocation; resolves to the exit status. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let out = new Output(io, argv.includes('--json'));
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTION_SPEC, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const values = parsed.values as Values;
+    out = new Output(io, values.json === true);
+    const [command, ...rest] = parsed.positionals;
+    if (values.version) return out.record({ version: VERSION }, () => `exhibit ${VERSION}`), 0;
+    if (values.help || !command || command === 'help') {
+      io.stdout.write(`${USAGE}\n`);
+      return command || values.help ? 0 : 2;
+    }
+    const allowed = COMMAND_OPTIONS[command];
+    if (!allowed) throw new UsageError(`unknown command "${command}"`);
+    for (const key of Object.keys(values)) {
+      if (!['case', 'json', 'help', 'version'].includes(key) && !allowed.includes(key)) {
+        throw new UsageError(`--${key} does not apply to "${command}"`);
+      }
+    }
+    return await dispatch(command, rest, values, out, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      out.error(`${err.message} (run "exhibit --help" for usage)`, 'usage');
+      return 2;
+    }
+    if (err instanceof ExhibitError) {
+      out.error(err.message, err.code, err.subject);
+      return 1;
+    }
+    out.error(`unexpected error: ${(err as Error).stack ?? String(err)}`, 'internal');
+    return 1;
+  }
+}
+
+function caseDirOf(values: Values, io: Io): { dir: string; create: boolean } {
+  if (typeof values.case === 'string') return { dir: path.resolve(io.cwd, values.case), create: false };
+  if (io.env.EXHIBIT_CASE) return { dir: path.resolve(io.cwd, io.env.EXHIBIT_CASE), create: false };
+  return { dir: defaultCaseDir(io.env), create: true };
+}
+
+function provenanceOf(values: Values): Provenance {
+  const p: Provenance = {};
+  const pick = (k: keyof typeof OPTION_SPEC) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  if (pick('source') !== undefined) p.source = pick('source')!;
+  if (pick('obtained-from') !== undefined) p.obtainedFrom = pick('obtained-from')!;
+  if (pick('obtained-at') !== undefined) p.obtainedAt = pick('obtained-at')!;
+  if (pick('collected-by') !== undefined) p.collectedBy = pick('collected-by')!;
+  if (pick('notes') !== undefined) p.notes = pick('notes')!;
+  return p;
+}
+
+function positiveInt(value: string | boolean | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} takes a whole number of 1 or more, not "${String(value)}"`);
+  return n;
+}
+
+async function dispatch(command: string, args: string[], values: Values, out: Output, io: Io): Promise<number> {
+  const actor = () => reviewerName(io.env);
+  if (command === 'init') {
+    if (args.length !== 1) throw new UsageError('init takes one folder: exhibit init DIR');
+    const store = initCase(path.resolve(io.cwd, args[0]!), actor());
+    store.close();
+    out.record({ case: store.dir, created: true }, () => `Created case ${store.dir}`);
+    return 0;
+  }
+  if (command === 'reviewer') {
+    if (args.length > 1) throw new UsageError('reviewer takes at most one name (quote names with spaces)');
+    if (args.length === 1) writeSettings({ ...readSettings(), reviewerName: args[0]! });
+    const name = actor();
+    out.record({ reviewer: name }, () => `Reviewer: ${name}`);
+    return 0;
+  }
+  const where = caseDirOf(values, io);
+  let progress: ReturnType<typeof progressBar> | null = null;
+  const services = openServices({
+    caseDir: where.dir,
+    create: where.create,
+    actor,
+    emit: (_event, payload) => progress?.update(payload as ImportProgress),
+  });
+  try {
+    progress = progressBar(out);
+    return await commands[command]!(services, args, values, out);
+  } finally {
+    progress?.done();
+    await services.close();
+  }
+}
+
+type Command = (s: Services, args: string[], values: Values, out: Output) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  async import(s, args, values, out) {
+    if (args.length === 0) throw new UsageError('import needs at least one file or folder');
+    const jobId = randomUUID();
+    const onSigint = () => void s.router.call('import.cancel', { jobId });
+    process.once('SIGINT', onSigint);
+    try {
+      const password = typeof values.password === 'string' ? values.password : undefined;
+      const results = await callTyped(s.router, 'import.start', { jobId, paths: args, password, provenance: provenanceOf(values) });
+      let failedCount = 0;
+      for (const r of results) {
+        if (r.status === 'failed') failedCount++;
+        out.record(r, () =>
+          r.status === 'failed' ? `failed     ${r.error}` : `${r.status.padEnd(10)} ${r.path}  (${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.documentId})`,
+        );
+      }
+      if (results.length === 0) out.say('No PDF or text files found.');
+      else out.say(`${results.length - failedCount} of ${results.length} file(s) imported or already present; ${failedCount} failed.`);
+      if (failedCount > 0) out.error(`${failedCount} file(s) could not be imported (see above)`, 'import-failed');
+      return failedCount > 0 ? 1 : 0;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  },
+
+  async documents(s, args, _values, out) {
+    if (args.length > 0) throw new UsageError('documents takes no arguments');
+    const docs = await callTyped(s.router, 'documents.list', {});
+    for (const d of docs) {
+      const rec = { documentId: d.documentId, title: d.title, sha256: d.sha256, pages: d.pages, kind: d.kind, textLayer: d.textLayer };
+      out.record(rec, () => `${d.documentId.slice(0, 8)}  ${d.kind.padEnd(4)} ${String(d.pages).padStart(5)} p  ${d.textLayer ? '' : '[no text layer] '}${d.title}`);
+    }
+    if (docs.length === 0) out.say('No documents yet. Import some with: exhibit import FILE_OR_FOLDER');
+    return 0;
+  },
+
+  async show(s, args, values, out) {
+    if (args.length !== 1) throw new UsageError('show takes one document: exhibit show DOC [--page N]');
+    const doc = await callTyped(s.router, 'documents.get', { documentId: args[0]! });
+    const only = positiveInt(values.page, 'page');
+    const pages = only ? [only] : Array.from({ length: doc.pages }, (_, i) => i + 1);
+    for (const n of pages) {
+      const p = await callTyped(s.router, 'documents.page', { documentId: doc.documentId, page: n });
+      out.record({ documentId: p.documentId, page: p.page, label: p.label, text: p.text }, () =>
+        `${only ? '' : `--- page ${p.page}${p.label ? ` (${p.label})` : ''} ---\n`}${p.text}`,
+      );
+    }
+    return 0;
+  },
+
+  async provenance(s, args, values, out) {
+    if (args.length !== 1) throw new UsageError('provenance takes one document: exhibit provenance DOC [--source S ...]');
+    const changes = provenanceOf(values);
+    let doc = await callTyped(s.router, 'documents.get', { documentId: args[0]! });
+    if (Object.keys(changes).length > 0) {
+      const merged = { ...doc.provenance, ...changes };
+      const updated = await callTyped(s.router, 'documents.setProvenance', { documentId: doc.documentId, provenance: merged });
+      doc = { ...doc, provenance: updated.provenance };
+    }
+    const p = doc.provenance;
+    out.record({ documentId: doc.documentId, provenance: p }, () =>
+      [
+        `${doc.title} (${doc.documentId})`,
+        `  source:        ${p.source ?? '—'}`,
+        `  obtained from: ${p.obtainedFrom ?? '—'}`,
+        `  obtained at:   ${p.obtainedAt ?? '—'}`,
+        `  collected by:  ${p.collectedBy ?? '—'}`,
+        `  notes:         ${p.notes ?? '—'}`,
+      ].join('\n'),
+    );
+    return 0;
+  },
+
+  async search(s, args, values, out) {
+    if (args.length === 0) throw new UsageError('search needs a query: exhibit search "exact phrase" word prefix*');
+    const query = args.join(' ');
+    const res = await callTyped(s.router, 'search.query', { query, limit: positiveInt(values.limit, 'limit') ?? 20 });
+    if (res.note) out.error(res.note, 'search-note');
+    out.say(`${res.total} page(s) match ${JSON.stringify(query)}${res.total > res.results.length ? `; showing ${res.results.length}` : ''}`);
+    const colour = out.io.stdout.isTTY === true && !out.io.env.NO_COLOR;
+    for (const h of res.results) {
+      out.record({ documentId: h.documentId, title: h.title, page: h.page, snippet: h.snippet, highlights: h.highlights }, () =>
+        `\n${h.title} — page ${h.page}  (${h.documentId.slice(0, 8)})\n  ${markHits(h.snippet, h.highlights, colour)}`,
+      );
+    }
+    return 0;
+  },
+
+  async audit(s, args, _values, out) {
+    if (args.length !== 1 || args[0] !== 'verify') throw new UsageError('usage: exhibit audit verify');
+    const report = await callTyped(s.router, 'audit.verify', {});
+    out.record(report, () =>
+      report.ok
+        ? `Audit log intact: ${report.rows} row(s), hash chain verified.`
+        : `Audit log BROKEN at row ${report.firstBroken!.seq}: ${report.firstBroken!.reason}.`,
+    );
+    if (!report.ok) out.error(`the audit log is broken at row ${report.firstBroken!.seq}`, 'audit-broken', String(report.firstBroken!.seq));
+    return report.ok ? 0 : 1;
+  },
+};

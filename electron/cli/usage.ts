@@ -1,0 +1,55 @@
+/** The CLI's help text and its table of which options each command takes. */
+
+export const USAGE = `Usage: exhibit [--case DIR] [--json] COMMAND [ARGS]
+
+Commands:
+  init DIR                      Create a new, empty case in DIR
+  import PATH...                Import PDF and text files, or folders of them
+      [--password P]              password for encrypted PDFs
+      [--source S] [--obtained-from F] [--obtained-at DATE] [--collected-by C] [--notes N]
+  documents                     List the documents in the case
+  show DOC [--page N]           Print a document's text (all pages, or page N)
+  provenance DOC [--source S] [--obtained-from F] [--obtained-at DATE] [--collected-by C] [--notes N]
+                                Show a document's provenance, or change it
+  search QUERY... [--limit N]   Full-text search: words, "exact phrases", prefix*, AND/OR/NOT
+  audit verify                  Check the audit log's hash chain
+  reviewer [NAME]               Show or set the reviewer name recorded in the audit log
+
+Options:
+  --case DIR    the case to use (default: EXHIBIT_CASE, else your default case)
+  --json        one JSON object per line on stdout, nothing else
+  --help        this text
+  --version     the version
+
+DOC is a document id, a unique prefix of it (4+ characters), or a SHA-256 prefix.
+Exit status: 0 success, 1 an input or check failed, 2 usage error.`;
+
+const PROVENANCE = ['source', 'obtained-from', 'obtained-at', 'collected-by', 'notes'];
+
+/** Options each command accepts besides the global ones. */
+export const COMMAND_OPTIONS: Record<string, string[]> = {
+  init: [],
+  import: ['password', ...PROVENANCE],
+  documents: [],
+  show: ['page'],
+  provenance: PROVENANCE,
+  search: ['limit'],
+  audit: [],
+  reviewer: [],
+  help: [],
+};
+
+export const OPTION_SPEC = {
+  case: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  password: { type: 'string' },
+  source: { type: 'string' },
+  'obtained-from': { type: 'string' },
+  'obtained-at': { type: 'string' },
+  'collected-by': { type: 'string' },
+  notes: { type: 'string' },
+  page: { type: 'string' },
+  limit: { type: 'string' },
+} as const;

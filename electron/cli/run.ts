@@ -159,8 +159,8 @@ const commands: Record<string, Command> = {
 
   async show(s, args, values, out) {
     if (args.length !== 1) throw new UsageError('show takes one document: exhibit show DOC [--page N]');
-    const doc = await callTyped(s.router, 'documents.get', { documentId: args[0]! });
     const only = positiveInt(values.page, 'page');
+    const doc = await callTyped(s.router, 'documents.get', { documentId: args[0]! });
     const pages = only ? [only] : Array.from({ length: doc.pages }, (_, i) => i + 1);
     for (const n of pages) {
       const p = await callTyped(s.router, 'documents.page', { documentId: doc.documentId, page: n });

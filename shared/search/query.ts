@@ -65,7 +65,7 @@ function hasWord(s: string): boolean {
 }
 
 function termExpr(t: { text: string; prefix: boolean }): string {
-  return quote(foldForSearch(t.text)) + (t.prefix ? ' *' : '');
+  return quote(foldForSearch(t.text).trim()) + (t.prefix ? ' *' : '');
 }
 
 /** Recursive-descent check + rewrite; returns null when the structure is invalid. */

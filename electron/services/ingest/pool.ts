@@ -16,6 +16,8 @@ export interface PoolOptions {
   memoryMb?: number;
 }
 
+export const MIN_MEMORY_MB = 32;
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Task = DistributiveOmit<WorkerRequest, 'taskId'>;
 interface Pending {
@@ -49,7 +51,8 @@ export class ExtractionPool {
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? Math.min(os.availableParallelism(), 8));
     this.timeoutMs = opts.taskTimeoutMs ?? 120_000;
-    this.memoryMb = opts.memoryMb ?? 1024;
+    // Below ~32 MB V8 cannot even set up a worker's heap and aborts the whole process.
+    this.memoryMb = Math.max(MIN_MEMORY_MB, opts.memoryMb ?? 1024);
   }
 
   /** Run one task on the next free worker. */
@@ -93,8 +96,8 @@ export class ExtractionPool {
       slot.taskId = this.nextId++;
       slot.worker.ref();
       slot.timer = setTimeout(() => {
-        const secs = Math.round(this.timeoutMs / 100) / 10;
-        this.fail(slot, new ExhibitError('extract-timeout', `extraction took longer than its ${secs} s budget and was stopped`));
+        const budget = this.timeoutMs < 1000 ? `${this.timeoutMs} ms` : `${Math.round(this.timeoutMs / 100) / 10} s`;
+        this.fail(slot, new ExhibitError('extract-timeout', `extraction took longer than its ${budget} budget and was stopped`));
       }, this.timeoutMs);
       slot.worker.postMessage({ ...p.task, taskId: slot.taskId } as WorkerRequest);
     }
@@ -102,7 +105,7 @@ export class ExtractionPool {
 
   private spawn(): Slot {
     const worker = new Worker(workerUrl(), {
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: Number(process.env.YG ?? 64) },
       stdout: false,
       stderr: false,
     });

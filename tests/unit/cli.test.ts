@@ -1,0 +1,140 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeFile, writePdf } from './helpers.ts';
+
+const CLI = path.resolve('electron/cli/exhibit.ts');
+
+/** Run the real `exhibit` command in its own process, with its own data folders. */
+function exhibit(args: string[], env: Record<string, string> = {}) {
+  const home = env.HOME ?? tempDir('exhibit-home-');
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_CONFIG_HOME: path.join(home, 'config'), EXHIBIT_REVIEWER: 'CLI Tester', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: () => r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+}
+
+function fixtures() {
+  const dir = tempDir();
+  const caseDir = path.join(dir, 'case');
+  const pdf = writePdf(dir, 'in/reply.pdf', { pages: [{ lines: ['The company rejects the allegation'] }, { lines: ['Annex: export licences granted in 2019'] }] });
+  const txt = writeFile(dir, 'in/press.txt', 'Press report on the spyware contract');
+  const bad = writeFile(dir, 'in/broken.pdf', 'not really a pdf');
+  return { dir, caseDir, pdf, txt, bad };
+}
+
+describe('exhibit CLI', () => {
+  it('init, import, documents, show, search and audit verify, as JSON lines', () => {
+    const f = fixtures();
+    expect(exhibit(['--json', 'init', f.caseDir])).toMatchObject({ code: 0 });
+    const imp = exhibit(['--case', f.caseDir, '--json', 'import', f.pdf, f.txt, '--source', 'Company letter']);
+    expect(imp.code).toBe(0);
+    const results = imp.lines();
+    expect(results).toEqual([
+      { path: f.pdf, status: 'imported', documentId: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), pages: 2, error: null },
+      { path: f.txt, status: 'imported', documentId: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), pages: 1, error: null },
+    ]);
+    expect(imp.stderr).toBe('');
+
+    // Files of one batch are stored as each finishes, so compare the list in title order.
+    const docs = exhibit(['--case', f.caseDir, '--json', 'documents']).lines().sort((a, b) => b.title.localeCompare(a.title));
+    expect(docs).toEqual([
+      { documentId: results[0].documentId, title: 'reply', sha256: results[0].sha256, pages: 2, kind: 'pdf', textLayer: true },
+      { documentId: results[1].documentId, title: 'press', sha256: results[1].sha256, pages: 1, kind: 'text', textLayer: true },
+    ]);
+
+    const page = exhibit(['--case', f.caseDir, '--json', 'show', results[0].documentId.slice(0, 8), '--page', '2']).lines();
+    expect(page).toEqual([{ documentId: results[0].documentId, page: 2, label: null, text: 'Annex: export licences granted in 2019' }]);
+
+    const hits = exhibit(['--case', f.caseDir, '--json', 'search', 'licences']).lines();
+    expect(hits).toEqual([
+      { documentId: results[0].documentId, title: 'reply', page: 2, snippet: 'Annex: export licences granted in 2019', highlights: [[14, 22]] },
+    ]);
+
+    const audit = exhibit(['--case', f.caseDir, '--json', 'audit', 'verify']);
+    expect(audit.code).toBe(0);
+    expect(audit.lines()).toEqual([{ ok: true, rows: 3, firstBroken: null }]);
+  });
+
+  it('reports duplicates and failures per file, exits 1 when any failed, and names the file', () => {
+    const f = fixtures();
+    exhibit(['init', f.caseDir]);
+    exhibit(['--case', f.caseDir, 'import', f.pdf]);
+    const r = exhibit(['--case', f.caseDir, '--json', 'import', f.pdf, f.bad]);
+    expect(r.code).toBe(1);
+    const [dup, failed] = r.lines();
+    expect(dup).toMatchObject({ path: f.pdf, status: 'duplicate' });
+    expect(failed).toMatchObject({ path: f.bad, status: 'failed', documentId: null });
+    expect(failed.error).toContain(f.bad);
+    expect(JSON.parse(r.stderr.trim())).toMatchObject({ error: { code: 'import-failed' } });
+  });
+
+  it('prints readable text without --json', () => {
+    const f = fixtures();
+    exhibit(['init', f.caseDir]);
+    const r = exhibit(['--case', f.caseDir, 'import', path.dirname(f.pdf)]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/imported +.*reply\.pdf +\(2 pages/);
+    expect(r.stdout).toMatch(/failed +.*broken\.pdf/);
+    const s = exhibit(['--case', f.caseDir, 'search', 'spyware']);
+    expect(s.stdout).toContain('1 page(s) match "spyware"');
+    expect(s.stdout).toContain('press — page 1');
+    expect(s.stdout).toContain('[spyware]');
+  });
+
+  it('exits 2 on usage errors and 1 on input errors, with messages on stderr', () => {
+    const f = fixtures();
+    expect(exhibit(['frobnicate'])).toMatchObject({ code: 2, stdout: '' });
+    expect(exhibit(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"/);
+    expect(exhibit(['import'])).toMatchObject({ code: 2 });
+    expect(exhibit(['search', '--page', '2', 'x'])).toMatchObject({ code: 2 });
+    expect(exhibit(['show', 'x', '--page', 'two'])).toMatchObject({ code: 2 });
+    expect(exhibit(['--bogus'])).toMatchObject({ code: 2 });
+    const notCase = exhibit(['--case', f.dir, 'documents']);
+    expect(notCase.code).toBe(1);
+    expect(notCase.stderr).toContain(`${f.dir} is not an Exhibit case`);
+    exhibit(['init', f.caseDir]);
+    const missing = exhibit(['--case', f.caseDir, 'show', 'deadbeef']);
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.stderr).toContain('No document "deadbeef" in this case');
+  });
+
+  it('uses the per-user default case when none is named, and EXHIBIT_CASE when set', () => {
+    const f = fixtures();
+    const home = tempDir('exhibit-home-');
+    expect(exhibit(['import', f.txt], { HOME: home }).code).toBe(0);
+    expect(fs.existsSync(path.join(home, 'data', 'exhibit', 'cases', 'default', 'case.sqlite'))).toBe(true);
+    expect(exhibit(['--json', 'documents'], { HOME: home }).lines()).toHaveLength(1);
+    exhibit(['init', f.caseDir]);
+    expect(exhibit(['--json', 'documents'], { HOME: home, EXHIBIT_CASE: f.caseDir }).lines()).toHaveLength(0);
+  });
+
+  it('exits 1 and names the broken row when the audit log was tampered with', () => {
+    const f = fixtures();
+    exhibit(['init', f.caseDir]);
+    exhibit(['--case', f.caseDir, 'import', f.txt]);
+    const db = new BetterSqlite3(path.join(f.caseDir, 'case.sqlite'));
+    db.exec("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'Mallory' WHERE seq = 2");
+    db.close();
+    const r = exhibit(['--case', f.caseDir, 'audit', 'verify']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Audit log BROKEN at row 2: its contents were changed after it was written.');
+  });
+
+  it('records provenance given at import and edits it later, in the audit log', () => {
+    const f = fixtures();
+    exhibit(['init', f.caseDir]);
+    const [r] = exhibit(['--case', f.caseDir, '--json', 'import', f.txt, '--source', 'The Guardian', '--obtained-at', '2024-05-01']).lines();
+    const edited = exhibit(['--case', f.caseDir, '--json', 'provenance', r.documentId, '--collected-by', 'J. Analyst']).lines();
+    expect(edited).toEqual([{ documentId: r.documentId, provenance: { source: 'The Guardian', obtainedAt: '2024-05-01', collectedBy: 'J. Analyst' } }]);
+    const db = new BetterSqlite3(path.join(f.caseDir, 'case.sqlite'), { readonly: true });
+    const last = db.prepare('SELECT actor, action, payload FROM audit ORDER BY seq DESC LIMIT 1').get() as { actor: string; action: string; payload: string };
+    db.close();
+    expect(last.actor).toBe('CLI Tester');
+    expect(last.action).toBe('document.provenance');
+    expect(JSON.parse(last.payload).before).toEqual({ source: 'The Guardian', obtainedAt: '2024-05-01' });
+  });
+});

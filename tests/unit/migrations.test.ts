@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { initCase, openCase } from '../../electron/services/case/case.ts';
+import { latestVersion, migrate, migrations, type Migration } from '../../electron/services/db/migrations.ts';
+import { openDatabase } from '../../electron/services/db/open.ts';
+import { importFiles, newCase, tempDir, writeFile } from './helpers.ts';
+
+const tables = (db: BetterSqlite3.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'pages_fts_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('brings an empty database to the latest schema in one step', () => {
+    const db = openDatabase(path.join(tempDir(), 'x.sqlite'), { create: true });
+    expect(migrate(db)).toEqual(migrations.map((m) => m.version));
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    expect(tables(db)).toEqual(['audit', 'documents', 'pages', 'pages_fts', 'settings', 'sqlite_sequence']);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('migrates a case holding documents forward and keeps every row', async () => {
+    const s = newCase();
+    await importFiles(s, [writeFile(tempDir(), 'letter.txt', 'Dear rapporteurs\fpage two')]);
+    const next: Migration = {
+      version: latestVersion() + 10,
+      name: 'test: a column for review status',
+      up: (db) => db.exec("ALTER TABLE documents ADD COLUMN review_state TEXT NOT NULL DEFAULT 'unreviewed'"),
+    };
+    expect(migrate(s.store.db, [...migrations, next])).toEqual([next.version]);
+    const row = s.store.db.prepare('SELECT title, page_count, review_state FROM documents').get();
+    expect(row).toEqual({ title: 'letter', page_count: 2, review_state: 'unreviewed' });
+    expect(s.store.db.prepare("SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH 'rapporteurs'").get()).toEqual({ n: 1 });
+  });
+
+  it('rolls back every pending step when one fails', () => {
+    const db = openDatabase(path.join(tempDir(), 'x.sqlite'), { create: true });
+    const broken: Migration = { version: 20, name: 'broken', up: (d) => d.exec('CREATE TABLE nope (;') };
+    expect(() => migrate(db, [...migrations, broken])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(tables(db)).toEqual([]);
+    db.close();
+  });
+
+  it('opens every connection with WAL, full sync, foreign keys and an untrusted schema', () => {
+    const s = newCase();
+    const p = (name: string) => s.store.db.pragma(name, { simple: true });
+    expect([p('journal_mode'), p('synchronous'), p('foreign_keys'), p('trusted_schema'), p('busy_timeout')]).toEqual(['wal', 2, 1, 0, 5000]);
+  });
+});
+
+describe('opening cases', () => {
+  it('refuses a database from a newer Exhibit and leaves it byte-for-byte untouched', () => {
+    const dir = path.join(tempDir(), 'future');
+    initCase(dir, 'T').close();
+    const file = path.join(dir, 'case.sqlite');
+    const db = new BetterSqlite3(file);
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`user_version = ${latestVersion() + 100}`);
+    db.close();
+    const before = fs.readFileSync(file);
+    expect(() => openCase(dir)).toThrow(/written by a newer Exhibit \(schema \d+; this one knows up to \d+\)/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('refuses a folder that is not a case, and a SQLite file from another program, without changing them', () => {
+    const plain = tempDir();
+    writeFile(plain, 'notes.txt', 'hello');
+    expect(() => openCase(plain)).toThrow(`${plain} is not an Exhibit case (it has no case.sqlite); create one with "exhibit init"`);
+    expect(fs.readdirSync(plain)).toEqual(['notes.txt']);
+    const other = tempDir();
+    const foreign = new BetterSqlite3(path.join(other, 'case.sqlite'));
+    foreign.exec('CREATE TABLE t (x)');
+    foreign.close();
+    const before = fs.readFileSync(path.join(other, 'case.sqlite'));
+    expect(() => openCase(other)).toThrow(/is a SQLite database but not an Exhibit case/);
+    expect(fs.readFileSync(path.join(other, 'case.sqlite')).equals(before)).toBe(true);
+  });
+
+  it('will not initialise over an existing case', () => {
+    const dir = path.join(tempDir(), 'c');
+    initCase(dir, 'T').close();
+    expect(() => initCase(dir, 'T')).toThrow(/already holds a case/);
+  });
+});

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { SearchHit, SearchResponse } from '../../../shared/ipc/contract.ts';
+import { CJK_TEST } from '../../../shared/search/normalize.ts';
 import { parseQuery } from '../../../shared/search/query.ts';
 
 export const RANK_CAP = 2000;
@@ -19,29 +20,62 @@ export interface SearchOptions {
 
 /** Split a marked snippet into plain text and [start, end) hit ranges. */
 export function unmark(marked: string): { snippet: string; highlights: [number, number][] } {
-  let snippet = '';
-  const highlights: [number, number][] = [];
+  let raw = '';
+  const ranges: [number, number][] = [];
   let start = -1;
   for (const ch of marked) {
-    if (ch === OPEN) start = snippet.length;
+    if (ch === OPEN) start = raw.length;
     else if (ch === CLOSE) {
-      if (start >= 0) highlights.push([start, snippet.length]);
+      if (start >= 0) ranges.push([start, raw.length]);
       start = -1;
-    } else snippet += ch;
+    } else raw += ch;
   }
-  return { snippet: snippet.replace(/\s+/g, ' '), highlights: remapAfterCollapse(snippet, highlights) };
+  return tidy(raw, ranges);
 }
 
-// Whitespace runs in snippets collapse to one space; hit offsets move with them.
-function remapAfterCollapse(raw: string, ranges: [number, number][]): [number, number][] {
+const PUNCT = /\p{P}/u;
+const spacedForIndex = (prev: string, next: string) =>
+  (CJK_TEST.test(prev) && (CJK_TEST.test(next) || PUNCT.test(next))) || (CJK_TEST.test(next) && PUNCT.test(prev));
+
+/**
+ * Undo the index's spacing for display: whitespace runs become one space, and the spaces
+ * put between CJK characters for indexing go away. Hit offsets move with the text.
+ */
+function tidy(raw: string, ranges: [number, number][]): { snippet: string; highlights: [number, number][] } {
+  const chars = [...raw];
   const map: number[] = [];
-  let out = 0;
-  for (let i = 0; i < raw.length; i++) {
-    map[i] = out;
-    if (!(/\s/.test(raw[i]!) && i > 0 && /\s/.test(raw[i - 1]!))) out++;
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    map[i] = out.length;
+    const ch = chars[i]!;
+    if (/\s/.test(ch)) {
+      const prev = out.at(-1) ?? '';
+      let j = i + 1;
+      while (j < chars.length && /\s/.test(chars[j]!)) j++;
+      const next = chars[j] ?? '';
+      if (prev === '' || prev === ' ' || spacedForIndex(prev, next)) continue;
+      out += ' ';
+    } else out += ch;
   }
-  map[raw.length] = out;
-  return ranges.map(([s, e]) => [map[s]!, map[e]!]);
+  map[chars.length] = out.length;
+  // Offsets were counted in UTF-16 units of `raw`; convert through the code-point index.
+  const cpIndex: number[] = [];
+  let unit = 0;
+  chars.forEach((c, i) => {
+    cpIndex[unit] = i;
+    unit += c.length;
+  });
+  cpIndex[unit] = chars.length;
+  const at = (u: number) => map[cpIndex[u] ?? chars.length]!;
+  const snippet = out.trimEnd();
+  const merged: [number, number][] = [];
+  for (const [s, e] of ranges.map(([s, e]) => [at(s), Math.min(at(e), snippet.length)] as [number, number])) {
+    const last = merged.at(-1);
+    // Neighbouring hits (a phrase, or a run of CJK characters) read as one mark.
+    if (last && (s === last[1] || (s === last[1] + 1 && snippet[last[1]] === ' '))) last[1] = e;
+    else merged.push([s, e]);
+  }
+  return { snippet, highlights: merged };
 }
 
 /** Search the case. Never throws on odd input: a query FTS5 rejects gets a clear error. */

@@ -4,14 +4,22 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { ExtractedPage, OpenResult } from './extracted.ts';
+import { logicalOrder, splitLines } from './reading-order.ts';
 
 // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- the module's type, for a lazy import
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
-/** pdf.js is imported once per worker. */
-export const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+/**
+ * pdf.js is imported once per worker. Its parsing half (pdf.worker.mjs, which runs in this same
+ * thread under Node) is imported alongside, so a worker started ahead of its first document has
+ * loaded it by then instead of pdf.js fetching it lazily inside the first getDocument.
+ */
+export const loadPdfJs = (): Promise<PdfJs> =>
+  (pdfjs ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(
+    ([lib]) => lib,
+  ));
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
@@ -106,16 +114,18 @@ export async function extractPages(doc: PDFDocumentProxy, from: number, to: numb
   for (let i = from; i < to; i++) {
     const page = await doc.getPage(i + 1);
     try {
-      const content = await page.getTextContent();
+      // Text is kept as the PDF has it (ligatures, presentation forms); search folds it.
+      const content = await page.getTextContent({ disableNormalization: true });
       let text = '';
       const items: number[][] = [];
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        if (item.str.length > 0) {
+      const runs = content.items.filter((item): item is TextItem => 'str' in item);
+      for (const line of splitLines(runs)) {
+        for (const item of logicalOrder(line)) {
+          if (item.str.length === 0) continue;
           items.push([text.length, item.str.length, ...item.transform.map(r2), r2(item.width), r2(item.height)]);
           text += item.str;
         }
-        if (item.hasEOL) text += '\n';
+        if (line.at(-1)?.hasEOL) text += '\n';
       }
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       out.push({

@@ -87,9 +87,12 @@ export class ExtractionPool {
   }
 
   private pump(): void {
+    // Start every worker as soon as there is work: loading pdf.js takes a worker a few hundred
+    // ms, and a PDF's page ranges only arrive once its first task (opening it) is done, by which
+    // time the other workers should be ready rather than only then starting to load.
+    while (this.queue.length > 0 && this.slots.length < this.size) this.spawn();
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.busy === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      const slot = this.slots.find((s) => s.busy === null);
       if (!slot) return;
       const p = this.queue.shift()!;
       slot.busy = p;

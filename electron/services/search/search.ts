@@ -91,6 +91,25 @@ export function search(db: Database, query: string, opts: SearchOptions = {}): S
   }
 }
 
+/**
+ * Snippets for the returned pages, from one pass of the query. Asking page by page
+ * (`MATCH ? AND rowid = ?`) re-evaluates the whole query for each page, and a prefix
+ * term rebuilds its merged doclist every time: 20 pages of `comp*` took 300 ms that
+ * way at 100,000 pages. Here the query runs once over the rowid range the pages span
+ * (at most RANK_CAP matches, since they were ranked among the first RANK_CAP), and the
+ * `+` keeps the id list out of FTS5's hands so it filters rows instead of re-running
+ * the query per id; snippet() is then computed only for the pages wanted.
+ */
+function snippetsFor(db: Database, match: string, ids: readonly number[]): Map<number, string> {
+  const rows = db
+    .prepare(
+      `SELECT rowid AS id, snippet(pages_fts, 0, '${OPEN}', '${CLOSE}', '…', 24) AS s FROM pages_fts
+       WHERE pages_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(match, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as { id: number; s: string }[];
+  return new Map(rows.map((r) => [r.id, r.s]));
+}
+
 function run(db: Database, match: string, limit: number, offset: number): { total: number; results: SearchHit[] } {
   const total = (db.prepare('SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH ?').get(match) as { n: number }).n;
   if (total === 0 || offset >= total) return { total, results: [] };
@@ -100,17 +119,16 @@ function run(db: Database, match: string, limit: number, offset: number): { tota
        ORDER BY r, id LIMIT ? OFFSET ?`,
     )
     .all(match, limit, offset) as { id: number }[];
-  const snippetOf = db.prepare(
-    `SELECT snippet(pages_fts, 0, '${OPEN}', '${CLOSE}', '…', 24) AS s FROM pages_fts WHERE pages_fts MATCH ? AND rowid = ?`,
-  );
+  if (top.length === 0) return { total, results: [] };
+  const ids = top.map((r) => r.id);
+  const snippets = snippetsFor(db, match, ids);
   const pageOf = db.prepare(
     `SELECT p.document_id AS documentId, p.page_index AS pageIndex, d.title AS title
      FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?`,
   );
-  const results = top.map(({ id }) => {
+  const results = ids.map((id) => {
     const where = pageOf.get(id) as { documentId: string; pageIndex: number; title: string };
-    const { s } = snippetOf.get(match, id) as { s: string };
-    return { documentId: where.documentId, title: where.title, page: where.pageIndex + 1, ...unmark(s) };
+    return { documentId: where.documentId, title: where.title, page: where.pageIndex + 1, ...unmark(snippets.get(id) ?? '') };
   });
   return { total, results };
 }

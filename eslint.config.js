@@ -5,10 +5,19 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = { regex: `^(node:.*|${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/.*)?$`, message: 'This layer may not use Node.js modules.' };
+const nodeBuiltins = {
+  regex: `^(node:.*|${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/.*)?$`,
+  message: 'This layer may not use Node.js modules.',
+};
 const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
-const intoElectron = { regex: '(^|/)electron/', message: 'The renderer talks to the engine only through window.exhibit (renderer/src/api.ts).' };
-const intoLayersAbove = { regex: '(^|\\.\\./)(electron|renderer)/', message: 'shared/ may not depend on electron/ or renderer/.' };
+const intoElectron = {
+  regex: '(^|/)electron/',
+  message: 'The renderer talks to the engine only through window.exhibit (renderer/src/api.ts).',
+};
+const intoLayersAbove = {
+  regex: '(^|\\.\\./)(electron|renderer)/',
+  message: 'shared/ may not depend on electron/ or renderer/.',
+};
 const intoRenderer = { regex: '(^|/)renderer/', message: 'Node-side code may not import the renderer.' };
 const intoMain = { regex: '(^|/)main/', message: 'Services and the CLI may not import the Electron shell.' };
 
@@ -22,7 +31,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of string literals (enums are not erasable).' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals (enums are not erasable).' },
+      ],
     },
   },
   {
@@ -30,7 +42,17 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', { paths: [electronImport], patterns: [nodeBuiltins, intoLayersAbove] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', '__dirname', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+        'localStorage',
+      ],
     },
   },
   {
@@ -39,7 +61,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [electronImport, { name: 'better-sqlite3', message: 'No database in the renderer.' }], patterns: [nodeBuiltins, intoElectron] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronImport, { name: 'better-sqlite3', message: 'No database in the renderer.' }],
+          patterns: [nodeBuiltins, intoElectron],
+        },
+      ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },
   },

@@ -35,7 +35,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const values = parsed.values as Values;
     out = new Output(io, values.json === true);
     const [command, ...rest] = parsed.positionals;
-    if (values.version) return out.record({ version: VERSION }, () => `exhibit ${VERSION}`), 0;
+    if (values.version) return (out.record({ version: VERSION }, () => `exhibit ${VERSION}`), 0);
     if (values.help || !command || command === 'help') {
       io.stdout.write(`${USAGE}\n`);
       return command || values.help ? 0 : 2;
@@ -129,16 +129,26 @@ const commands: Record<string, Command> = {
     process.once('SIGINT', onSigint);
     try {
       const password = typeof values.password === 'string' ? values.password : undefined;
-      const results = await callTyped(s.router, 'import.start', { jobId, paths: args, password, provenance: provenanceOf(values) });
+      const results = await callTyped(s.router, 'import.start', {
+        jobId,
+        paths: args,
+        password,
+        provenance: provenanceOf(values),
+      });
       let failedCount = 0;
       for (const r of results) {
         if (r.status === 'failed') failedCount++;
         out.record(r, () =>
-          r.status === 'failed' ? `failed     ${r.error}` : `${r.status.padEnd(10)} ${r.path}  (${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.documentId})`,
+          r.status === 'failed'
+            ? `failed     ${r.error}`
+            : `${r.status.padEnd(10)} ${r.path}  (${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.documentId})`,
         );
       }
       if (results.length === 0) out.say('No PDF or text files found.');
-      else out.say(`${results.length - failedCount} of ${results.length} file(s) imported or already present; ${failedCount} failed.`);
+      else
+        out.say(
+          `${results.length - failedCount} of ${results.length} file(s) imported or already present; ${failedCount} failed.`,
+        );
       if (failedCount > 0) out.error(`${failedCount} file(s) could not be imported (see above)`, 'import-failed');
       return failedCount > 0 ? 1 : 0;
     } finally {
@@ -150,8 +160,19 @@ const commands: Record<string, Command> = {
     if (args.length > 0) throw new UsageError('documents takes no arguments');
     const docs = await callTyped(s.router, 'documents.list', {});
     for (const d of docs) {
-      const rec = { documentId: d.documentId, title: d.title, sha256: d.sha256, pages: d.pages, kind: d.kind, textLayer: d.textLayer };
-      out.record(rec, () => `${d.documentId.slice(0, 8)}  ${d.kind.padEnd(4)} ${String(d.pages).padStart(5)} p  ${d.textLayer ? '' : '[no text layer] '}${d.title}`);
+      const rec = {
+        documentId: d.documentId,
+        title: d.title,
+        sha256: d.sha256,
+        pages: d.pages,
+        kind: d.kind,
+        textLayer: d.textLayer,
+      };
+      out.record(
+        rec,
+        () =>
+          `${d.documentId.slice(0, 8)}  ${d.kind.padEnd(4)} ${String(d.pages).padStart(5)} p  ${d.textLayer ? '' : '[no text layer] '}${d.title}`,
+      );
     }
     if (docs.length === 0) out.say('No documents yet. Import some with: exhibit import FILE_OR_FOLDER');
     return 0;
@@ -164,8 +185,9 @@ const commands: Record<string, Command> = {
     const pages = only ? [only] : Array.from({ length: doc.pages }, (_, i) => i + 1);
     for (const n of pages) {
       const p = await callTyped(s.router, 'documents.page', { documentId: doc.documentId, page: n });
-      out.record({ documentId: p.documentId, page: p.page, label: p.label, text: p.text }, () =>
-        `${only ? '' : `--- page ${p.page}${p.label ? ` (${p.label})` : ''} ---\n`}${p.text}`,
+      out.record(
+        { documentId: p.documentId, page: p.page, label: p.label, text: p.text },
+        () => `${only ? '' : `--- page ${p.page}${p.label ? ` (${p.label})` : ''} ---\n`}${p.text}`,
       );
     }
     return 0;
@@ -199,11 +221,14 @@ const commands: Record<string, Command> = {
     const query = args.join(' ');
     const res = await callTyped(s.router, 'search.query', { query, limit: positiveInt(values.limit, 'limit') ?? 20 });
     if (res.note) out.error(res.note, 'search-note');
-    out.say(`${res.total} page(s) match ${JSON.stringify(query)}${res.total > res.results.length ? `; showing ${res.results.length}` : ''}`);
+    out.say(
+      `${res.total} page(s) match ${JSON.stringify(query)}${res.total > res.results.length ? `; showing ${res.results.length}` : ''}`,
+    );
     const colour = out.io.stdout.isTTY === true && !out.io.env.NO_COLOR;
     for (const h of res.results) {
-      out.record({ documentId: h.documentId, title: h.title, page: h.page, snippet: h.snippet, highlights: h.highlights }, () =>
-        `\n${h.title} — page ${h.page}  (${h.documentId.slice(0, 8)})\n  ${markHits(h.snippet, h.highlights, colour)}`,
+      out.record(
+        { documentId: h.documentId, title: h.title, page: h.page, snippet: h.snippet, highlights: h.highlights },
+        () => `\n${h.title} — page ${h.page}  (${h.documentId.slice(0, 8)})\n  ${markHits(h.snippet, h.highlights, colour)}`,
       );
     }
     return 0;
@@ -217,7 +242,8 @@ const commands: Record<string, Command> = {
         ? `Audit log intact: ${report.rows} row(s), hash chain verified.`
         : `Audit log BROKEN at row ${report.firstBroken!.seq}: ${report.firstBroken!.reason}.`,
     );
-    if (!report.ok) out.error(`the audit log is broken at row ${report.firstBroken!.seq}`, 'audit-broken', String(report.firstBroken!.seq));
+    if (!report.ok)
+      out.error(`the audit log is broken at row ${report.firstBroken!.seq}`, 'audit-broken', String(report.firstBroken!.seq));
     return report.ok ? 0 : 1;
   },
 };

@@ -5,7 +5,15 @@
  */
 import { ExhibitError, toErrorPayload } from '../../shared/errors.ts';
 import type { z } from 'zod';
-import { contract, type ArgsOf, type Channel, type Envelope, type EventName, type EventOf, type ResultOf } from '../../shared/ipc/contract.ts';
+import {
+  contract,
+  type ArgsOf,
+  type Channel,
+  type Envelope,
+  type EventName,
+  type EventOf,
+  type ResultOf,
+} from '../../shared/ipc/contract.ts';
 import type { hostChannels } from '../../shared/ipc/channels.ts';
 import { verifyAudit } from './audit/audit.ts';
 import type { CaseStore } from './case/case.ts';
@@ -38,7 +46,10 @@ export function createRouter(ctx: RouterContext, host: Partial<Record<HostChanne
   const db = () => ctx.store.db;
   const handlers: Handlers = {
     'case.info': () => {
-      const counts = db().prepare('SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM pages) AS p').get() as { d: number; p: number };
+      const counts = db().prepare('SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM pages) AS p').get() as {
+        d: number;
+        p: number;
+      };
       return {
         path: ctx.store.dir,
         name: ctx.store.dir.split(/[\\/]/).pop() ?? ctx.store.dir,

@@ -8,9 +8,7 @@ import type { ArgsOf, Channel, Envelope, EventName, EventOf, ResultOf } from './
 type Split<S extends string> = S extends `${infer A}.${infer B}` ? [A, B] : never;
 type Namespaces = Split<Channel>[0];
 type MethodsOf<N extends string> = {
-  [C in Channel as Split<C>[0] extends N ? Split<C>[1] : never]: (
-    args: ArgsOf<C>,
-  ) => Promise<Envelope<ResultOf<C>>>;
+  [C in Channel as Split<C>[0] extends N ? Split<C>[1] : never]: (args: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>>;
 };
 
 /** The object the preload exposes as `window.exhibit`. */

@@ -45,7 +45,10 @@ interface Entry {
 }
 
 const entries: Entry[] = present ? (JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { files: Entry[] }).files : [];
-if (!present) console.warn(`Corpus sweep skipped: ${MANIFEST} not found (the corpus sits beside the repo in the development workplace only).`);
+if (!present)
+  console.warn(
+    `Corpus sweep skipped: ${MANIFEST} not found (the corpus sits beside the repo in the development workplace only).`,
+  );
 
 describe.skipIf(!present)('pdf.js corpus sweep', () => {
   let s: Services;
@@ -62,7 +65,11 @@ describe.skipIf(!present)('pdf.js corpus sweep', () => {
       const file = path.join(CORPUS, e.name);
       const [locked] = await callTyped(s.router, 'import.start', { jobId: `locked-${e.name}`, paths: [file] });
       results.set(`${e.name}#locked`, locked!);
-      const [opened] = await callTyped(s.router, 'import.start', { jobId: `open-${e.name}`, paths: [file], password: e.password });
+      const [opened] = await callTyped(s.router, 'import.start', {
+        jobId: `open-${e.name}`,
+        paths: [file],
+        password: e.password,
+      });
       results.set(e.name, opened!);
     }
   }, 300_000);
@@ -102,7 +109,11 @@ describe.skipIf(!present)('pdf.js corpus sweep', () => {
         continue;
       }
       expect(found, `${name}: ${p.phrase}`).toContain(p.page);
-      if (!p.also_on_pages && exact.length > 0) expect(exact.every((n) => n === p.page || n === p.page + 1 || n === p.page - 1), `${name}: ${p.phrase} found far from its page: ${exact}`).toBe(true);
+      if (!p.also_on_pages && exact.length > 0)
+        expect(
+          exact.every((n) => n === p.page || n === p.page + 1 || n === p.page - 1),
+          `${name}: ${p.phrase} found far from its page: ${exact}`,
+        ).toBe(true);
     }
   });
 });

@@ -9,7 +9,10 @@ async function caseWithHistory() {
   const s = newCase();
   const dir = tempDir();
   const results = await importFiles(s, [writeFile(dir, 'a.txt', 'first'), writeFile(dir, 'b.txt', 'second')]);
-  await callTyped(s.router, 'documents.setProvenance', { documentId: results[0]!.documentId!, provenance: { source: 'UN OHCHR' } });
+  await callTyped(s.router, 'documents.setProvenance', {
+    documentId: results[0]!.documentId!,
+    provenance: { source: 'UN OHCHR' },
+  });
   return s;
 }
 
@@ -44,7 +47,11 @@ describe('audit log', () => {
     const s = await caseWithHistory();
     const file = path.join(s.store.dir, 'case.sqlite');
     tamper(file, `UPDATE audit SET payload = '{"source":"someone else"}' WHERE seq = 3`);
-    expect(verifyAudit(s.store.db)).toEqual({ ok: false, rows: 3, firstBroken: { seq: 3, reason: 'its contents were changed after it was written' } });
+    expect(verifyAudit(s.store.db)).toEqual({
+      ok: false,
+      rows: 3,
+      firstBroken: { seq: 3, reason: 'its contents were changed after it was written' },
+    });
   });
 
   it('names the gap where a row was deleted', async () => {

@@ -12,15 +12,34 @@ function exhibit(args: string[], env: Record<string, string> = {}) {
   const home = env.HOME ?? tempDir('exhibit-home-');
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_CONFIG_HOME: path.join(home, 'config'), EXHIBIT_REVIEWER: 'CLI Tester', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      XDG_DATA_HOME: path.join(home, 'data'),
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+      EXHIBIT_REVIEWER: 'CLI Tester',
+      ...env,
+    },
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: () => r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    lines: () =>
+      r.stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  };
 }
 
 function fixtures() {
   const dir = tempDir();
   const caseDir = path.join(dir, 'case');
-  const pdf = writePdf(dir, 'in/reply.pdf', { pages: [{ lines: ['The company rejects the allegation'] }, { lines: ['Annex: export licences granted in 2019'] }] });
+  const pdf = writePdf(dir, 'in/reply.pdf', {
+    pages: [{ lines: ['The company rejects the allegation'] }, { lines: ['Annex: export licences granted in 2019'] }],
+  });
   const txt = writeFile(dir, 'in/press.txt', 'Press report on the spyware contract');
   const bad = writeFile(dir, 'in/broken.pdf', 'not really a pdf');
   return { dir, caseDir, pdf, txt, bad };
@@ -34,24 +53,48 @@ describe('exhibit CLI', () => {
     expect(imp.code).toBe(0);
     const results = imp.lines();
     expect(results).toEqual([
-      { path: f.pdf, status: 'imported', documentId: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), pages: 2, error: null },
-      { path: f.txt, status: 'imported', documentId: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), pages: 1, error: null },
+      {
+        path: f.pdf,
+        status: 'imported',
+        documentId: expect.any(String),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        pages: 2,
+        error: null,
+      },
+      {
+        path: f.txt,
+        status: 'imported',
+        documentId: expect.any(String),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        pages: 1,
+        error: null,
+      },
     ]);
     expect(imp.stderr).toBe('');
 
     // Files of one batch are stored as each finishes, so compare the list in title order.
-    const docs = exhibit(['--case', f.caseDir, '--json', 'documents']).lines().sort((a, b) => b.title.localeCompare(a.title));
+    const docs = exhibit(['--case', f.caseDir, '--json', 'documents'])
+      .lines()
+      .sort((a, b) => b.title.localeCompare(a.title));
     expect(docs).toEqual([
       { documentId: results[0].documentId, title: 'reply', sha256: results[0].sha256, pages: 2, kind: 'pdf', textLayer: true },
       { documentId: results[1].documentId, title: 'press', sha256: results[1].sha256, pages: 1, kind: 'text', textLayer: true },
     ]);
 
     const page = exhibit(['--case', f.caseDir, '--json', 'show', results[0].documentId.slice(0, 8), '--page', '2']).lines();
-    expect(page).toEqual([{ documentId: results[0].documentId, page: 2, label: null, text: 'Annex: export licences granted in 2019' }]);
+    expect(page).toEqual([
+      { documentId: results[0].documentId, page: 2, label: null, text: 'Annex: export licences granted in 2019' },
+    ]);
 
     const hits = exhibit(['--case', f.caseDir, '--json', 'search', 'licences']).lines();
     expect(hits).toEqual([
-      { documentId: results[0].documentId, title: 'reply', page: 2, snippet: 'Annex: export licences granted in 2019', highlights: [[14, 22]] },
+      {
+        documentId: results[0].documentId,
+        title: 'reply',
+        page: 2,
+        snippet: 'Annex: export licences granted in 2019',
+        highlights: [[14, 22]],
+      },
     ]);
 
     const audit = exhibit(['--case', f.caseDir, '--json', 'audit', 'verify']);
@@ -127,11 +170,27 @@ describe('exhibit CLI', () => {
   it('records provenance given at import and edits it later, in the audit log', () => {
     const f = fixtures();
     exhibit(['init', f.caseDir]);
-    const [r] = exhibit(['--case', f.caseDir, '--json', 'import', f.txt, '--source', 'The Guardian', '--obtained-at', '2024-05-01']).lines();
+    const [r] = exhibit([
+      '--case',
+      f.caseDir,
+      '--json',
+      'import',
+      f.txt,
+      '--source',
+      'The Guardian',
+      '--obtained-at',
+      '2024-05-01',
+    ]).lines();
     const edited = exhibit(['--case', f.caseDir, '--json', 'provenance', r.documentId, '--collected-by', 'J. Analyst']).lines();
-    expect(edited).toEqual([{ documentId: r.documentId, provenance: { source: 'The Guardian', obtainedAt: '2024-05-01', collectedBy: 'J. Analyst' } }]);
+    expect(edited).toEqual([
+      { documentId: r.documentId, provenance: { source: 'The Guardian', obtainedAt: '2024-05-01', collectedBy: 'J. Analyst' } },
+    ]);
     const db = new BetterSqlite3(path.join(f.caseDir, 'case.sqlite'), { readonly: true });
-    const last = db.prepare('SELECT actor, action, payload FROM audit ORDER BY seq DESC LIMIT 1').get() as { actor: string; action: string; payload: string };
+    const last = db.prepare('SELECT actor, action, payload FROM audit ORDER BY seq DESC LIMIT 1').get() as {
+      actor: string;
+      action: string;
+      payload: string;
+    };
     db.close();
     expect(last.actor).toBe('CLI Tester');
     expect(last.action).toBe('document.provenance');

@@ -25,11 +25,18 @@ describe('crash safety', () => {
     const caseDir = path.join(dir, 'case');
     initCase(caseDir, 'T').close();
     const rand = seededRandom(11);
-    for (let i = 0; i < 12; i++) writePdf(dir, `in/doc${String(i).padStart(2, '0')}.pdf`, { pages: Array.from({ length: 30 }, () => ({ lines: fillerLines(rand, 30) })) });
-    const child = spawn(process.execPath, [path.resolve('electron/cli/exhibit.ts'), '--case', caseDir, '--json', 'import', path.join(dir, 'in')], {
-      stdio: 'ignore',
-      env: { ...process.env, EXHIBIT_REVIEWER: 'T' },
-    });
+    for (let i = 0; i < 12; i++)
+      writePdf(dir, `in/doc${String(i).padStart(2, '0')}.pdf`, {
+        pages: Array.from({ length: 30 }, () => ({ lines: fillerLines(rand, 30) })),
+      });
+    const child = spawn(
+      process.execPath,
+      [path.resolve('electron/cli/exhibit.ts'), '--case', caseDir, '--json', 'import', path.join(dir, 'in')],
+      {
+        stdio: 'ignore',
+        env: { ...process.env, EXHIBIT_REVIEWER: 'T' },
+      },
+    );
     const exited = new Promise((r) => child.once('exit', r));
     const db = new BetterSqlite3(path.join(caseDir, 'case.sqlite'), { readonly: true });
     const docs = () => (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
@@ -39,7 +46,11 @@ describe('crash safety', () => {
     db.close();
 
     const after = new BetterSqlite3(path.join(caseDir, 'case.sqlite'));
-    const stored = after.prepare('SELECT id, sha256, page_count FROM documents').all() as { id: string; sha256: string; page_count: number }[];
+    const stored = after.prepare('SELECT id, sha256, page_count FROM documents').all() as {
+      id: string;
+      sha256: string;
+      page_count: number;
+    }[];
     expect(stored.length).toBeGreaterThanOrEqual(2);
     expect(stored.length).toBeLessThan(12);
     for (const d of stored) {

@@ -58,5 +58,7 @@ export function count(s: Services, table: 'documents' | 'pages' | 'audit'): numb
 /** Every blob file in the case. */
 export function blobFiles(s: Services): string[] {
   const root = path.join(s.store.dir, 'blobs');
-  return fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile()) : [];
+  return fs.existsSync(root)
+    ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile())
+    : [];
 }

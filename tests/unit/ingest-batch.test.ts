@@ -44,7 +44,9 @@ describe('batches, folders and duplicates', () => {
   it('imports a folder recursively, skipping hidden and unsupported files', async () => {
     const s = newCase();
     const dir = tempDir();
-    writePdf(dir, 'case/reports/ngo-report.pdf', { pages: [{ lines: ['NGO report on device infections'] }, { lines: ['Annex'] }] });
+    writePdf(dir, 'case/reports/ngo-report.pdf', {
+      pages: [{ lines: ['NGO report on device infections'] }, { lines: ['Annex'] }],
+    });
     writeFile(dir, 'case/letters/reply.txt', 'Reply to the rapporteurs');
     writeFile(dir, 'case/letters/deep/press.md', 'Press coverage');
     writeFile(dir, 'case/letters/photo.jpg', 'not imported');
@@ -84,7 +86,8 @@ describe('batches, folders and duplicates', () => {
     const s = newCase();
     const dir = tempDir();
     const rand = seededRandom(7);
-    for (let i = 0; i < 4; i++) writePdf(dir, `doc${i}.pdf`, { pages: Array.from({ length: 5 + i }, () => ({ lines: fillerLines(rand, 10) })) });
+    for (let i = 0; i < 4; i++)
+      writePdf(dir, `doc${i}.pdf`, { pages: Array.from({ length: 5 + i }, () => ({ lines: fillerLines(rand, 10) })) });
     const seen: Omit<ImportProgress, 'jobId'>[] = [];
     const results = await importPaths(s.store, [dir], { pool: s.pool, actor: 'T', onProgress: (p) => seen.push(p) });
     expect(results.every((r) => r.status === 'imported')).toBe(true);
@@ -99,7 +102,8 @@ describe('batches, folders and duplicates', () => {
     const s = newCase();
     const dir = tempDir();
     const rand = seededRandom(3);
-    for (let i = 0; i < 6; i++) writePdf(dir, `big${i}.pdf`, { pages: Array.from({ length: 40 }, () => ({ lines: fillerLines(rand, 30) })) });
+    for (let i = 0; i < 6; i++)
+      writePdf(dir, `big${i}.pdf`, { pages: Array.from({ length: 40 }, () => ({ lines: fillerLines(rand, 30) })) });
     const controller = new AbortController();
     const results = await importPaths(s.store, [dir], {
       pool: s.pool,

@@ -28,13 +28,20 @@ describe('PDF import', () => {
         { lines: ['Yours sincerely, General Counsel'] },
       ],
       info: { title: 'Response to the Special Rapporteurs', author: 'General Counsel', creationDate: 'D:20240315093000Z' },
-      pageLabels: [{ start: 0, style: 'r' }, { start: 1, style: 'D' }],
+      pageLabels: [
+        { start: 0, style: 'r' },
+        { start: 1, style: 'D' },
+      ],
     });
     const [r] = await importFiles(s, [file]);
     expect(r).toMatchObject({ status: 'imported', pages: 3, error: null });
     const doc = await callTyped(s.router, 'documents.get', { documentId: r!.documentId! });
     expect(doc.title).toBe('Response to the Special Rapporteurs');
-    expect(doc.metadata).toMatchObject({ author: 'General Counsel', created: '2024-03-15T09:30:00.000Z', producer: 'Exhibit test fixtures' });
+    expect(doc.metadata).toMatchObject({
+      author: 'General Counsel',
+      created: '2024-03-15T09:30:00.000Z',
+      producer: 'Exhibit test fixtures',
+    });
     expect(doc.pageLabels).toEqual(['i', '1', '2']);
     expect(doc.textLayer).toBe(true);
     const p2 = await callTyped(s.router, 'documents.page', { documentId: doc.documentId, page: 2 });
@@ -52,7 +59,10 @@ describe('PDF import', () => {
     const s = newCase();
     const file = writePdf(tempDir(), 'pos.pdf', { pages: [{ lines: ['First line of text', 'Second line'] }] });
     const [r] = await importFiles(s, [file]);
-    const row = s.store.db.prepare('SELECT text, items FROM pages WHERE document_id = ?').get(r!.documentId) as { text: string; items: string };
+    const row = s.store.db.prepare('SELECT text, items FROM pages WHERE document_id = ?').get(r!.documentId) as {
+      text: string;
+      items: string;
+    };
     const layout = JSON.parse(row.items) as { view: number[]; items: number[][] };
     expect(layout.view).toEqual([0, 0, 612, 792]);
     const second = layout.items.find((it) => row.text.slice(it[0]!, it[0]! + it[1]!) === 'Second line')!;
@@ -64,7 +74,9 @@ describe('PDF import', () => {
 
   it('records page rotation and still extracts rotated text', async () => {
     const s = newCase();
-    const file = writePdf(tempDir(), 'rotated.pdf', { pages: [{ lines: ['Upright page'] }, { lines: ['Sideways annex page'], rotate: 90 }] });
+    const file = writePdf(tempDir(), 'rotated.pdf', {
+      pages: [{ lines: ['Upright page'] }, { lines: ['Sideways annex page'], rotate: 90 }],
+    });
     const [r] = await importFiles(s, [file]);
     const p = await callTyped(s.router, 'documents.page', { documentId: r!.documentId!, page: 2 });
     expect(p.rotation).toBe(90);
@@ -97,7 +109,11 @@ describe('PDF import', () => {
     const dir = tempDir();
     const good = fs.readFileSync(writePdf(dir, 'src/good.pdf', { pages: [{ lines: fillerLines(seededRandom(1), 30) }] }));
     const files = [
-      writeFile(dir, 'garbage.pdf', new Uint8Array(4096).map((_, i) => (i * 7919) % 251)),
+      writeFile(
+        dir,
+        'garbage.pdf',
+        new Uint8Array(4096).map((_, i) => (i * 7919) % 251),
+      ),
       writeFile(dir, 'truncated.pdf', good.subarray(0, 40)),
       writeFile(dir, 'memo.pdf', 'This is a plain memo saved with the wrong extension.\n'),
       writeFile(dir, 'photo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])),

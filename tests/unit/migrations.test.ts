@@ -8,7 +8,11 @@ import { openDatabase } from '../../electron/services/db/open.ts';
 import { importFiles, newCase, tempDir, writeFile } from './helpers.ts';
 
 const tables = (db: BetterSqlite3.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'pages_fts_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'pages_fts_%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('brings an empty database to the latest schema in one step', () => {
@@ -46,7 +50,13 @@ describe('migrations', () => {
   it('opens every connection with WAL, full sync, foreign keys and an untrusted schema', () => {
     const s = newCase();
     const p = (name: string) => s.store.db.pragma(name, { simple: true });
-    expect([p('journal_mode'), p('synchronous'), p('foreign_keys'), p('trusted_schema'), p('busy_timeout')]).toEqual(['wal', 2, 1, 0, 5000]);
+    expect([p('journal_mode'), p('synchronous'), p('foreign_keys'), p('trusted_schema'), p('busy_timeout')]).toEqual([
+      'wal',
+      2,
+      1,
+      0,
+      5000,
+    ]);
   });
 });
 
@@ -68,7 +78,9 @@ describe('opening cases', () => {
   it('refuses a folder that is not a case, and a SQLite file from another program, without changing them', () => {
     const plain = tempDir();
     writeFile(plain, 'notes.txt', 'hello');
-    expect(() => openCase(plain)).toThrow(`${plain} is not an Exhibit case (it has no case.sqlite); create one with "exhibit init"`);
+    expect(() => openCase(plain)).toThrow(
+      `${plain} is not an Exhibit case (it has no case.sqlite); create one with "exhibit init"`,
+    );
     expect(fs.readdirSync(plain)).toEqual(['notes.txt']);
     const other = tempDir();
     const foreign = new BetterSqlite3(path.join(other, 'case.sqlite'));

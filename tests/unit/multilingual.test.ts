@@ -8,7 +8,11 @@ const item = (str: string, dir = 'ltr', hasEOL = false) => ({ str, dir, hasEOL }
 describe('reading order of right-to-left lines', () => {
   it('reverses a run of right-to-left words given in visual order, keeping the blanks between them', () => {
     const line = [item('العربية', 'rtl'), item(' '), item('الخطوط', 'rtl'), item(' '), item('انواع', 'rtl')];
-    expect(logicalOrder(line).map((i) => i.str).join('')).toBe('انواع الخطوط العربية');
+    expect(
+      logicalOrder(line)
+        .map((i) => i.str)
+        .join(''),
+    ).toBe('انواع الخطوط العربية');
   });
 
   it('leaves left-to-right text and single right-to-left items alone', () => {
@@ -18,14 +22,19 @@ describe('reading order of right-to-left lines', () => {
 
   it('splits items into lines at end-of-line marks', () => {
     const lines = splitLines([item('a'), item('', 'ltr', true), item('b'), item('c', 'ltr', true)]);
-    expect(lines.map((l) => l.map((i) => i.str))).toEqual([['a', ''], ['b', 'c']]);
+    expect(lines.map((l) => l.map((i) => i.str))).toEqual([
+      ['a', ''],
+      ['b', 'c'],
+    ]);
   });
 });
 
 describe('searching scripts without spaces', () => {
   it('finds a run of Japanese or Chinese characters inside a longer run and marks just that run', async () => {
     const s = newCase();
-    await importFiles(s, [writeFile(tempDir(), 'contract.txt', '契約書によれば、当社は輸出許可を得た。\f第二页：描述团队的共同目标，有利于合作。')]);
+    await importFiles(s, [
+      writeFile(tempDir(), 'contract.txt', '契約書によれば、当社は輸出許可を得た。\f第二页：描述团队的共同目标，有利于合作。'),
+    ]);
     const ja = await callTyped(s.router, 'search.query', { query: '輸出許可' });
     expect(ja.total).toBe(1);
     const hit = ja.results[0]!;

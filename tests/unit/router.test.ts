@@ -14,7 +14,10 @@ describe('IPC contract and router', () => {
   it('rejects arguments that do not fit the schema, naming the field, before any service runs', async () => {
     const s = newCase();
     const bad = await s.router.call('documents.page', { documentId: 'abc', page: 0 });
-    expect(bad).toEqual({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/^documents\.page: page: /), subject: 'page' } });
+    expect(bad).toEqual({
+      ok: false,
+      error: { code: 'invalid-args', message: expect.stringMatching(/^documents\.page: page: /), subject: 'page' },
+    });
     const extra = await s.router.call('search.query', { query: 'x', sql: 'DROP TABLE pages' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
     const wrongType = await s.router.call('import.start', { jobId: 'j', paths: 'not-a-list' });
@@ -23,7 +26,10 @@ describe('IPC contract and router', () => {
 
   it('refuses unknown channels and host-only channels it has no host for', async () => {
     const s = newCase();
-    expect(await s.router.call('fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await s.router.call('fs.readFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
+    });
     expect(await s.router.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
     expect(await s.router.call('dialog.openFiles', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

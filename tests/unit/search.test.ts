@@ -7,13 +7,25 @@ async function sampleCase(): Promise<Services> {
   const s = newCase();
   const dir = tempDir();
   await importFiles(s, [
-    writeFile(dir, 'company-letter.txt', [
-      'The Company’s response to the Special Rapporteurs.\nWe deny that our product was used against journalists.',
-      'Our export licences are reviewed by the Ministry. The “human rights policy” applies to every customer.',
-      'Naïve claims about the Pegasus spyware are unfounded. Pegasus is sold to governments only.',
-    ].join('\f')),
-    writeFile(dir, 'ngo-report.md', 'Forensic analysis found Pegasus infections on the phones of two journalists and one lawyer in Mexico.'),
-    writeFile(dir, 'press.txt', 'Press coverage: the cafe owner said the surveillance began in 2019. Surveillance of activists continued.'),
+    writeFile(
+      dir,
+      'company-letter.txt',
+      [
+        'The Company’s response to the Special Rapporteurs.\nWe deny that our product was used against journalists.',
+        'Our export licences are reviewed by the Ministry. The “human rights policy” applies to every customer.',
+        'Naïve claims about the Pegasus spyware are unfounded. Pegasus is sold to governments only.',
+      ].join('\f'),
+    ),
+    writeFile(
+      dir,
+      'ngo-report.md',
+      'Forensic analysis found Pegasus infections on the phones of two journalists and one lawyer in Mexico.',
+    ),
+    writeFile(
+      dir,
+      'press.txt',
+      'Press coverage: the cafe owner said the surveillance began in 2019. Surveillance of activists continued.',
+    ),
   ]);
   return s;
 }
@@ -80,7 +92,27 @@ describe('search', () => {
 
   it('never crashes on hostile or odd input', async () => {
     const s = await sampleCase();
-    const odd = ['', '   ', '"', '""', '***', 'NOT', 'AND OR', '(((', ')', '-pegasus', 'pegasus^2', 'col:pegasus', 'NEAR(a b)', '\u0000', "'; DROP TABLE pages; --", '"unclosed phrase', 'a"b"c', '💥', 'x'.repeat(1000)];
+    const odd = [
+      '',
+      '   ',
+      '"',
+      '""',
+      '***',
+      'NOT',
+      'AND OR',
+      '(((',
+      ')',
+      '-pegasus',
+      'pegasus^2',
+      'col:pegasus',
+      'NEAR(a b)',
+      '\u0000',
+      "'; DROP TABLE pages; --",
+      '"unclosed phrase',
+      'a"b"c',
+      '💥',
+      'x'.repeat(1000),
+    ];
     for (const input of odd) {
       const res = await q(s, input);
       expect(res.total, JSON.stringify(input)).toBeGreaterThanOrEqual(0);

@@ -36,8 +36,7 @@ function rowHash(prev: string, r: Omit<AuditRow, 'hash' | 'prev_hash'>): string 
 /** Append one row; call inside the transaction that makes the change it records. */
 export function appendAudit(db: Database, entry: AuditEntry): number {
   const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const prev = last?.hash ?? GENESIS_HASH;
   const row = {
     seq: (last?.seq ?? 0) + 1,

@@ -40,7 +40,11 @@ export function openCase(dir: string): CaseStore {
   const file = path.join(abs, CASE_DB);
   if (!fs.existsSync(abs)) throw new ExhibitError('not-a-case', `No case at ${abs}: the folder does not exist`, abs);
   if (!fs.existsSync(file)) {
-    throw new ExhibitError('not-a-case', `${abs} is not an Exhibit case (it has no ${CASE_DB}); create one with "exhibit init"`, abs);
+    throw new ExhibitError(
+      'not-a-case',
+      `${abs} is not an Exhibit case (it has no ${CASE_DB}); create one with "exhibit init"`,
+      abs,
+    );
   }
   let peek: { applicationId: number; userVersion: number };
   try {

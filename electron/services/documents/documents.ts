@@ -72,7 +72,8 @@ export function resolveDocument(db: Database, ref: string): DocumentRow {
     const like = `${ref.toLowerCase()}%`;
     const rows = db.prepare('SELECT * FROM documents WHERE id LIKE ? OR sha256 LIKE ? LIMIT 2').all(like, like) as DocumentRow[];
     if (rows.length === 1) return rows[0]!;
-    if (rows.length > 1) throw new ExhibitError('invalid-args', `"${ref}" matches more than one document; give more of the id`, ref);
+    if (rows.length > 1)
+      throw new ExhibitError('invalid-args', `"${ref}" matches more than one document; give more of the id`, ref);
   }
   throw new ExhibitError('not-found', `No document "${ref}" in this case`, ref);
 }
@@ -184,7 +185,14 @@ export function insertDocument(db: Database, d: NewDocument): { documentId: stri
       action: 'document.import',
       entity: 'document',
       entityId: id,
-      payload: { sha256: d.sha256, fileName: d.fileName, size: d.size, pages: x.pageCount, kind: x.kind, provenance: d.provenance },
+      payload: {
+        sha256: d.sha256,
+        fileName: d.fileName,
+        size: d.size,
+        pages: x.pageCount,
+        kind: x.kind,
+        provenance: d.provenance,
+      },
     });
     return { documentId: id, duplicate: false };
   })();

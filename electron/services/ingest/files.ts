@@ -42,7 +42,11 @@ export function readShared(file: string): SharedArrayBuffer {
   try {
     fd = fs.openSync(file, 'r');
   } catch (err) {
-    throw new ExhibitError('unreadable-file', `${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, file);
+    throw new ExhibitError(
+      'unreadable-file',
+      `${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      file,
+    );
   }
   try {
     const { size } = fs.fstatSync(fd);
@@ -71,5 +75,9 @@ export function detectKind(file: string, bytes: Uint8Array): FileKind {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
   if (TEXT_EXTENSIONS.includes(ext)) return 'text';
-  throw new ExhibitError('unsupported-file', `${file}: unsupported file type "${ext || 'none'}" (Exhibit imports .pdf, .txt and .md)`, file);
+  throw new ExhibitError(
+    'unsupported-file',
+    `${file}: unsupported file type "${ext || 'none'}" (Exhibit imports .pdf, .txt and .md)`,
+    file,
+  );
 }

@@ -64,7 +64,12 @@ export async function importPaths(store: CaseStore, paths: readonly string[], op
   return results;
 }
 
-async function importOne(store: CaseStore, file: string, opts: ImportOptions, onPages: (n: number) => void): Promise<ImportResult> {
+async function importOne(
+  store: CaseStore,
+  file: string,
+  opts: ImportOptions,
+  onPages: (n: number) => void,
+): Promise<ImportResult> {
   let sha256: string | null = null;
   try {
     if (opts.signal?.aborted) throw new ExhibitError('cancelled', 'import cancelled');
@@ -72,8 +77,7 @@ async function importOne(store: CaseStore, file: string, opts: ImportOptions, on
     const bytes = new Uint8Array(data);
     sha256 = sha256Hex(bytes);
     const known = store.db.prepare('SELECT id, page_count FROM documents WHERE sha256 = ?').get(sha256) as
-      | { id: string; page_count: number }
-      | undefined;
+      { id: string; page_count: number } | undefined;
     if (known) return { path: file, status: 'duplicate', documentId: known.id, sha256, pages: known.page_count, error: null };
     const kind = detectKind(file, bytes);
     const extracted =
@@ -92,7 +96,14 @@ async function importOne(store: CaseStore, file: string, opts: ImportOptions, on
         provenance: opts.provenance ?? {},
         actor: opts.actor,
       });
-      return { path: file, status: duplicate ? 'duplicate' : 'imported', documentId, sha256, pages: extracted.pageCount, error: null };
+      return {
+        path: file,
+        status: duplicate ? 'duplicate' : 'imported',
+        documentId,
+        sha256,
+        pages: extracted.pageCount,
+        error: null,
+      };
     } catch (err) {
       if (wrote) discardBlob(store.dir, sha256);
       throw err;
@@ -105,6 +116,7 @@ async function importOne(store: CaseStore, file: string, opts: ImportOptions, on
 /** A one-line reason that names the file. */
 function describe(file: string, err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  if (err instanceof ExhibitError && err.code === 'password-required') return `${file}: ${message} (give it with --password, or in the password prompt)`;
+  if (err instanceof ExhibitError && err.code === 'password-required')
+    return `${file}: ${message} (give it with --password, or in the password prompt)`;
   return message.startsWith(file) ? message : `${file}: ${message}`;
 }

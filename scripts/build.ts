@@ -14,7 +14,8 @@ const at = (...parts: string[]) => path.join(root, ...parts);
 const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*'];
 
 // Bundled CommonJS dependencies may call require(); ESM output has none unless we make one.
-const requireShim = "import { createRequire as __exhibitRequire } from 'node:module'; const require = __exhibitRequire(import.meta.url);";
+const requireShim =
+  "import { createRequire as __exhibitRequire } from 'node:module'; const require = __exhibitRequire(import.meta.url);";
 
 /** One self-contained ESM bundle in dist/node; the pool finds pdf-worker.mjs beside it. */
 async function nodeBundle(name: string, entry: string, executable = false): Promise<void> {
@@ -36,7 +37,10 @@ async function nodeBundle(name: string, entry: string, executable = false): Prom
 }
 
 async function buildNode(): Promise<void> {
-  const jobs = [nodeBundle('main', at('electron/main/main.ts')), nodeBundle('pdf-worker', at('electron/services/ingest/pdf-worker.ts'))];
+  const jobs = [
+    nodeBundle('main', at('electron/main/main.ts')),
+    nodeBundle('pdf-worker', at('electron/services/ingest/pdf-worker.ts')),
+  ];
   // The CLI is written alongside this build; bundle it whenever it exists.
   const cli = at('electron/cli/exhibit.ts');
   if (fs.existsSync(cli)) jobs.push(nodeBundle('exhibit', cli, true));
@@ -59,7 +63,8 @@ async function buildPreload(): Promise<void> {
   // A sandboxed preload can require 'electron' and nothing else; fail the build rather than the window.
   const code = fs.readFileSync(outfile, 'utf8');
   const stray = [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]).filter((name) => name !== 'electron');
-  if (stray.length > 0) throw new Error(`build: the preload requires ${stray.join(', ')}; a sandboxed preload may only require 'electron'`);
+  if (stray.length > 0)
+    throw new Error(`build: the preload requires ${stray.join(', ')}; a sandboxed preload may only require 'electron'`);
 }
 
 async function buildRenderer(): Promise<void> {

@@ -1,0 +1,83 @@
+/**
+ * The app:// scheme: the renderer is served from dist/renderer under one fixed origin
+ * (app://exhibit), so the IPC layer can trust a frame by its origin and the CSP can
+ * say 'self'. Nothing outside the renderer folder is ever served.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { protocol } from 'electron';
+import { CSP_HEADER } from '../../shared/csp.ts';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'exhibit';
+export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+
+/** Must run before the app is ready: a standard, secure scheme gets a real origin and fetch(). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  ]);
+}
+
+/**
+ * Map a request URL to a file under `root`, or null when it names anything else
+ * (another host, an encoded `..`, a NUL byte, a path outside the folder).
+ */
+export function resolveAppPath(root: string, requestUrl: string): string | null {
+  let url: URL;
+  let pathname: string;
+  try {
+    url = new URL(requestUrl);
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  if (pathname === '/' || pathname === '') pathname = '/index.html';
+  const base = path.resolve(root);
+  const file = path.resolve(base, `.${pathname}`);
+  const rel = path.relative(base, file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  return file;
+}
+
+const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+
+/** Serve the built renderer on app://exhibit, every response carrying the CSP. */
+export function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET') return new Response('Method not allowed', { status: 405 });
+    const file = resolveAppPath(root, request.url);
+    if (!file) return notFound();
+    let body: Buffer;
+    try {
+      body = await fs.readFile(file);
+    } catch {
+      return notFound();
+    }
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP_HEADER,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache',
+      },
+    });
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * The sandboxed preload: exposes `window.exhibit` (named methods built from the
+ * channel list) and nothing else. ipcRenderer, process and env stay on this side.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildApi, type Invoke, type Subscribe } from '../../shared/ipc/api-shape.ts';
+import { channelNames, ipcChannel, ipcEventChannel } from '../../shared/ipc/channels.ts';
+
+const invoke: Invoke = (channel, args) => ipcRenderer.invoke(ipcChannel(channel), args);
+
+const subscribe: Subscribe = (callback) => {
+  // Strip the IpcRendererEvent: it carries `sender`, which is ipcRenderer itself.
+  const listener = (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
+    if (typeof name === 'string') callback(name, payload);
+  };
+  ipcRenderer.on(ipcEventChannel, listener);
+  return () => {
+    ipcRenderer.removeListener(ipcEventChannel, listener);
+  };
+};
+
+contextBridge.exposeInMainWorld('exhibit', buildApi(channelNames, invoke, subscribe));

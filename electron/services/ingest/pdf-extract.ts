@@ -17,9 +17,11 @@ let pdfjs: Promise<PdfJs> | null = null;
  * loaded it by then instead of pdf.js fetching it lazily inside the first getDocument.
  */
 export const loadPdfJs = (): Promise<PdfJs> =>
-  (pdfjs ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(
-    ([lib]) => lib,
-  ));
+  (pdfjs ??= Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    // No type declarations ship for this file and only its loading matters here.
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs' as string),
+  ]).then(([lib]) => lib));
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 

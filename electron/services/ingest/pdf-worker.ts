@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractError, describePdf, extractPages, loadPdfJs, openPdf, type OpenedPdf } from './pdf-extract.ts';
 import type { WorkerRequest, WorkerResponse } from './extracted.ts';
+import { keepCanvasOut } from './no-canvas.ts';
 
 let current: { key: string; pdf: OpenedPdf } | null = null;
 
@@ -40,6 +41,7 @@ async function handle(req: WorkerRequest): Promise<WorkerResponse> {
 
 const port = parentPort;
 if (!port) throw new Error('pdf-worker must run as a worker thread');
+keepCanvasOut();
 void loadPdfJs();
 port.on('message', (req: WorkerRequest) => {
   void handle(req).then((res) => port.postMessage(res));

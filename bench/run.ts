@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: import throughput and memory against pdftotext, and search latency on
+ * generated cases. Prints a table, saves bench/results.json, and exits 0 unless something
+ * crashes: targets are reported as PASS/MISS, not enforced, because timings depend on the
+ * machine. Options: --large (also 1,000,000 pages), --skip-import, --skip-search, --runs=N.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleImportChild } from './import/bundle.ts';
+import { benchImport, skippedRow, writeGeneratedPdf, type ImportRow } from './import/import-bench.ts';
+import { machineInfo } from './lib/machine.ts';
+import { importReport, machineLine, searchReport, TARGETS } from './report.ts';
+import { generatedCase } from './search/generate.ts';
+import { benchQueries } from './search/queries.ts';
+import { benchSearch, type SearchSummary } from './search/search-bench.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+const runs = runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length))) : 3;
+const log = (line: string) => console.error(line);
+// Generated cases and the bundled import child live here, under node_modules so the bundle's
+// external packages (better-sqlite3, pdf.js) resolve from the repository.
+const cacheRoot = path.join(repoRoot, 'node_modules', '.cache', 'exhibit-bench');
+
+async function importSection(tmp: string): Promise<ImportRow[]> {
+  log('import: bundling, building the test PDFs, timing imports against pdftotext…');
+  const child = await bundleImportChild(path.join(cacheRoot, 'bundle'));
+  const generated = writeGeneratedPdf(tmp, 1000, 20240601);
+  // The warm-up must be other bytes (the same ones would be skipped as a duplicate).
+  const warmUp = writeGeneratedPdf(tmp, 300, 7);
+  const rows = await benchImport({ name: 'generated, 1,000 pages', file: generated, warmUp, runs }, child, tmp);
+  const corpus = path.join(repoRoot, '..', 'shared', 'corpus', 'pdfjs');
+  const tracemonkey = path.join(corpus, 'tracemonkey.pdf');
+  if (fs.existsSync(tracemonkey))
+    rows.push(...(await benchImport({ name: 'tracemonkey.pdf', file: tracemonkey, warmUp, runs }, child, tmp)));
+  else rows.push(skippedRow('tracemonkey.pdf', tracemonkey, `${corpus} not found (the shared corpus sits beside the repo)`));
+  return rows;
+}
+
+function searchSection(pages: number): SearchSummary {
+  log(`search: opening the ${pages.toLocaleString('en')}-page case (built once, then cached under ${cacheRoot})…`);
+  const { store, buildSeconds, cached } = generatedCase(cacheRoot, pages, log);
+  if (!cached) log(`  built in ${buildSeconds.toFixed(0)} s`);
+  try {
+    return benchSearch(store.db, pages, benchQueries(pages));
+  } finally {
+    store.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const at = new Date().toISOString();
+  const machine = machineInfo(repoRoot);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-bench-'));
+  const sections: string[] = [machineLine(machine, at)];
+  let imports: ImportRow[] = [];
+  const searches: SearchSummary[] = [];
+  try {
+    if (!args.has('--skip-import')) {
+      imports = await importSection(tmp);
+      sections.push(importReport(imports));
+    }
+    if (!args.has('--skip-search')) {
+      for (const pages of args.has('--large') ? [100_000, 1_000_000] : [100_000]) {
+        const s = searchSection(pages);
+        searches.push(s);
+        sections.push(searchReport(s));
+      }
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log('\n' + sections.join('\n\n') + '\n');
+  const out = path.join(repoRoot, 'bench', 'results.json');
+  fs.writeFileSync(out, JSON.stringify({ at, machine, targets: TARGETS, imports, searches }, null, 2) + '\n');
+  log(`saved ${path.relative(process.cwd(), out) || out}`);
+}
+
+await main();

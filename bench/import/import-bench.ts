@@ -44,7 +44,7 @@ export function writeGeneratedPdf(dir: string, pages: number, seed: number): str
   const rand = seededRandom(seed);
   const file = path.join(dir, `generated-${pages}-${seed}.pdf`);
   const spec = {
-    pages: Array.from({ length: pages }, () => ({ lines: fillerLines(rand, 40), fontSize: 9 })),
+    pages: Array.from({ length: pages }, () => ({ lines: fillerLines(rand, 40, 12), fontSize: 9 })),
     info: { title: 'Bench' },
   };
   fs.writeFileSync(file, buildPdf(spec));

@@ -79,6 +79,8 @@ export const ImportResult = z.object({
   sha256: z.string().nullable(),
   pages: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** Why it failed, for the UI to act on (e.g. 'password-required'); null unless failed. */
+  errorCode: z.string().nullable(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -60,6 +60,7 @@ describe('exhibit CLI', () => {
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         pages: 2,
         error: null,
+        errorCode: null,
       },
       {
         path: f.txt,
@@ -68,6 +69,7 @@ describe('exhibit CLI', () => {
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         pages: 1,
         error: null,
+        errorCode: null,
       },
     ]);
     expect(imp.stderr).toBe('');
@@ -110,7 +112,7 @@ describe('exhibit CLI', () => {
     expect(r.code).toBe(1);
     const [dup, failed] = r.lines();
     expect(dup).toMatchObject({ path: f.pdf, status: 'duplicate' });
-    expect(failed).toMatchObject({ path: f.bad, status: 'failed', documentId: null });
+    expect(failed).toMatchObject({ path: f.bad, status: 'failed', documentId: null, errorCode: 'invalid-pdf' });
     expect(failed.error).toContain(f.bad);
     expect(JSON.parse(r.stderr.trim())).toMatchObject({ error: { code: 'import-failed' } });
   });

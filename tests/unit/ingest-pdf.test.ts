@@ -139,8 +139,10 @@ describe('PDF import', () => {
     const [noPw] = await importFiles(s, [locked]);
     expect(noPw!.status).toBe('failed');
     expect(noPw!.error).toMatch(/locked\.pdf.*needs a password/);
+    expect(noPw!.errorCode).toBe('password-required');
     const [wrong] = await importFiles(s, [locked], { password: 'nope' });
     expect(wrong!.error).toMatch(/password is not correct/);
+    expect(wrong!.errorCode).toBe('password-incorrect');
     expect(count(s, 'documents')).toBe(0);
     const [ok] = await importFiles(s, [locked], { password: 'user-pw' });
     expect(ok).toMatchObject({ status: 'imported', pages: 1 });

@@ -122,3 +122,32 @@ describe('search', () => {
     expect((await q(s, 'pegasus')).total).toBe(2);
   });
 });
+
+describe('search results at scale', () => {
+  it('gives every hit the snippet of its own page', async () => {
+    const s = newCase();
+    const pages = Array.from(
+      { length: 30 },
+      (_, i) => `Exhibit ${i + 1}: the witness statement numbered ${1000 + i} mentions evidence.`,
+    );
+    await importFiles(s, [writeFile(tempDir(), 'exhibits.txt', pages.join('\f'))]);
+    const res = await callTyped(s.router, 'search.query', { query: 'evidence', limit: 30 });
+    expect(res.results).toHaveLength(30);
+    for (const hit of res.results) expect(hit.snippet).toContain(`numbered ${999 + hit.page} mentions`);
+  });
+
+  it('says when only part of a very common match was ranked, and still pages past that part', async () => {
+    const s = newCase();
+    const pages = Array.from({ length: 2100 }, (_, i) => `Log entry ${i + 1}: device contacted server.`);
+    await importFiles(s, [writeFile(tempDir(), 'log.txt', pages.join('\f'))]);
+    const first = await callTyped(s.router, 'search.query', { query: 'server', limit: 10 });
+    expect(first.total).toBe(2100);
+    expect(first.note).toBe(
+      '2,100 pages match; the best 2,000 of the first found (in import order) are ranked. Add words to narrow the search.',
+    );
+    const deep = await callTyped(s.router, 'search.query', { query: 'server', limit: 50, offset: 2080 });
+    expect(deep.results).toHaveLength(20);
+    const narrow = await callTyped(s.router, 'search.query', { query: '"entry 2099"' });
+    expect(narrow).toMatchObject({ total: 1, note: null });
+  });
+});

@@ -24,13 +24,14 @@ export interface ImportOptions {
   onProgress?(p: Omit<ImportProgress, 'jobId'>): void;
 }
 
-const failed = (file: string, error: string, sha256: string | null = null): ImportResult => ({
+const failed = (file: string, error: string, errorCode: string, sha256: string | null = null): ImportResult => ({
   path: file,
   status: 'failed',
   documentId: null,
   sha256,
   pages: null,
   error,
+  errorCode,
 });
 
 /** Import every file named (folders recursively); one result per file, in order. */
@@ -48,7 +49,7 @@ export async function importPaths(store: CaseStore, paths: readonly string[], op
       progress.currentFile = file;
       report();
       results[i] = missing
-        ? failed(file, `${file}: no such file or folder`)
+        ? failed(file, `${file}: no such file or folder`, 'not-found')
         : await importOne(store, file, opts, (n) => {
             progress.pagesDone += n;
             report();
@@ -78,7 +79,16 @@ async function importOne(
     sha256 = sha256Hex(bytes);
     const known = store.db.prepare('SELECT id, page_count FROM documents WHERE sha256 = ?').get(sha256) as
       { id: string; page_count: number } | undefined;
-    if (known) return { path: file, status: 'duplicate', documentId: known.id, sha256, pages: known.page_count, error: null };
+    if (known)
+      return {
+        path: file,
+        status: 'duplicate',
+        documentId: known.id,
+        sha256,
+        pages: known.page_count,
+        error: null,
+        errorCode: null,
+      };
     const kind = detectKind(file, bytes);
     const extracted =
       kind === 'pdf'
@@ -103,13 +113,14 @@ async function importOne(
         sha256,
         pages: extracted.pageCount,
         error: null,
+        errorCode: null,
       };
     } catch (err) {
       if (wrote) discardBlob(store.dir, sha256);
       throw err;
     }
   } catch (err) {
-    return failed(file, describe(file, err), sha256);
+    return failed(file, describe(file, err), err instanceof ExhibitError ? err.code : 'internal', sha256);
   }
 }
 

@@ -72,7 +72,8 @@ export async function openPdf(data: Uint8Array, password: string | null): Promis
       if (e.code === 2) throw new ExtractError('password-incorrect', 'the password is not correct for this encrypted PDF');
       throw new ExtractError('password-required', 'this PDF is encrypted and needs a password');
     }
-    if (e.name === 'InvalidPDFException') throw new ExtractError('invalid-pdf', `not a valid PDF (${e.message ?? 'unreadable structure'})`);
+    if (e.name === 'InvalidPDFException')
+      throw new ExtractError('invalid-pdf', `not a valid PDF (${e.message ?? 'unreadable structure'})`);
     throw new ExtractError('invalid-pdf', `the PDF could not be read (${e.message ?? String(err)})`);
   }
 }

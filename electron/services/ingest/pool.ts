@@ -28,6 +28,8 @@ interface Pending {
 }
 interface Slot {
   worker: Worker;
+  /** The document the worker parsed last (it keeps that one open). */
+  key: string | null;
   busy: Pending | null;
   taskId: number;
   timer: NodeJS.Timeout | null;
@@ -36,7 +38,9 @@ interface Slot {
 /** The worker script next to this module: .ts when run from source, .mjs in a build. */
 function workerUrl(): URL {
   const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './pdf-worker.ts' : './pdf-worker.mjs', here);
+  const url = new URL(here.endsWith('.ts') ? './pdf-worker.ts' : './pdf-worker.mjs', here);
+  // In a packaged app the worker is unpacked beside the asar archive: a thread loads real files.
+  return new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'));
 }
 
 export class ExtractionPool {
@@ -94,7 +98,11 @@ export class ExtractionPool {
     while (this.queue.length > 0) {
       const slot = this.slots.find((s) => s.busy === null);
       if (!slot) return;
-      const p = this.queue.shift()!;
+      // Prefer work on the document this worker already has open: with two files in flight,
+      // workers would otherwise alternate between them and parse each one again and again.
+      const own = this.queue.findIndex((q) => q.task.key === slot.key);
+      const p = this.queue.splice(own >= 0 ? own : 0, 1)[0]!;
+      slot.key = p.task.key;
       slot.busy = p;
       slot.taskId = this.nextId++;
       slot.worker.ref();
@@ -114,7 +122,7 @@ export class ExtractionPool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, busy: null, taskId: 0, timer: null };
+    const slot: Slot = { worker, key: null, busy: null, taskId: 0, timer: null };
     worker.unref();
     worker.on('message', (res: WorkerResponse) => {
       if (!slot.busy || res.taskId !== slot.taskId) return;
@@ -133,7 +141,8 @@ export class ExtractionPool {
       );
     });
     worker.on('exit', () => {
-      if (this.slots.includes(slot)) this.fail(slot, new ExhibitError('extract-crash', 'the extraction worker stopped unexpectedly'));
+      if (this.slots.includes(slot))
+        this.fail(slot, new ExhibitError('extract-crash', 'the extraction worker stopped unexpectedly'));
     });
     this.slots.push(slot);
     return slot;

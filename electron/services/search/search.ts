@@ -85,7 +85,12 @@ export function search(db: Database, query: string, opts: SearchOptions = {}): S
   const parsed = parseQuery(query);
   if (parsed.match === null) return { query, total: 0, results: [], note: parsed.note };
   try {
-    return { query, ...run(db, parsed.match, limit, offset), note: parsed.note };
+    const { total, results, ranked } = run(db, parsed.match, limit, offset);
+    const capped =
+      ranked < total
+        ? `${total.toLocaleString('en')} pages match; the best ${ranked.toLocaleString('en')} of the first found (in import order) are ranked. Add words to narrow the search.`
+        : null;
+    return { query, total, results, note: [parsed.note, capped].filter(Boolean).join(' ') || null };
   } catch (err) {
     throw new ExhibitError('search-syntax', `The search "${query}" could not be run: ${(err as Error).message}`, query);
   }
@@ -113,16 +118,26 @@ function snippetsFor(db: Database, match: string, ids: readonly number[]): Map<n
   return new Map(rows.map((r) => [r.id, r.s]));
 }
 
-function run(db: Database, match: string, limit: number, offset: number): { total: number; results: SearchHit[] } {
+interface RunResult {
+  total: number;
+  results: SearchHit[];
+  /** How many matching pages the ranking looked at (all of them when total <= cap). */
+  ranked: number;
+}
+
+function run(db: Database, match: string, limit: number, offset: number): RunResult {
   const total = (db.prepare('SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH ?').get(match) as { n: number }).n;
-  if (total === 0 || offset >= total) return { total, results: [] };
+  if (total === 0 || offset >= total) return { total, results: [], ranked: 0 };
+  // Paging past the cap widens it, so every page of results exists (deep pages cost more).
+  const cap = Math.max(RANK_CAP, offset + limit);
   const top = db
     .prepare(
-      `SELECT id FROM (SELECT rowid AS id, rank AS r FROM pages_fts WHERE pages_fts MATCH ? LIMIT ${RANK_CAP})
+      `SELECT id FROM (SELECT rowid AS id, rank AS r FROM pages_fts WHERE pages_fts MATCH ? LIMIT ${cap})
        ORDER BY r, id LIMIT ? OFFSET ?`,
     )
     .all(match, limit, offset) as { id: number }[];
-  if (top.length === 0) return { total, results: [] };
+  const ranked = Math.min(total, cap);
+  if (top.length === 0) return { total, results: [], ranked };
   const ids = top.map((r) => r.id);
   const snippets = snippetsFor(db, match, ids);
   const pageOf = db.prepare(
@@ -133,5 +148,5 @@ function run(db: Database, match: string, limit: number, offset: number): { tota
     const where = pageOf.get(id) as { documentId: string; pageIndex: number; title: string };
     return { documentId: where.documentId, title: where.title, page: where.pageIndex + 1, ...unmark(snippets.get(id) ?? '') };
   });
-  return { total, results };
+  return { total, results, ranked };
 }

@@ -24,8 +24,8 @@ export interface ImportState {
   dismiss(): void;
 }
 
-/** The engine names password trouble in the message ("needs a password", "password is not correct"). */
-export const isPasswordFailure = (r: ImportResult) => r.status === 'failed' && r.error !== null && /password/i.test(r.error);
+/** Files that failed only for want of a (correct) password. */
+export const isPasswordFailure = (r: ImportResult) => r.errorCode === 'password-required' || r.errorCode === 'password-incorrect';
 
 function mergeResults(previous: ImportResult[] | null, next: ImportResult[]): ImportResult[] {
   if (!previous) return next;

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const out = 'test-results';
+// Not test-results/: Playwright empties that folder when it starts.
+const out = path.join('node_modules', '.cache', 'exhibit-test-reports');
 fs.mkdirSync(out, { recursive: true });
 const vitestJson = path.join(out, 'vitest.json');
 const playwrightJson = path.join(out, 'playwright.json');
@@ -42,13 +43,29 @@ if (fs.existsSync(vitestJson)) {
   failed += v.numFailedTests;
   skipped += v.numPendingTests + v.numTodoTests;
 }
+interface PwSuite {
+  specs?: { title: string; tests: { status: string; annotations?: { type: string; description?: string }[] }[] }[];
+  suites?: PwSuite[];
+}
 if (fs.existsSync(playwrightJson)) {
   const p = JSON.parse(fs.readFileSync(playwrightJson, 'utf8')) as {
     stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    suites: PwSuite[];
   };
   passed += p.stats.expected + p.stats.flaky;
   failed += p.stats.unexpected;
   skipped += p.stats.skipped;
+  // Say why each end-to-end test was skipped (the Electron launch test, where there is no Electron binary).
+  const walk = (suite: PwSuite): void => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests)
+        if (t.status === 'skipped') {
+          const why = t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+          console.log(`skipped: ${spec.title} — ${why}`);
+        }
+    suite.suites?.forEach(walk);
+  };
+  p.suites.forEach(walk);
 }
 console.log('');
 if (failedSteps.length > 0) console.log(`Failed steps: ${failedSteps.join(', ')}`);

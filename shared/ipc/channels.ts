@@ -14,9 +14,28 @@ export const channelNames = [
   'audit.verify',
   'dialog.openFiles',
   'dialog.openFolder',
+  'highlights.list',
+  'highlights.create',
+  'highlights.update',
+  'highlights.delete',
+  'highlights.restore',
+  'documents.pageLayout',
+  'case.open',
+  'case.create',
+  'case.recent',
+  'case.openSample',
+  'settings.get',
+  'settings.set',
+  'documents.remove',
+  'documents.restore',
+  'dialog.chooseCaseFolder',
+  'shell.openExternal',
 ] as const;
 
-export const hostChannels = ['dialog.openFiles', 'dialog.openFolder'] as const;
+export const hostChannels = ['dialog.openFiles', 'dialog.openFolder', 'dialog.chooseCaseFolder', 'shell.openExternal'] as const;
+
+/** Where a host serves a document's original bytes (same origin as the UI). */
+export const originalPath = (documentId: string): string => `/original/${encodeURIComponent(documentId)}`;
 
 export const eventNames = ['import.progress', 'menu.command'] as const;
 

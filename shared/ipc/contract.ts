@@ -4,131 +4,25 @@
  * derive their types from this one table.
  */
 import { z } from 'zod';
+import { caseChannels } from './case-schemas.ts';
+import { highlightChannels } from './highlight-schemas.ts';
+import {
+  AuditReport,
+  CaseInfo,
+  DocumentDetail,
+  DocumentSummary,
+  ImportProgress,
+  ImportResult,
+  PageText,
+  Provenance,
+  SearchResponse,
+} from './schemas.ts';
 
-const text = (max: number) => z.string().max(max);
+export * from './schemas.ts';
+export * from './highlight-schemas.ts';
+export { Settings } from './case-schemas.ts';
+
 const id = z.string().min(1).max(200);
-
-/** Where a document came from; every field optional, set at import and editable later. */
-export const Provenance = z
-  .object({
-    source: text(2000).optional(),
-    obtainedFrom: text(2000).optional(),
-    obtainedAt: text(100).optional(),
-    collectedBy: text(500).optional(),
-    notes: text(20000).optional(),
-  })
-  .strict();
-export type Provenance = z.infer<typeof Provenance>;
-
-export const DocumentKind = z.enum(['pdf', 'text']);
-export type DocumentKind = z.infer<typeof DocumentKind>;
-
-export const PdfMetadata = z.object({
-  title: z.string().nullable(),
-  author: z.string().nullable(),
-  subject: z.string().nullable(),
-  keywords: z.string().nullable(),
-  creator: z.string().nullable(),
-  producer: z.string().nullable(),
-  created: z.string().nullable(),
-  modified: z.string().nullable(),
-  pdfVersion: z.string().nullable(),
-  encrypted: z.boolean(),
-});
-export type PdfMetadata = z.infer<typeof PdfMetadata>;
-
-export const DocumentSummary = z.object({
-  documentId: z.string(),
-  title: z.string(),
-  sha256: z.string(),
-  pages: z.number().int(),
-  kind: DocumentKind,
-  textLayer: z.boolean(),
-  fileName: z.string(),
-  size: z.number().int(),
-  importedAt: z.string(),
-  importedBy: z.string(),
-  status: z.string(),
-  provenance: Provenance,
-});
-export type DocumentSummary = z.infer<typeof DocumentSummary>;
-
-export const DocumentDetail = DocumentSummary.extend({
-  metadata: PdfMetadata.nullable(),
-  extractorVersion: z.string(),
-  pageLabels: z.array(z.string().nullable()),
-});
-export type DocumentDetail = z.infer<typeof DocumentDetail>;
-
-export const PageText = z.object({
-  documentId: z.string(),
-  page: z.number().int(),
-  label: z.string().nullable(),
-  width: z.number(),
-  height: z.number(),
-  rotation: z.number().int(),
-  text: z.string(),
-});
-export type PageText = z.infer<typeof PageText>;
-
-export const ImportStatus = z.enum(['imported', 'duplicate', 'failed']);
-export const ImportResult = z.object({
-  path: z.string(),
-  status: ImportStatus,
-  documentId: z.string().nullable(),
-  sha256: z.string().nullable(),
-  pages: z.number().int().nullable(),
-  error: z.string().nullable(),
-  /** Why it failed, for the UI to act on (e.g. 'password-required'); null unless failed. */
-  errorCode: z.string().nullable(),
-});
-export type ImportResult = z.infer<typeof ImportResult>;
-
-export const ImportProgress = z.object({
-  jobId: z.string(),
-  filesDone: z.number().int(),
-  filesTotal: z.number().int(),
-  pagesDone: z.number().int(),
-  currentFile: z.string().nullable(),
-});
-export type ImportProgress = z.infer<typeof ImportProgress>;
-
-export const SearchHit = z.object({
-  documentId: z.string(),
-  title: z.string(),
-  page: z.number().int(),
-  snippet: z.string(),
-  /** [start, end) offsets into `snippet` of each matched term. */
-  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
-});
-export type SearchHit = z.infer<typeof SearchHit>;
-
-export const SearchResponse = z.object({
-  query: z.string(),
-  total: z.number().int(),
-  results: z.array(SearchHit),
-  /** Set when the query was not taken as written (e.g. searched as plain words). */
-  note: z.string().nullable(),
-});
-export type SearchResponse = z.infer<typeof SearchResponse>;
-
-export const AuditReport = z.object({
-  ok: z.boolean(),
-  rows: z.number().int(),
-  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
-});
-export type AuditReport = z.infer<typeof AuditReport>;
-
-export const CaseInfo = z.object({
-  path: z.string(),
-  name: z.string(),
-  documents: z.number().int(),
-  pages: z.number().int(),
-  schemaVersion: z.number().int(),
-  reviewer: z.string(),
-});
-export type CaseInfo = z.infer<typeof CaseInfo>;
-
 const none = z.object({}).strict();
 
 /** Every channel: its arguments and its result. */
@@ -170,6 +64,8 @@ export const contract = {
   // Served by the host (Electron's dialogs, or the test harness), not by the services.
   'dialog.openFiles': { args: none, result: z.array(z.string()) },
   'dialog.openFolder': { args: none, result: z.array(z.string()) },
+  ...highlightChannels,
+  ...caseChannels,
 } as const;
 
 export type Contract = typeof contract;

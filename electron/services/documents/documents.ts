@@ -5,6 +5,7 @@ import { ExhibitError } from '../../../shared/errors.ts';
 import type { DocumentDetail, DocumentSummary, PageText, Provenance } from '../../../shared/ipc/contract.ts';
 import { foldForSearch } from '../../../shared/search/normalize.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { blobPath } from '../case/blobs.ts';
 import type { ExtractedDocument } from '../ingest/extracted.ts';
 
 interface DocumentRow {
@@ -196,4 +197,13 @@ export function insertDocument(db: Database, d: NewDocument): { documentId: stri
     });
     return { documentId: id, duplicate: false };
   })();
+}
+
+/** Where a document's original bytes are, for a host to serve them to the viewer. */
+export function originalFile(caseDir: string, db: Database, documentId: string): { path: string; size: number; sha256: string; kind: 'pdf' | 'text' } {
+  const r = db.prepare('SELECT sha256, size, kind FROM documents WHERE id = ?').get(documentId) as
+    | { sha256: string; size: number; kind: 'pdf' | 'text' }
+    | undefined;
+  if (!r) throw new ExhibitError('not-found', `No document "${documentId}" in this case`, documentId);
+  return { path: blobPath(caseDir, r.sha256), size: r.size, sha256: r.sha256, kind: r.kind };
 }

@@ -1,0 +1,128 @@
+/**
+ * Highlights and their anchors, as they cross the IPC boundary. A target stores what a
+ * passage means — rectangles in PDF user space plus W3C TextQuote and TextPosition
+ * selectors over the page's extracted text — never what the screen showed.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+const int = z.number().int();
+
+export const HighlightColor = z.enum(['yellow', 'green', 'blue', 'pink', 'orange', 'purple']);
+export type HighlightColor = z.infer<typeof HighlightColor>;
+
+/** [x1, y1, x2, y2] in PDF user space of the unrotated page (x1 < x2, y1 < y2): ready to become QuadPoints. */
+export const Rect = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type Rect = z.infer<typeof Rect>;
+
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+
+/** Offsets [start, end) into the page's extracted text (documents.page / documents.pageLayout `text`). */
+export const TextPositionSelector = z.object({ type: z.literal('TextPositionSelector'), start: int, end: int });
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+
+/** ok: the text is where the target says; drifted: found elsewhere (shown, never moved); orphaned: not found. */
+export const AnchorState = z.enum(['ok', 'drifted', 'orphaned']);
+export type AnchorState = z.infer<typeof AnchorState>;
+
+export const HighlightTarget = z.object({
+  /** 1-based page number. */
+  page: int,
+  rects: z.array(Rect),
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+  anchor: AnchorState,
+  /** Where the quoted text is found now, when the anchor drifted. */
+  current: z.object({ page: int, start: int, end: int, rects: z.array(Rect) }).nullable(),
+});
+export type HighlightTarget = z.infer<typeof HighlightTarget>;
+
+export const Highlight = z.object({
+  highlightId: z.string(),
+  documentId: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  color: HighlightColor,
+  label: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The passage's text: its targets' exact quotes, joined. */
+  quote: z.string(),
+  targets: z.array(HighlightTarget).min(1),
+});
+export type Highlight = z.infer<typeof Highlight>;
+
+/**
+ * One target of a highlight to create: either exact offsets into the page text, or a
+ * quote (whitespace-insensitive, across line breaks) with its occurrence (1-based) or an
+ * approximate start offset `near` to choose between repeats.
+ */
+export const TargetSpec = z.union([
+  z.object({ page: int.min(1), start: int.min(0), end: int.min(1) }).strict(),
+  z
+    .object({
+      page: int.min(1),
+      quote: z.string().min(1).max(20000),
+      occurrence: int.min(1).optional(),
+      near: int.min(0).optional(),
+    })
+    .strict(),
+]);
+export type TargetSpec = z.infer<typeof TargetSpec>;
+
+/** A page's text with the positions of its text items, for mapping selections to offsets. */
+export const PageLayout = z.object({
+  documentId: z.string(),
+  page: int,
+  text: z.string(),
+  /** The page box [x0, y0, x1, y1] in PDF user space; null for text documents. */
+  view: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  /** [start, length, a, b, c, d, e, f, width, height] per text item, in page-text order. */
+  items: z.array(z.array(z.number())),
+});
+export type PageLayout = z.infer<typeof PageLayout>;
+
+const label = z.string().max(200);
+const note = z.string().max(20000);
+
+export const highlightChannels = {
+  'highlights.list': {
+    args: z.object({ documentId: id.optional() }).strict(),
+    result: z.array(Highlight),
+  },
+  'highlights.create': {
+    args: z
+      .object({
+        documentId: id,
+        targets: z.array(TargetSpec).min(1).max(20),
+        color: HighlightColor.optional(),
+        label: label.optional(),
+        note: note.optional(),
+      })
+      .strict(),
+    result: Highlight,
+  },
+  'highlights.update': {
+    args: z
+      .object({
+        highlightId: id,
+        color: HighlightColor.optional(),
+        label: label.nullable().optional(),
+        note: note.nullable().optional(),
+      })
+      .strict(),
+    result: Highlight,
+  },
+  'highlights.delete': { args: z.object({ highlightId: id }).strict(), result: Highlight },
+  'highlights.restore': { args: z.object({ highlightId: id }).strict(), result: Highlight },
+  'documents.pageLayout': {
+    args: z.object({ documentId: id, page: int.min(1) }).strict(),
+    result: PageLayout,
+  },
+} as const;

@@ -1,18 +1,31 @@
-/** Full-text search over the case: a query box (Enter runs it) and ranked page hits. */
+/**
+ * Case-wide search: a query box (Enter runs it) and ranked page hits grouped by
+ * document. Clicking a hit (or Enter on it) asks the app to open that page with the
+ * matched words painted.
+ */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SearchResponse } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
-import { Snippet } from './Snippet.tsx';
+import { SearchResults } from './SearchResults.tsx';
 import './search.css';
 
 const PAGE_SIZE = 50;
 
+/** A search hit to open: the document, its 1-based page and the words to paint there. */
+export interface OpenHit {
+  documentId: string;
+  page: number;
+  terms: string[];
+}
+
 export function SearchPanel({
   report,
   inputRef,
+  onOpenHit,
 }: {
   report: (err: unknown) => void;
   inputRef: React.RefObject<HTMLInputElement | null>;
+  onOpenHit?(hit: OpenHit): void;
 }) {
   const [query, setQuery] = useState('');
   const [response, setResponse] = useState<SearchResponse | null>(null);
@@ -46,6 +59,9 @@ export function SearchPanel({
     <section className="pane pane-search" aria-labelledby={headingId}>
       <div className="pane-head">
         <h2 id={headingId}>Search</h2>
+        <span className="muted pane-hint">
+          <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>F</kbd>
+        </span>
       </div>
       <form role="search" className="search-form" onSubmit={(e) => void submit(e)}>
         <label htmlFor={inputId} className="visually-hidden">
@@ -60,39 +76,13 @@ export function SearchPanel({
           onChange={(e) => setQuery(e.target.value)}
           spellCheck={false}
           maxLength={1000}
+          aria-keyshortcuts="Control+Shift+F"
         />
       </form>
       <div className="search-body" aria-busy={busy}>
-        {response && <SearchResults response={response} />}
+        {response && <SearchResults response={response} onOpenHit={onOpenHit} />}
         {!response && !busy && <p className="empty">Search every page of every document. Quote a phrase to match it exactly.</p>}
       </div>
     </section>
-  );
-}
-
-function SearchResults({ response }: { response: SearchResponse }) {
-  const { total, results, note } = response;
-  return (
-    <>
-      <p className="search-summary" role="status">
-        {total === 0
-          ? `No matches for “${response.query}”`
-          : `${total.toLocaleString()} matching ${total === 1 ? 'page' : 'pages'}${total > results.length ? ` · showing first ${results.length}` : ''}`}
-      </p>
-      {note && <p className="search-note">{note}</p>}
-      {results.length > 0 && (
-        <ol className="hit-list" aria-label="Search results">
-          {results.map((hit) => (
-            <li key={`${hit.documentId}:${hit.page}`} className="hit">
-              <div className="hit-head">
-                <span className="hit-title">{hit.title}</span>
-                <span className="hit-page">p. {hit.page}</span>
-              </div>
-              <Snippet text={hit.snippet} highlights={hit.highlights} />
-            </li>
-          ))}
-        </ol>
-      )}
-    </>
   );
 }

@@ -24,5 +24,6 @@ export function markRuns(text: string, highlights: readonly Range[]): { text: st
 
 export function Snippet({ text, highlights }: { text: string; highlights: readonly Range[] }) {
   const parts: ReactNode[] = markRuns(text, highlights).map((run, i) => (run.hit ? <mark key={i}>{run.text}</mark> : run.text));
-  return <p className="snippet">{parts}</p>;
+  // A span, so a snippet can sit inside the button that opens its hit.
+  return <span className="snippet">{parts}</span>;
 }

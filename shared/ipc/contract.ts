@@ -73,8 +73,31 @@ export type Channel = keyof Contract;
 export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
 export type ResultOf<C extends Channel> = z.output<Contract[C]['result']>;
 
-/** A command chosen in the application menu, for the UI to carry out as if its own control was used. */
-export const MenuCommand = z.enum(['import-files', 'import-folder']);
+/**
+ * A command chosen in the application menu, for the UI to carry out as if its own control
+ * (or shortcut) was used. `case-changed` is the host saying it switched cases itself (the
+ * File > Recent Cases submenu), so the UI reloads everything.
+ */
+export const MenuCommand = z.enum([
+  'import-files',
+  'import-folder',
+  'open-case',
+  'new-case',
+  'case-changed',
+  'undo',
+  'redo',
+  'find-in-document',
+  'search-case',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+  'toggle-sidebar',
+  'remove-document',
+  'edit-provenance',
+  'verify-audit',
+  'show-shortcuts',
+  'set-reviewer',
+]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
 /** Events pushed from the host to the UI. */

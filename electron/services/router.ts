@@ -3,8 +3,9 @@
  * Electron's ipcMain handlers and the end-to-end test bridge call `call()`; neither
  * reaches a service any other way.
  */
-import { ExhibitError, toErrorPayload } from '../../shared/errors.ts';
 import type { z } from 'zod';
+import { ExhibitError, toErrorPayload } from '../../shared/errors.ts';
+import type { hostChannels } from '../../shared/ipc/channels.ts';
 import {
   contract,
   type ArgsOf,
@@ -14,81 +15,42 @@ import {
   type EventOf,
   type ResultOf,
 } from '../../shared/ipc/contract.ts';
-import type { hostChannels } from '../../shared/ipc/channels.ts';
-import { verifyAudit } from './audit/audit.ts';
 import type { CaseStore } from './case/case.ts';
-import { getDocument, getPage, listDocuments, setProvenance } from './documents/documents.ts';
-import { importPaths } from './ingest/import.ts';
+import { caseHandlers } from './handlers/case-handlers.ts';
+import { documentHandlers } from './handlers/document-handlers.ts';
+import { highlightHandlers } from './handlers/highlight-handlers.ts';
 import type { ExtractionPool } from './ingest/pool.ts';
-import { search } from './search/search.ts';
 
 type HostChannel = (typeof hostChannels)[number];
 export type ServiceChannel = Exclude<Channel, HostChannel>;
+type ArgsOut<C extends Channel> = z.output<(typeof contract)[C]['args']>;
 
 export interface RouterContext {
-  store: CaseStore;
+  /** The open case; it changes when the reviewer switches cases. */
+  readonly store: CaseStore;
   pool: ExtractionPool;
   /** The reviewer's name, read at each change so a new setting applies at once. */
   actor(): string;
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
+  /** Close the open case and open (or create) another; the old one stays open if this fails. */
+  switchCase(dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore;
+  /** Per-user folders: settings, and where the default and sample cases live. */
+  configDir: string;
+  dataDir: string;
+  /** The sample documents shipped with the app, if this installation has them. */
+  sampleDir: string | null;
 }
 
-type Handlers = { [C in ServiceChannel]: (args: ResultOfArgs<C>) => Promise<ResultOf<C>> | ResultOf<C> };
-type ResultOfArgs<C extends Channel> = z.output<(typeof contract)[C]['args']>;
+export type Handlers = { [C in ServiceChannel]: (args: ArgsOut<C>) => Promise<ResultOf<C>> | ResultOf<C> };
+export type HostHandlers = { [C in HostChannel]?: (args: ArgsOut<C>) => Promise<ResultOf<C>> };
 
 export interface Router {
   call(channel: string, rawArgs: unknown): Promise<Envelope<unknown>>;
 }
 
 /** Build the router over an open case. */
-export function createRouter(ctx: RouterContext, host: Partial<Record<HostChannel, () => Promise<string[]>>> = {}): Router {
-  const jobs = new Map<string, AbortController>();
-  const db = () => ctx.store.db;
-  const handlers: Handlers = {
-    'case.info': () => {
-      const counts = db().prepare('SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM pages) AS p').get() as {
-        d: number;
-        p: number;
-      };
-      return {
-        path: ctx.store.dir,
-        name: ctx.store.dir.split(/[\\/]/).pop() ?? ctx.store.dir,
-        documents: counts.d,
-        pages: counts.p,
-        schemaVersion: db().pragma('user_version', { simple: true }) as number,
-        reviewer: ctx.actor(),
-      };
-    },
-    'documents.list': () => listDocuments(db()),
-    'documents.get': ({ documentId }) => getDocument(db(), documentId),
-    'documents.page': ({ documentId, page }) => getPage(db(), documentId, page),
-    'documents.setProvenance': ({ documentId, provenance }) => setProvenance(db(), documentId, provenance, ctx.actor()),
-    'import.start': async ({ jobId, paths, password, provenance }) => {
-      if (jobs.has(jobId)) throw new ExhibitError('invalid-args', `An import with job id ${jobId} is already running`, jobId);
-      const controller = new AbortController();
-      jobs.set(jobId, controller);
-      try {
-        return await importPaths(ctx.store, paths, {
-          pool: ctx.pool,
-          actor: ctx.actor(),
-          password,
-          provenance,
-          signal: controller.signal,
-          onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
-        });
-      } finally {
-        jobs.delete(jobId);
-      }
-    },
-    'import.cancel': ({ jobId }) => {
-      const job = jobs.get(jobId);
-      job?.abort();
-      return { cancelled: job !== undefined };
-    },
-    'search.query': ({ query, limit, offset }) => search(db(), query, { limit, offset }),
-    'audit.verify': () => verifyAudit(db()),
-  };
-
+export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Router {
+  const handlers: Handlers = { ...documentHandlers(ctx), ...highlightHandlers(ctx), ...caseHandlers(ctx) };
   return {
     async call(channel, rawArgs) {
       try {
@@ -100,10 +62,10 @@ export function createRouter(ctx: RouterContext, host: Partial<Record<HostChanne
           const field = issue?.path.join('.') || '(arguments)';
           throw new ExhibitError('invalid-args', `${channel}: ${field}: ${issue?.message ?? 'invalid'}`, field);
         }
-        const hostFn = host[channel as HostChannel];
-        const handler = (handlers as Record<string, (a: unknown) => unknown>)[channel];
-        const value = hostFn ? await hostFn() : handler ? await handler(parsed.data) : undefined;
+        const hostFn = host[channel as HostChannel] as ((a: unknown) => Promise<unknown>) | undefined;
+        const handler = (handlers as Record<string, ((a: unknown) => unknown) | undefined>)[channel];
         if (!hostFn && !handler) throw new ExhibitError('forbidden', `"${channel}" is not available in this window`, channel);
+        const value = hostFn ? await hostFn(parsed.data) : await handler!(parsed.data);
         return { ok: true, value };
       } catch (err) {
         return { ok: false, error: toErrorPayload(err) };

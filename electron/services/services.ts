@@ -1,12 +1,14 @@
 /** Opening a case with everything the router needs; shared by the app, the CLI and the tests. */
 import type { EventName, EventOf } from '../../shared/ipc/contract.ts';
-import { openCase, openOrCreateCase, type CaseStore } from './case/case.ts';
+import { initCase, openCase, openOrCreateCase, type CaseStore } from './case/case.ts';
+import { userConfigDir, userDataDir } from './case/paths.ts';
 import { reviewerName } from './case/settings.ts';
 import { ExtractionPool, type PoolOptions } from './ingest/pool.ts';
-import { createRouter, type Router } from './router.ts';
+import { createRouter, type HostHandlers, type Router } from './router.ts';
 
 export interface Services {
-  store: CaseStore;
+  /** The open case (changes when the reviewer switches cases). */
+  readonly store: CaseStore;
   pool: ExtractionPool;
   router: Router;
   close(): Promise<void>;
@@ -19,17 +21,47 @@ export interface ServicesOptions {
   pool?: PoolOptions;
   actor?: () => string;
   emit?: <E extends EventName>(event: E, payload: EventOf<E>) => void;
-  host?: Parameters<typeof createRouter>[1];
+  host?: HostHandlers;
+  /** Per-user folders (tests point these at temp folders). */
+  configDir?: string;
+  dataDir?: string;
+  /** The sample documents shipped with the app (resources/sample). */
+  sampleDir?: string;
 }
 
 /** Open a case and build its router. */
 export function openServices(opts: ServicesOptions): Services {
-  const actor = opts.actor ?? (() => reviewerName());
-  const store = opts.create ? openOrCreateCase(opts.caseDir, actor()) : openCase(opts.caseDir);
+  const configDir = opts.configDir ?? userConfigDir();
+  const actor = opts.actor ?? (() => reviewerName(process.env, configDir));
+  let store = opts.create ? openOrCreateCase(opts.caseDir, actor()) : openCase(opts.caseDir);
   const pool = new ExtractionPool(opts.pool);
-  const router = createRouter({ store, pool, actor, emit: opts.emit ?? (() => undefined) }, opts.host);
+  const switchCase = (dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore => {
+    // Open the new case first: if that fails, the reviewer keeps working in the old one.
+    const next = mode === 'open' ? openCase(dir) : mode === 'create' ? initCase(dir, actor()) : openOrCreateCase(dir, actor());
+    if (next.dir !== store.dir) store.close();
+    else next.close();
+    store = next.dir !== store.dir ? next : store;
+    return store;
+  };
+  const router = createRouter(
+    {
+      get store() {
+        return store;
+      },
+      pool,
+      actor,
+      emit: opts.emit ?? (() => undefined),
+      switchCase,
+      configDir,
+      dataDir: opts.dataDir ?? userDataDir(),
+      sampleDir: opts.sampleDir ?? null,
+    },
+    opts.host,
+  );
   return {
-    store,
+    get store() {
+      return store;
+    },
     pool,
     router,
     async close() {

@@ -23,7 +23,16 @@ export function tempDir(prefix = 'exhibit-test-'): string {
 
 /** A new case with real SQLite and a real extraction pool, closed after the test. */
 export function newCase(pool: PoolOptions = { size: 2 }): Services {
-  const s = openServices({ caseDir: path.join(tempDir(), 'case'), create: true, pool, actor: () => 'Test Reviewer' });
+  const home = tempDir('exhibit-user-');
+  const s = openServices({
+    caseDir: path.join(tempDir(), 'case'),
+    create: true,
+    pool,
+    actor: () => 'Test Reviewer',
+    configDir: path.join(home, 'config'),
+    dataDir: path.join(home, 'data'),
+    sampleDir: path.resolve('resources', 'sample'),
+  });
   cleanups.push(() => s.close());
   return s;
 }

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { initCase, openCase } from '../../electron/services/case/case.ts';
 import { latestVersion, migrate, migrations, type Migration } from '../../electron/services/db/migrations.ts';
 import { openDatabase } from '../../electron/services/db/open.ts';
+import { insertDocument } from '../../electron/services/documents/documents.ts';
+import { extractText } from '../../electron/services/ingest/text.ts';
 import { importFiles, newCase, tempDir, writeFile } from './helpers.ts';
 
 const tables = (db: BetterSqlite3.Database) =>
@@ -19,7 +21,16 @@ describe('migrations', () => {
     const db = openDatabase(path.join(tempDir(), 'x.sqlite'), { create: true });
     expect(migrate(db)).toEqual(migrations.map((m) => m.version));
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
-    expect(tables(db)).toEqual(['audit', 'documents', 'pages', 'pages_fts', 'settings', 'sqlite_sequence']);
+    expect(tables(db)).toEqual([
+      'audit',
+      'documents',
+      'highlight_targets',
+      'highlights',
+      'pages',
+      'pages_fts',
+      'settings',
+      'sqlite_sequence',
+    ]);
     expect(migrate(db)).toEqual([]);
     db.close();
   });
@@ -36,6 +47,30 @@ describe('migrations', () => {
     const row = s.store.db.prepare('SELECT title, page_count, review_state FROM documents').get();
     expect(row).toEqual({ title: 'letter', page_count: 2, review_state: 'unreviewed' });
     expect(s.store.db.prepare("SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH 'rapporteurs'").get()).toEqual({ n: 1 });
+  });
+
+  it('upgrades a version-10 case holding documents to the highlights schema, keeping its rows and index', () => {
+    const db = openDatabase(path.join(tempDir(), 'v10.sqlite'), { create: true });
+    migrate(db, migrations.slice(0, 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    insertDocument(db, {
+      sha256: 'a'.repeat(64),
+      fileName: 'letter.txt',
+      size: 20,
+      provenance: { source: 'post' },
+      actor: 'T',
+      extracted: extractText(new TextEncoder().encode('Dear rapporteurs\fsecond page'), 'letter.txt'),
+    });
+    expect(migrate(db)).toEqual(migrations.slice(1).map((m) => m.version));
+    expect(db.prepare('SELECT title, page_count, source, status FROM documents').get()).toEqual({
+      title: 'letter',
+      page_count: 2,
+      source: 'post',
+      status: 'ready',
+    });
+    expect(db.prepare("SELECT count(*) AS n FROM pages_fts WHERE pages_fts MATCH 'rapporteurs'").get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM highlights').get()).toEqual({ n: 0 });
+    db.close();
   });
 
   it('rolls back every pending step when one fails', () => {

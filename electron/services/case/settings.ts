@@ -1,11 +1,17 @@
-/** Per-user settings (the reviewer's name), kept in a small JSON file beside the cases. */
+/** Per-user settings (reviewer's name, recent cases, last document), in a small JSON file. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { userConfigDir } from './paths.ts';
 
-const Settings = z.object({ reviewerName: z.string().min(1).max(200).optional() }).passthrough();
+const Settings = z
+  .object({
+    reviewerName: z.string().min(1).max(200).optional(),
+    recentCases: z.array(z.string()).optional(),
+    lastDocument: z.object({ caseDir: z.string(), documentId: z.string(), page: z.number().int() }).nullable().optional(),
+  })
+  .passthrough();
 export type Settings = z.infer<typeof Settings>;
 
 const settingsFile = (dir: string) => path.join(dir, 'settings.json');
@@ -37,4 +43,13 @@ export function reviewerName(env: Record<string, string | undefined> = process.e
   } catch {
     return 'unknown reviewer';
   }
+}
+
+const MAX_RECENT = 10;
+
+/** Put a case at the top of the recent list. */
+export function rememberCase(caseDir: string, dir = userConfigDir()): void {
+  const settings = readSettings(dir);
+  const recent = [caseDir, ...(settings.recentCases ?? []).filter((c) => c !== caseDir)].slice(0, MAX_RECENT);
+  writeSettings({ ...settings, recentCases: recent }, dir);
 }

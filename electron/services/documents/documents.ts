@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { blobPath } from '../case/blobs.ts';
 import type { ExtractedDocument } from '../ingest/extracted.ts';
 
-interface DocumentRow {
+export interface DocumentRow {
   id: string;
   sha256: string;
   kind: 'pdf' | 'text';
@@ -57,9 +57,10 @@ function summaryOf(r: DocumentRow): DocumentSummary {
   };
 }
 
-/** Every document in the case, oldest import first. */
-export function listDocuments(db: Database): DocumentSummary[] {
-  return (db.prepare('SELECT * FROM documents ORDER BY imported_at, rowid').all() as DocumentRow[]).map(summaryOf);
+/** The documents in the case, oldest import first; removed ones only when asked for. */
+export function listDocuments(db: Database, opts: { includeRemoved?: boolean } = {}): DocumentSummary[] {
+  const where = opts.includeRemoved ? '' : "WHERE status = 'ready'";
+  return (db.prepare(`SELECT * FROM documents ${where} ORDER BY imported_at, rowid`).all() as DocumentRow[]).map(summaryOf);
 }
 
 /**
@@ -200,10 +201,13 @@ export function insertDocument(db: Database, d: NewDocument): { documentId: stri
 }
 
 /** Where a document's original bytes are, for a host to serve them to the viewer. */
-export function originalFile(caseDir: string, db: Database, documentId: string): { path: string; size: number; sha256: string; kind: 'pdf' | 'text' } {
+export function originalFile(
+  caseDir: string,
+  db: Database,
+  documentId: string,
+): { path: string; size: number; sha256: string; kind: 'pdf' | 'text' } {
   const r = db.prepare('SELECT sha256, size, kind FROM documents WHERE id = ?').get(documentId) as
-    | { sha256: string; size: number; kind: 'pdf' | 'text' }
-    | undefined;
+    { sha256: string; size: number; kind: 'pdf' | 'text' } | undefined;
   if (!r) throw new ExhibitError('not-found', `No document "${documentId}" in this case`, documentId);
   return { path: blobPath(caseDir, r.sha256), size: r.size, sha256: r.sha256, kind: r.kind };
 }

@@ -9,7 +9,7 @@ export interface ExtractedPage {
   rotation: number;
   /** The page's text: the text items' strings in content order, '\n' where a line ends. */
   text: string;
-  /** JSON: { view: [x0, y0, x1, y1], items: [start, length, a, b, c, d, e, f, width, height][] } in PDF user space. */
+  /** JSON: { view: [x0, y0, x1, y1], items: [start, length, a, b, c, d, e, f, width, height, ascent][] } in PDF user space. */
   layout: string;
 }
 

@@ -111,6 +111,13 @@ export async function describePdf(doc: PDFDocumentProxy): Promise<OpenResult> {
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
+/** The font's ascent as a fraction of its size, as the viewer's text layer places glyphs (0.8 when unknown). */
+function ascentOf(style: { ascent?: number; descent?: number } | undefined): number {
+  if (style?.ascent) return r2(style.ascent);
+  if (style?.descent) return r2(1 + style.descent);
+  return 0.8;
+}
+
 /** Extract pages [from, to) — text, item positions, size and rotation. */
 export async function extractPages(doc: PDFDocumentProxy, from: number, to: number): Promise<ExtractedPage[]> {
   const out: ExtractedPage[] = [];
@@ -125,7 +132,14 @@ export async function extractPages(doc: PDFDocumentProxy, from: number, to: numb
       for (const line of splitLines(runs)) {
         for (const item of logicalOrder(line)) {
           if (item.str.length === 0) continue;
-          items.push([text.length, item.str.length, ...item.transform.map(r2), r2(item.width), r2(item.height)]);
+          items.push([
+            text.length,
+            item.str.length,
+            ...item.transform.map(r2),
+            r2(item.width),
+            r2(item.height),
+            ascentOf(content.styles[item.fontName]),
+          ]);
           text += item.str;
         }
         if (line.at(-1)?.hasEOL) text += '\n';

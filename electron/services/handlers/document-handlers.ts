@@ -1,0 +1,81 @@
+/** Router handlers for documents, import, search and the audit log. */
+import { ExhibitError } from '../../../shared/errors.ts';
+import { verifyAudit } from '../audit/audit.ts';
+import { getDocument, getPage, listDocuments, setProvenance } from '../documents/documents.ts';
+import { setDocumentRemoved } from '../documents/removal.ts';
+import { pageLayout } from '../highlights/targets.ts';
+import { importPaths } from '../ingest/import.ts';
+import type { Handlers, RouterContext } from '../router.ts';
+import { search } from '../search/search.ts';
+
+type DocumentChannels =
+  | 'case.info'
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.page'
+  | 'documents.pageLayout'
+  | 'documents.setProvenance'
+  | 'documents.remove'
+  | 'documents.restore'
+  | 'import.start'
+  | 'import.cancel'
+  | 'search.query'
+  | 'audit.verify';
+
+/** Handlers over the open case's documents. */
+export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentChannels> {
+  const jobs = new Map<string, AbortController>();
+  const db = () => ctx.store.db;
+  return {
+    'case.info': () => {
+      const counts = db()
+        .prepare(
+          `SELECT (SELECT count(*) FROM documents WHERE status = 'ready') AS d,
+                  (SELECT count(*) FROM pages p JOIN documents x ON x.id = p.document_id WHERE x.status = 'ready') AS p`,
+        )
+        .get() as { d: number; p: number };
+      return {
+        path: ctx.store.dir,
+        name: ctx.store.dir.split(/[\\/]/).pop() ?? ctx.store.dir,
+        documents: counts.d,
+        pages: counts.p,
+        schemaVersion: db().pragma('user_version', { simple: true }) as number,
+        reviewer: ctx.actor(),
+      };
+    },
+    'documents.list': () => listDocuments(db()),
+    'documents.get': ({ documentId }) => getDocument(db(), documentId),
+    'documents.page': ({ documentId, page }) => getPage(db(), documentId, page),
+    'documents.pageLayout': ({ documentId, page }) => {
+      const id = getDocument(db(), documentId).documentId;
+      return pageLayout(db(), id, page);
+    },
+    'documents.setProvenance': ({ documentId, provenance }) => setProvenance(db(), documentId, provenance, ctx.actor()),
+    'documents.remove': ({ documentId }) => setDocumentRemoved(db(), documentId, true, ctx.actor()),
+    'documents.restore': ({ documentId }) => setDocumentRemoved(db(), documentId, false, ctx.actor()),
+    'import.start': async ({ jobId, paths, password, provenance }) => {
+      if (jobs.has(jobId)) throw new ExhibitError('invalid-args', `An import with job id ${jobId} is already running`, jobId);
+      const controller = new AbortController();
+      jobs.set(jobId, controller);
+      try {
+        return await importPaths(ctx.store, paths, {
+          pool: ctx.pool,
+          actor: ctx.actor(),
+          password,
+          provenance,
+          signal: controller.signal,
+          onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
+        });
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+    'import.cancel': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
+    'search.query': ({ query, limit, offset }) => search(db(), query, { limit, offset }),
+    'audit.verify': () => verifyAudit(db()),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Turning what the UI or CLI asks for (offsets, or a quote on a page) into stored
+ * targets, and checking stored targets against the page text when a document opens.
+ */
+import type { Database } from 'better-sqlite3';
+import { describeRange, chooseMatch, reanchor } from '../../../shared/anchoring/selectors.ts';
+import { findAll } from '../../../shared/anchoring/fold.ts';
+import { rectsForRange, sameRects } from '../../../shared/anchoring/rects.ts';
+import { ExhibitError } from '../../../shared/errors.ts';
+import type { HighlightTarget, PageLayout, Rect, TargetSpec } from '../../../shared/ipc/contract.ts';
+
+interface PageRow {
+  text: string;
+  items: string;
+}
+
+/** A page's text and item positions; `page` is 1-based. */
+export function pageLayout(db: Database, documentId: string, page: number): PageLayout {
+  const row = db.prepare('SELECT text, items FROM pages WHERE document_id = ? AND page_index = ?').get(documentId, page - 1) as
+    PageRow | undefined;
+  if (!row) throw new ExhibitError('not-found', `The document has no page ${page}`, `${documentId}#${page}`);
+  const layout = JSON.parse(row.items) as { view: PageLayout['view']; items: number[][] };
+  return { documentId, page, text: row.text, view: layout.view, items: layout.items };
+}
+
+/** Resolve one requested target into selectors and rectangles, or say why not. */
+export function buildTarget(db: Database, documentId: string, spec: TargetSpec): HighlightTarget {
+  const layout = pageLayout(db, documentId, spec.page);
+  let range: { start: number; end: number };
+  if ('start' in spec) {
+    if (spec.end <= spec.start || spec.end > layout.text.length) {
+      throw new ExhibitError(
+        'invalid-args',
+        `Offsets ${spec.start}–${spec.end} are outside page ${spec.page}'s text`,
+        `page ${spec.page}`,
+      );
+    }
+    range = { start: spec.start, end: spec.end };
+  } else {
+    const matches = findAll(layout.text, spec.quote);
+    const chosen = chooseMatch(matches, { occurrence: spec.occurrence, near: spec.near });
+    if (!chosen) {
+      const why =
+        matches.length === 0
+          ? `The quote "${clip(spec.quote)}" is not on page ${spec.page}`
+          : `The quote "${clip(spec.quote)}" occurs ${matches.length} time(s) on page ${spec.page}; there is no occurrence ${spec.occurrence}`;
+      throw new ExhibitError('not-found', why, `page ${spec.page}`);
+    }
+    range = chosen;
+  }
+  const { quote, position } = describeRange(layout.text, range.start, range.end);
+  return {
+    page: spec.page,
+    rects: rectsForRange(layout.items, range.start, range.end),
+    quote,
+    position,
+    anchor: 'ok',
+    current: null,
+  };
+}
+
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+
+/**
+ * Check a stored target against the page text as it is now: text found where the target
+ * says -> ok; found elsewhere on the page -> drifted (with where); not found -> orphaned.
+ */
+export function checkTarget(db: Database, documentId: string, t: HighlightTarget): HighlightTarget {
+  let layout: PageLayout;
+  try {
+    layout = pageLayout(db, documentId, t.page);
+  } catch {
+    return { ...t, anchor: 'orphaned', current: null };
+  }
+  const found = reanchor(layout.text, t.quote, t.position);
+  if (found.state === 'orphaned') return { ...t, anchor: 'orphaned', current: null };
+  const rects: Rect[] = rectsForRange(layout.items, found.start, found.end);
+  // Text where it was, but the rectangles disagree (the page was laid out anew): drifted, shown where the text is.
+  if (found.state === 'ok' && (t.rects.length === 0 || sameRects(rects, t.rects))) return { ...t, anchor: 'ok', current: null };
+  return { ...t, anchor: 'drifted', current: { page: t.page, start: found.start, end: found.end, rects } };
+}

@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
 import { CSP_HEADER } from '../../shared/csp.ts';
 import type { Envelope, EventName, EventOf } from '../../shared/ipc/contract.ts';
-import { openServices, type Services } from '../../electron/services/services.ts';
+import { openServices, type Services, type ServicesOptions } from '../../electron/services/services.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const rendererDir = path.join(root, 'dist', 'renderer');
@@ -89,9 +89,19 @@ export interface TestCase {
   close(): Promise<void>;
 }
 
+/** What a test adds to the services it runs on: per-user folders, the sample, more host answers. */
+export type ExtraServices = (dir: string) => Partial<Omit<ServicesOptions, 'caseDir' | 'emit'>>;
+
 /** Open a fresh case in a temp folder and connect `page` to its router. */
-export async function attachCase(page: Page, origin: string, bridgeScript: string, reviewer: string): Promise<TestCase> {
+export async function attachCase(
+  page: Page,
+  origin: string,
+  bridgeScript: string,
+  reviewer: string,
+  extra: ExtraServices = () => ({}),
+): Promise<TestCase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-e2e-'));
+  const more = extra(dir);
   const replies = { files: [] as string[], folder: [] as string[] };
   const take = (key: 'files' | 'folder') => {
     const paths = replies[key];
@@ -112,8 +122,9 @@ export async function attachCase(page: Page, origin: string, bridgeScript: strin
     create: true,
     pool: { size: 2 },
     actor: () => reviewer,
+    ...more,
     emit,
-    host: { 'dialog.openFiles': () => take('files'), 'dialog.openFolder': () => take('folder') },
+    host: { 'dialog.openFiles': () => take('files'), 'dialog.openFolder': () => take('folder'), ...more.host },
   });
 
   // The same checks ipc.ts makes in Electron: only the main frame of our own origin may call.

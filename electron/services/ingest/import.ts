@@ -10,6 +10,7 @@ import type { ImportProgress, ImportResult, Provenance } from '../../../shared/i
 import { discardBlob, sha256Hex, writeBlob } from '../case/blobs.ts';
 import type { CaseStore } from '../case/case.ts';
 import { insertDocument } from '../documents/documents.ts';
+import { setDocumentRemoved } from '../documents/removal.ts';
 import { detectKind, expandPaths, readShared } from './files.ts';
 import { extractPdf } from './pdf.ts';
 import type { ExtractionPool } from './pool.ts';
@@ -77,12 +78,14 @@ async function importOne(
     const data = readShared(file);
     const bytes = new Uint8Array(data);
     sha256 = sha256Hex(bytes);
-    const known = store.db.prepare('SELECT id, page_count FROM documents WHERE sha256 = ?').get(sha256) as
-      { id: string; page_count: number } | undefined;
+    const known = store.db.prepare('SELECT id, page_count, status FROM documents WHERE sha256 = ?').get(sha256) as
+      { id: string; page_count: number; status: string } | undefined;
+    // Importing a removed document again brings it back (its highlights with it).
+    if (known?.status === 'removed') setDocumentRemoved(store.db, known.id, false, opts.actor);
     if (known)
       return {
         path: file,
-        status: 'duplicate',
+        status: known.status === 'removed' ? 'imported' : 'duplicate',
         documentId: known.id,
         sha256,
         pages: known.page_count,

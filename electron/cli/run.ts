@@ -11,14 +11,12 @@ import { initCase } from '../services/case/case.ts';
 import { defaultCaseDir } from '../services/case/paths.ts';
 import { readSettings, reviewerName, writeSettings } from '../services/case/settings.ts';
 import { callTyped } from '../services/router.ts';
-import { openServices, type Services } from '../services/services.ts';
+import { openServices } from '../services/services.ts';
+import { positiveInt, UsageError, type Command, type Values } from './command.ts';
+import { highlightCommands } from './highlight-commands.ts';
 import { markHits, Output, type Io } from './output.ts';
 import { progressBar } from './progress.ts';
 import { COMMAND_OPTIONS, OPTION_SPEC, USAGE } from './usage.ts';
-
-class UsageError extends Error {}
-
-type Values = Partial<Record<keyof typeof OPTION_SPEC, string | boolean>>;
 
 const VERSION = '0.1.0';
 
@@ -79,13 +77,6 @@ function provenanceOf(values: Values): Provenance {
   return p;
 }
 
-function positiveInt(value: string | boolean | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} takes a whole number of 1 or more, not "${String(value)}"`);
-  return n;
-}
-
 async function dispatch(command: string, args: string[], values: Values, out: Output, io: Io): Promise<number> {
   const actor = () => reviewerName(io.env);
   if (command === 'init') {
@@ -119,9 +110,8 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
   }
 }
 
-type Command = (s: Services, args: string[], values: Values, out: Output) => Promise<number>;
-
 const commands: Record<string, Command> = {
+  ...highlightCommands,
   async import(s, args, values, out) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
     const jobId = randomUUID();

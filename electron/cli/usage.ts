@@ -12,6 +12,11 @@ Commands:
   provenance DOC [--source S] [--obtained-from F] [--obtained-at DATE] [--collected-by C] [--notes N]
                                 Show a document's provenance, or change it
   search QUERY... [--limit N]   Full-text search: words, "exact phrases", prefix*, AND/OR/NOT
+  highlight add --doc DOC --page N --quote TEXT [--occurrence K] [--note T] [--color C] [--label L]
+                                Highlight that text on that page (whitespace and line breaks
+                                in the quote need not match the page exactly)
+  highlight delete ID           Delete a highlight
+  highlights [--doc DOC]        List highlights, with each anchor's state (ok, drifted, orphaned)
   audit verify                  Check the audit log's hash chain
   reviewer [NAME]               Show or set the reviewer name recorded in the audit log
 
@@ -36,6 +41,8 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   search: ['limit'],
   audit: [],
   reviewer: [],
+  highlight: ['doc', 'page', 'quote', 'occurrence', 'note', 'color', 'label'],
+  highlights: ['doc'],
   help: [],
 };
 
@@ -52,4 +59,10 @@ export const OPTION_SPEC = {
   notes: { type: 'string' },
   page: { type: 'string' },
   limit: { type: 'string' },
+  doc: { type: 'string' },
+  quote: { type: 'string' },
+  occurrence: { type: 'string' },
+  note: { type: 'string' },
+  color: { type: 'string' },
+  label: { type: 'string' },
 } as const;

@@ -198,4 +198,64 @@ describe('exhibit CLI', () => {
     expect(last.action).toBe('document.provenance');
     expect(JSON.parse(last.payload).before).toEqual({ source: 'The Guardian', obtainedAt: '2024-05-01' });
   });
+
+  it('adds, lists and deletes highlights by quote, and refuses a quote not on the page', () => {
+    const f = fixtures();
+    exhibit(['init', f.caseDir]);
+    const [doc] = exhibit(['--case', f.caseDir, '--json', 'import', f.pdf]).lines();
+    const add = exhibit([
+      '--case',
+      f.caseDir,
+      '--json',
+      'highlight',
+      'add',
+      '--doc',
+      doc.documentId.slice(0, 6),
+      '--page',
+      '2',
+      '--quote',
+      'export  licences',
+      '--note',
+      'Dates matter',
+      '--color',
+      'blue',
+    ]);
+    expect(add.code).toBe(0);
+    const [h] = add.lines();
+    expect(h).toEqual({ highlightId: expect.any(String), documentId: doc.documentId, page: 2, quote: 'export licences' });
+    const listed = exhibit(['--case', f.caseDir, '--json', 'highlights', '--doc', doc.documentId]).lines();
+    expect(listed).toEqual([{ ...h, note: 'Dates matter', color: 'blue', anchor: 'ok' }]);
+    const missing = exhibit([
+      '--case',
+      f.caseDir,
+      'highlight',
+      'add',
+      '--doc',
+      doc.documentId,
+      '--page',
+      '1',
+      '--quote',
+      'export licences',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('The quote "export licences" is not on page 1');
+    expect(
+      exhibit([
+        '--case',
+        f.caseDir,
+        'highlight',
+        'add',
+        '--doc',
+        doc.documentId,
+        '--page',
+        '2',
+        '--quote',
+        'x',
+        '--color',
+        'mauve',
+      ]).code,
+    ).toBe(2);
+    expect(exhibit(['--case', f.caseDir, 'highlight', 'delete', h.highlightId]).code).toBe(0);
+    expect(exhibit(['--case', f.caseDir, '--json', 'highlights']).stdout).toBe('');
+  });
 });

@@ -1,0 +1,76 @@
+/** `exhibit highlight add|delete` and `exhibit highlights`. */
+import { HighlightColor } from '../../shared/ipc/contract.ts';
+import { callTyped } from '../services/router.ts';
+import { positiveInt, str, UsageError, type Command } from './command.ts';
+
+/** Quotes keep the page's line breaks; on a terminal they read better on one line. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
+const highlight: Command = async (s, args, values, out) => {
+  const [verb, ...rest] = args;
+  if (verb === 'add') {
+    if (rest.length > 0) throw new UsageError('highlight add takes options only: --doc DOC --page N --quote TEXT');
+    const doc = str(values, 'doc');
+    const quote = str(values, 'quote');
+    const page = positiveInt(values.page, 'page');
+    if (!doc || !quote || page === undefined) throw new UsageError('highlight add needs --doc DOC, --page N and --quote TEXT');
+    const color = str(values, 'color');
+    if (color !== undefined && !HighlightColor.safeParse(color).success) {
+      throw new UsageError(`--color must be one of ${HighlightColor.options.join(', ')}, not "${color}"`);
+    }
+    const { documentId } = await callTyped(s.router, 'documents.get', { documentId: doc });
+    const h = await callTyped(s.router, 'highlights.create', {
+      documentId,
+      targets: [{ page, quote, occurrence: positiveInt(values.occurrence, 'occurrence') }],
+      color: color as HighlightColor | undefined,
+      label: str(values, 'label'),
+      note: str(values, 'note'),
+    });
+    const t = h.targets[0]!;
+    out.record(
+      { highlightId: h.highlightId, documentId: h.documentId, page: t.page, quote: h.quote },
+      () => `Highlighted on page ${t.page}: "${oneLine(h.quote)}" (${h.highlightId})`,
+    );
+    return 0;
+  }
+  if (verb === 'delete') {
+    if (rest.length !== 1) throw new UsageError('highlight delete takes one highlight id');
+    const h = await callTyped(s.router, 'highlights.delete', { highlightId: rest[0]! });
+    out.record({ highlightId: h.highlightId, deleted: true }, () => `Deleted highlight ${h.highlightId} ("${h.quote}")`);
+    return 0;
+  }
+  throw new UsageError('usage: exhibit highlight add --doc DOC --page N --quote TEXT | exhibit highlight delete ID');
+};
+
+const highlights: Command = async (s, args, values, out) => {
+  if (args.length > 0) throw new UsageError('highlights takes no arguments (use --doc DOC to choose a document)');
+  const doc = str(values, 'doc');
+  const documentId = doc ? (await callTyped(s.router, 'documents.get', { documentId: doc })).documentId : undefined;
+  const list = await callTyped(s.router, 'highlights.list', documentId ? { documentId } : {});
+  for (const h of list) {
+    const t = h.targets[0]!;
+    const anchor = h.targets.some((x) => x.anchor === 'orphaned')
+      ? 'orphaned'
+      : h.targets.some((x) => x.anchor === 'drifted')
+        ? 'drifted'
+        : 'ok';
+    const rec = {
+      highlightId: h.highlightId,
+      documentId: h.documentId,
+      page: t.page,
+      quote: h.quote,
+      note: h.note,
+      color: h.color,
+      anchor,
+    };
+    out.record(
+      rec,
+      () =>
+        `${h.highlightId.slice(0, 8)}  p.${String(t.page).padEnd(4)} ${h.color.padEnd(7)} ${anchor === 'ok' ? '' : `[${anchor}] `}"${h.quote}"${h.note ? `  — ${h.note}` : ''}`,
+    );
+  }
+  if (list.length === 0) out.say('No highlights yet.');
+  return 0;
+};
+
+export const highlightCommands: Record<string, Command> = { highlight, highlights };

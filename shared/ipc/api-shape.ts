@@ -1,5 +1,5 @@
 /**
- * Builds the `window.exhibit` object from the channel list: `exhibit.documents.list(args)`
+ * Builds the API object the UI sees as `exhibit` on its window, from the channel list: `exhibit.documents.list(args)`
  * and `exhibit.on(event, callback)`. The preload and the end-to-end bridge both use it,
  * so the renderer sees the same shape in Electron and in a test browser.
  */
@@ -11,7 +11,7 @@ type MethodsOf<N extends string> = {
   [C in Channel as Split<C>[0] extends N ? Split<C>[1] : never]: (args: ArgsOf<C>) => Promise<Envelope<ResultOf<C>>>;
 };
 
-/** The object the preload exposes as `window.exhibit`. */
+/** The object the preload exposes to the page as `exhibit`. */
 export type ExhibitApi = { [N in Namespaces]: MethodsOf<N> } & {
   on<E extends EventName>(event: E, callback: (payload: EventOf<E>) => void): () => void;
 };

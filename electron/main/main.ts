@@ -49,7 +49,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  serveRenderer(rendererDir);
+  serveRenderer(rendererDir, () => services);
   wireIpc(services.router);
   Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(ipcEventChannel, 'menu.command', command)));
   openWindow();

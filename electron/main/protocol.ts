@@ -3,10 +3,14 @@
  * (app://exhibit), so the IPC layer can trust a frame by its origin and the CSP can
  * say 'self'. Nothing outside the renderer folder is ever served.
  */
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { CSP_HEADER } from '../../shared/csp.ts';
+import { originalFile } from '../services/documents/documents.ts';
+import type { Services } from '../services/services.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'exhibit';
@@ -58,10 +62,50 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
 
-/** Serve the built renderer on app://exhibit, every response carrying the CSP. */
-export function serveRenderer(root: string): void {
+const ORIGINAL = /^\/original\/([^/]+)$/;
+
+/**
+ * A document's original bytes at app://exhibit/original/<id>, streamed from its blob in
+ * the case open now, so the viewer's pdf.js reads exactly what was imported.
+ */
+async function serveOriginal(services: Services | null, encodedId: string): Promise<Response> {
+  if (!services) return notFound();
+  let documentId: string;
+  try {
+    documentId = decodeURIComponent(encodedId);
+  } catch {
+    return notFound();
+  }
+  let found: ReturnType<typeof originalFile>;
+  try {
+    found = originalFile(services.store.dir, services.store.db, documentId);
+    await fs.access(found.path);
+  } catch {
+    return notFound();
+  }
+  const body = Readable.toWeb(createReadStream(found.path)) as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': found.kind === 'pdf' ? 'application/pdf' : 'text/plain; charset=utf-8',
+      'Content-Length': String(found.size),
+      'Content-Security-Policy': CSP_HEADER,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
+}
+
+/**
+ * Serve the built renderer on app://exhibit, every response carrying the CSP, and the
+ * originals of the current case (`services` is read per request: the case can change).
+ */
+export function serveRenderer(root: string, services: () => Services | null = () => null): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET') return new Response('Method not allowed', { status: 405 });
+    const url = new URL(request.url);
+    const original = url.host === APP_HOST ? ORIGINAL.exec(url.pathname) : null;
+    if (original) return serveOriginal(services(), original[1]!);
     const file = resolveAppPath(root, request.url);
     if (!file) return notFound();
     let body: Buffer;

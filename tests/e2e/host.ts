@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
 import { CSP_HEADER } from '../../shared/csp.ts';
 import type { Envelope, EventName, EventOf } from '../../shared/ipc/contract.ts';
+import { originalFile } from '../../electron/services/documents/documents.ts';
 import { openServices, type Services, type ServicesOptions } from '../../electron/services/services.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,6 +22,7 @@ export const rendererDir = path.join(root, 'dist', 'renderer');
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.map': 'application/json',
@@ -31,6 +33,26 @@ export interface RendererServer {
   close(): Promise<void>;
 }
 
+/**
+ * The case the page talks to now. Tests in one Playwright worker run one at a time, so
+ * the worker's server serves originals from whichever case the running test attached.
+ */
+let activeCase: Services | null = null;
+
+/** Stream a document's original, as app://exhibit/original/<id> does in Electron. */
+function serveOriginal(res: http.ServerResponse, encodedId: string): void {
+  const headers = { 'Content-Security-Policy': CSP_HEADER, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  try {
+    if (!activeCase) throw new Error('no case attached');
+    const found = originalFile(activeCase.store.dir, activeCase.store.db, decodeURIComponent(encodedId));
+    const type = found.kind === 'pdf' ? 'application/pdf' : 'text/plain; charset=utf-8';
+    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(found.size) });
+    fs.createReadStream(found.path).pipe(res);
+  } catch {
+    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
+  }
+}
+
 /** Serve the built renderer on a random local port, every response carrying the CSP header. */
 export async function serveRenderer(dir = rendererDir): Promise<RendererServer> {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
@@ -38,6 +60,11 @@ export async function serveRenderer(dir = rendererDir): Promise<RendererServer> 
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const original = /^\/original\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && original) {
+      serveOriginal(res, original[1]!);
+      return;
+    }
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = path.resolve(dir, `.${rel}`);
     if (req.method !== 'GET' || !file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -135,6 +162,7 @@ export async function attachCase(
     }
     return services.router.call(channel, args);
   });
+  activeCase = services;
   await page.addInitScript({ content: reportCspViolations });
   await page.addInitScript({ content: bridgeScript });
 
@@ -144,6 +172,7 @@ export async function attachCase(
     chooseFiles: (paths) => void (replies.files = paths),
     chooseFolder: (paths) => void (replies.folder = paths),
     async close() {
+      if (activeCase === services) activeCase = null;
       await services.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -3,7 +3,18 @@
  * highlighting, in-document find and the search terms it was opened with painted.
  * It takes props and calls back; it does not know which host it runs in.
  */
-import type { JSX } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { call, messageOf } from '../api.ts';
+import { HighlightPopup } from '../highlights/HighlightPopup.tsx';
+import { HighlightsPanel } from '../highlights/HighlightsPanel.tsx';
+import { firstPaint, paintsByPage, type Highlight, type HighlightColor } from '../highlights/model.ts';
+import { useHighlights } from '../highlights/useHighlights.ts';
+import { TextView } from '../textview/TextView.tsx';
+import { ExternalLinkDialog } from './ExternalLinkDialog.tsx';
+import { PdfView } from './PdfView.tsx';
+import type { Surface } from './surface.ts';
+import './viewer.css';
+import '../highlights/highlights.css';
 
 export interface DocumentViewerProps {
   documentId: string;
@@ -17,11 +28,137 @@ export interface DocumentViewerProps {
   onPageChange?(page: number): void;
 }
 
-/** Show one document. (Placeholder until the viewer lands; the props are the contract.) */
+type Popup = { mode: 'create'; x: number; y: number } | { mode: 'edit'; id: string; x: number; y: number };
+const NO_TERMS: string[] = [];
+
+const isTextField = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+/** Show one document with its highlights. Another document starts afresh (no state carried over). */
 export function DocumentViewer(props: DocumentViewerProps): JSX.Element {
+  return <OpenDocument key={props.documentId} {...props} />;
+}
+
+function OpenDocument(props: DocumentViewerProps) {
+  const { documentId } = props;
+  const [problem, setProblem] = useState<string | null>(null);
+  const report = useCallback((err: unknown) => setProblem(messageOf(err)), []);
+  const highlights = useHighlights(documentId, report);
+  const paints = useMemo(() => paintsByPage(highlights.list ?? []), [highlights.list]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [popup, setPopup] = useState<Popup | null>(null);
+  const [externalUrl, setExternalUrl] = useState<string | null>(null);
+  const lastColor = useRef<HighlightColor>('yellow');
+  const surface = useRef<Surface>(null);
+  const terms = props.searchTerms ?? NO_TERMS;
+
+  const createFromSelection = useCallback(
+    async (color: HighlightColor, note: string) => {
+      const targets = await surface.current?.selectionTargets();
+      setPopup(null);
+      if (!targets) return;
+      lastColor.current = color;
+      const made = await highlights.create(targets, color, note || undefined);
+      if (made) {
+        window.getSelection()?.removeAllRanges();
+        setSelectedId(made.highlightId);
+      }
+    },
+    [highlights],
+  );
+
+  // A finished selection inside the pages offers the create popup; H creates at once.
+  const onSelectionEnd = useCallback(() => {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return;
+    const rect = sel.getRangeAt(0).getBoundingClientRect();
+    setPopup({ mode: 'create', x: rect.left + rect.width / 2, y: rect.bottom });
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'h' || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed) return;
+      e.preventDefault();
+      void createFromSelection(lastColor.current, '');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [createFromSelection]);
+
+  const select = useCallback((h: Highlight) => {
+    setSelectedId(h.highlightId);
+    const at = firstPaint(h);
+    if (at) surface.current?.reveal(at.page, at.rect, at.start);
+  }, []);
+  const onHighlightClick = useCallback((id: string, at: { x: number; y: number }) => {
+    setSelectedId(id);
+    setPopup({ mode: 'edit', id, x: at.x, y: at.y });
+  }, []);
+  const editing = popup?.mode === 'edit' ? (highlights.list?.find((h) => h.highlightId === popup.id) ?? null) : null;
+
+  const panel = <HighlightsPanel list={highlights.list} selectedId={selectedId} onSelect={select} />;
+  const common = {
+    documentId,
+    initialPage: props.initialPage ?? 1,
+    searchTerms: terms,
+    paints,
+    selectedId,
+    highlightsPanel: panel,
+    surface,
+    onPageChange: props.onPageChange,
+    onHighlightClick,
+  };
+
   return (
-    <section className="viewer" aria-label={props.title}>
-      <p>Opening {props.title}…</p>
+    <section className="viewer" aria-label={props.title} onMouseUp={() => setTimeout(onSelectionEnd, 0)}>
+      {problem && (
+        <div className="viewer-alert" role="alert">
+          <span>{problem}</span>
+          <button type="button" className="quiet" onClick={() => setProblem(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {props.kind === 'pdf' ? <PdfView {...common} onExternalLink={setExternalUrl} /> : <TextView {...common} />}
+      {popup?.mode === 'create' && (
+        <HighlightPopup
+          mode="create"
+          at={popup}
+          onClose={() => setPopup(null)}
+          onCreate={(c, n) => void createFromSelection(c, n)}
+        />
+      )}
+      {popup?.mode === 'edit' && editing && (
+        <HighlightPopup
+          key={editing.highlightId}
+          mode="edit"
+          at={popup}
+          highlight={editing}
+          onClose={() => setPopup(null)}
+          onRecolor={(color) => void highlights.update(editing, { color })}
+          onNote={(note) => {
+            setPopup(null);
+            void highlights.update(editing, { note });
+          }}
+          onDelete={() => {
+            setPopup(null);
+            setSelectedId(null);
+            void highlights.remove(editing);
+          }}
+        />
+      )}
+      {externalUrl && (
+        <ExternalLinkDialog
+          url={externalUrl}
+          onCancel={() => setExternalUrl(null)}
+          onOpen={() => {
+            const url = externalUrl;
+            setExternalUrl(null);
+            call('shell.openExternal', { url }).catch(report);
+          }}
+        />
+      )}
     </section>
   );
 }

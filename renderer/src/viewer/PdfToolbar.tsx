@@ -1,0 +1,140 @@
+/** The PDF viewer's toolbar: sidebar, pages, zoom, rotation and find. Dense, keyboard-reachable, labelled. */
+import { useState } from 'react';
+import type { PdfState } from './usePdfViewer.ts';
+import { resolvePageInput, ZOOM_PRESETS } from './zoom.ts';
+
+export interface PdfToolbarProps {
+  state: PdfState;
+  sidebarOpen: boolean;
+  onToggleSidebar(): void;
+  onGoTo(page: number): void;
+  onZoom(change: 'in' | 'out' | { value: string }): void;
+  onRotate(): void;
+  onFind(): void;
+}
+
+export function PdfToolbar({ state, sidebarOpen, onToggleSidebar, onGoTo, onZoom, onRotate, onFind }: PdfToolbarProps) {
+  const label = state.labels?.[state.page - 1] ?? null;
+  const shown = label ?? String(state.page);
+  // What the reviewer is typing; null shows the current page.
+  const [typed, setTyped] = useState<string | null>(null);
+  const [bad, setBad] = useState(false);
+  const ready = state.status === 'ready';
+  const percent = `${Math.round(state.scale * 100)}%`;
+  const preset = ZOOM_PRESETS.some((p) => p.value === state.scaleValue) ? state.scaleValue : 'custom';
+
+  return (
+    <div className="viewer-toolbar" role="toolbar" aria-label="Document">
+      <button type="button" className="icon" aria-pressed={sidebarOpen} onClick={onToggleSidebar} title="Sidebar">
+        <span aria-hidden="true">☰</span>
+        <span className="visually-hidden">Sidebar</span>
+      </button>
+      <span className="sep" />
+      <button
+        type="button"
+        className="icon"
+        disabled={!ready || state.page <= 1}
+        onClick={() => onGoTo(state.page - 1)}
+        aria-label="Previous page"
+        title="Previous page"
+      >
+        ‹
+      </button>
+      <form
+        className="page-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const n = resolvePageInput(typed ?? shown, state.pages, state.labels);
+          if (n === null) setBad(true);
+          else {
+            setBad(false);
+            setTyped(null);
+            onGoTo(n);
+          }
+        }}
+      >
+        <input
+          className="page-input"
+          aria-label="Page"
+          aria-invalid={bad}
+          title="Page number or label, then Enter"
+          value={typed ?? shown}
+          disabled={!ready}
+          onChange={(e) => setTyped(e.target.value)}
+          onFocus={(e) => e.target.select()}
+          onBlur={() => {
+            setTyped(null);
+            setBad(false);
+          }}
+        />
+      </form>
+      <span className="page-count">{label ? `(${state.page} of ${state.pages})` : `of ${state.pages || '–'}`}</span>
+      <button
+        type="button"
+        className="icon"
+        disabled={!ready || state.page >= state.pages}
+        onClick={() => onGoTo(state.page + 1)}
+        aria-label="Next page"
+        title="Next page"
+      >
+        ›
+      </button>
+      <span className="sep" />
+      <button
+        type="button"
+        className="icon"
+        disabled={!ready}
+        onClick={() => onZoom('out')}
+        aria-label="Zoom out"
+        title="Zoom out (Ctrl+−)"
+        aria-keyshortcuts="Control+-"
+      >
+        −
+      </button>
+      <select aria-label="Zoom" value={preset} disabled={!ready} onChange={(e) => onZoom({ value: e.target.value })}>
+        {preset === 'custom' && <option value="custom">{percent}</option>}
+        {ZOOM_PRESETS.map((p) => (
+          <option key={p.value} value={p.value}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="icon"
+        disabled={!ready}
+        onClick={() => onZoom('in')}
+        aria-label="Zoom in"
+        title="Zoom in (Ctrl+=)"
+        aria-keyshortcuts="Control+="
+      >
+        +
+      </button>
+      <output className="zoom-value" aria-label="Zoom level">
+        {percent}
+      </output>
+      <span className="sep" />
+      <button
+        type="button"
+        className="icon"
+        disabled={!ready}
+        onClick={onRotate}
+        aria-label="Rotate clockwise"
+        title="Rotate clockwise"
+      >
+        ↻
+      </button>
+      <button
+        type="button"
+        className="icon"
+        disabled={!ready}
+        onClick={onFind}
+        aria-label="Find in document"
+        title="Find in document (Ctrl+F)"
+        aria-keyshortcuts="Control+F"
+      >
+        <span aria-hidden="true">⌕</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * A PDF on screen: pdf.js's viewer with our toolbar, find bar, outline, highlight
+ * boxes painted on every page render, and the search terms marked in the text layer.
+ */
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import type { PageLayout } from '../../../shared/ipc/contract.ts';
+import { call } from '../api.ts';
+import type { PagePaint } from '../highlights/model.ts';
+import { highlightAt, paintPdfPage } from '../highlights/paint-pdf.ts';
+import { layersInRange, targetForLayer } from '../highlights/select-pdf.ts';
+import { FindBar, type FindResult } from './FindBar.tsx';
+import { Outline } from './Outline.tsx';
+import { PdfToolbar } from './PdfToolbar.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import type { Surface } from './surface.ts';
+import { paintTerms } from './terms.ts';
+import { usePdfViewer, type PageViewLike } from './usePdfViewer.ts';
+import { useViewerKeys } from './useViewerKeys.ts';
+
+export interface PdfViewProps {
+  documentId: string;
+  initialPage: number;
+  searchTerms: readonly string[];
+  paints: Map<number, PagePaint[]>;
+  selectedId: string | null;
+  highlightsPanel: ReactNode;
+  surface: Ref<Surface>;
+  onPageChange?(page: number): void;
+  onExternalLink(url: string): void;
+  onHighlightClick(highlightId: string, at: { x: number; y: number }): void;
+}
+
+export function PdfView(props: PdfViewProps) {
+  const { documentId, paints, selectedId, searchTerms } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const draw = useRef({ paints, selectedId, searchTerms });
+  useEffect(() => {
+    draw.current = { paints, selectedId, searchTerms };
+  });
+
+  const onPageDrawn = useCallback((view: PageViewLike) => {
+    const d = draw.current;
+    paintPdfPage(view.div, view.viewport, d.paints.get(view.id) ?? [], d.selectedId);
+    if (view.textLayer) paintTerms(view.textLayer.div, d.searchTerms);
+  }, []);
+  const { state, parts, actions } = usePdfViewer(container, {
+    documentId,
+    initialPage: props.initialPage,
+    onExternalLink: props.onExternalLink,
+    onPageDrawn,
+  });
+  const ready = state.status === 'ready';
+
+  // Repaint every rendered page when the highlights, the selection or the terms change.
+  useEffect(() => {
+    const p = parts.current;
+    if (!p || !ready) return;
+    for (let i = 0; i < p.viewer.pagesCount; i++) {
+      const view = p.viewer.getPageView(i) as PageViewLike | undefined;
+      if (view?.div.dataset.loaded) onPageDrawn(view);
+    }
+  }, [paints, selectedId, searchTerms, ready, parts, onPageDrawn]);
+
+  // A new search hit in the same document moves to its page.
+  const { initialPage } = props;
+  useEffect(() => {
+    if (ready) actions.goTo(initialPage);
+  }, [initialPage, searchTerms, ready, actions]);
+
+  const { onPageChange } = props;
+  useEffect(() => {
+    if (ready) onPageChange?.(state.page);
+  }, [state.page, ready, onPageChange]);
+
+  const layouts = useRef(new Map<number, Promise<PageLayout>>());
+  useEffect(() => layouts.current.clear(), [documentId]);
+  useImperativeHandle(
+    props.surface,
+    (): Surface => ({
+      async selectionTargets() {
+        const sel = window.getSelection();
+        const root = container.current;
+        if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !root) return null;
+        const range = sel.getRangeAt(0);
+        if (!root.contains(range.commonAncestorContainer)) return null;
+        const targets = [];
+        for (const layer of layersInRange(range, root)) {
+          let layout = layouts.current.get(layer.page);
+          if (!layout) layouts.current.set(layer.page, (layout = call('documents.pageLayout', { documentId, page: layer.page })));
+          const target = targetForLayer(
+            range,
+            layer,
+            await layout.catch(() => ({ documentId, page: layer.page, text: '', view: null, items: [] })),
+          );
+          if (target) targets.push(target);
+        }
+        return targets.length > 0 ? targets : null;
+      },
+      reveal(page, rect) {
+        const v = parts.current?.viewer;
+        if (!v) return;
+        // XYZ with a null zoom keeps the zoom; a little room above the passage keeps it readable.
+        const dest = rect ? [null, { name: 'XYZ' }, null, rect[3] + 36, null] : [null, { name: 'Fit' }];
+        v.scrollPageIntoView({ pageNumber: page, destArray: dest, allowNegativeOffset: true, ignoreDestinationZoom: true });
+      },
+      goToPage: actions.goTo,
+    }),
+    [documentId, parts, actions],
+  );
+
+  const [findOpen, setFindOpen] = useState(false);
+  const [find, setFind] = useState<FindResult | null>(null);
+  useEffect(() => {
+    const p = parts.current;
+    if (!p || !ready) return;
+    const count = ({ matchesCount }: { matchesCount: { current: number; total: number } }) =>
+      setFind({ current: matchesCount.current, total: matchesCount.total, pending: false });
+    const control = ({ state: s, matchesCount }: { state: number; matchesCount: { current: number; total: number } }) =>
+      setFind({ current: matchesCount.current, total: matchesCount.total, pending: s === 3 });
+    p.eventBus.on('updatefindmatchescount', count);
+    p.eventBus.on('updatefindcontrolstate', control);
+    return () => {
+      p.eventBus.off('updatefindmatchescount', count);
+      p.eventBus.off('updatefindcontrolstate', control);
+    };
+  }, [ready, parts]);
+  const runFind = (query: string, opts: { again: boolean; previous: boolean }) => {
+    parts.current?.eventBus.dispatch('find', {
+      source: null,
+      type: opts.again ? 'again' : '',
+      query,
+      caseSensitive: false,
+      entireWord: false,
+      highlightAll: true,
+      findPrevious: opts.previous,
+      matchDiacritics: false,
+    });
+  };
+  const closeFind = () => {
+    setFindOpen(false);
+    setFind(null);
+    parts.current?.eventBus.dispatch('findbarclose', { source: null });
+  };
+
+  useViewerKeys(container, { zoom: actions.zoom, find: () => setFindOpen(true), enabled: ready });
+
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+
+  return (
+    <div className="viewer-frame">
+      <PdfToolbar
+        state={state}
+        sidebarOpen={sidebarOpen}
+        onToggleSidebar={() => setSidebarOpen((o) => !o)}
+        onGoTo={actions.goTo}
+        onZoom={actions.zoom}
+        onRotate={actions.rotate}
+        onFind={() => setFindOpen(true)}
+      />
+      <div className="viewer-main">
+        {sidebarOpen && (
+          <Sidebar
+            tabs={[
+              { id: 'highlights', label: 'Highlights', content: props.highlightsPanel },
+              {
+                id: 'outline',
+                label: 'Outline',
+                content: (
+                  <Outline
+                    doc={ready ? (parts.current?.doc ?? null) : null}
+                    linkService={ready ? (parts.current?.viewer.linkService ?? null) : null}
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
+        <div className="viewer-stage">
+          {findOpen && <FindBar result={find} onFind={runFind} onClose={closeFind} />}
+          <div
+            ref={container}
+            className="pdf-container"
+            tabIndex={-1}
+            data-status={state.status}
+            onClick={(e) => {
+              const sel = window.getSelection();
+              if (sel && !sel.isCollapsed) return;
+              const page = (e.target as HTMLElement).closest<HTMLElement>('.page');
+              const id = page ? highlightAt(page, e.clientX, e.clientY) : null;
+              if (id) props.onHighlightClick(id, { x: e.clientX, y: e.clientY });
+            }}
+          >
+            <div className="pdfViewer" />
+          </div>
+          {state.status === 'loading' && <p className="viewer-status">Opening…</p>}
+          {state.status === 'failed' && (
+            <p className="viewer-status viewer-error" role="alert">
+              {state.error}
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * The pdf.js viewer behind a React component: event bus, guarded link service, find
+ * controller and PDFViewer (continuous scroll, lazy page rendering) over the bytes of
+ * the original, fetched from our own origin. Exposes the state the toolbar shows and a
+ * handle for the rest of the viewer to drive it.
+ */
+import type { PDFDocumentProxy as PdfDocument } from 'pdfjs-dist';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { originalPath } from '../../../shared/ipc/channels.ts';
+import { createLinkService } from './links.ts';
+import { loadPdfJs, openPdf, type PdfJs } from './pdfjs.ts';
+
+type EventBus = InstanceType<PdfJs['viewer']['EventBus']>;
+type Viewer = InstanceType<PdfJs['viewer']['PDFViewer']>;
+type FindController = InstanceType<PdfJs['viewer']['PDFFindController']>;
+
+/** What a page view offers the highlight painter and the selection mapper. */
+export interface PageViewLike {
+  id: number;
+  div: HTMLDivElement;
+  viewport: { width: number; height: number; convertToViewportRectangle(r: number[]): number[] };
+  textLayer: { div: HTMLDivElement } | null;
+}
+
+export interface PdfState {
+  status: 'loading' | 'ready' | 'failed';
+  error: string | null;
+  page: number;
+  pages: number;
+  labels: (string | null)[] | null;
+  scale: number;
+  scaleValue: string;
+  rotation: number;
+}
+
+export interface PdfParts {
+  eventBus: EventBus;
+  viewer: Viewer;
+  find: FindController;
+  doc: PdfDocument;
+}
+
+export interface PdfOptions {
+  documentId: string;
+  initialPage: number;
+  onExternalLink(url: string): void;
+  /** A page's text layer was (re)drawn: paint highlights and search terms on it. */
+  onPageDrawn(view: PageViewLike): void;
+}
+
+const initial: PdfState = {
+  status: 'loading',
+  error: null,
+  page: 1,
+  pages: 0,
+  labels: null,
+  scale: 1,
+  scaleValue: 'auto',
+  rotation: 0,
+};
+
+/** Mount a pdf.js viewer into `container` (which must be absolutely positioned). */
+export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, opts: PdfOptions) {
+  const [state, setState] = useState<PdfState>(initial);
+  const parts = useRef<PdfParts | null>(null);
+  // Callbacks change every render; the viewer's listeners read the latest through a ref.
+  const latest = useRef(opts);
+  useEffect(() => {
+    latest.current = opts;
+  });
+  const { documentId } = opts;
+  const firstPage = useRef(opts.initialPage);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    let cancelled = false;
+    let destroy: (() => void) | null = null;
+    setState(initial);
+    void (async () => {
+      try {
+        const pdfjs = await loadPdfJs();
+        const res = await fetch(originalPath(documentId));
+        if (!res.ok) throw new Error(`The original of this document could not be read (${res.status} ${res.statusText}).`);
+        const data = new Uint8Array(await res.arrayBuffer());
+        if (cancelled) return;
+        const task = await openPdf(pdfjs, data);
+        destroy = () => void task.destroy();
+        const doc = await task.promise;
+        if (cancelled) return;
+
+        const eventBus = new pdfjs.viewer.EventBus();
+        const linkService = createLinkService(pdfjs, eventBus, (url) => latest.current.onExternalLink(url));
+        const find = new pdfjs.viewer.PDFFindController({ linkService, eventBus, updateMatchesCountOnProgress: true });
+        const viewer = new pdfjs.viewer.PDFViewer({
+          container: el,
+          eventBus,
+          linkService,
+          findController: find,
+          // Links only, no form widgets: nothing in a PDF can be filled in or submitted here.
+          annotationMode: pdfjs.lib.AnnotationMode.ENABLE,
+          enableAutoLinking: false,
+          removePageBorders: false,
+        });
+        linkService.setViewer(viewer);
+        parts.current = { eventBus, viewer, find, doc };
+
+        const sync = () =>
+          setState((s) => ({
+            ...s,
+            page: viewer.currentPageNumber,
+            scale: viewer.currentScale,
+            scaleValue: viewer.currentScaleValue,
+            rotation: viewer.pagesRotation,
+          }));
+        eventBus.on('pagesinit', () => {
+          viewer.currentScaleValue = 'auto';
+          const start = Math.min(Math.max(1, firstPage.current), doc.numPages);
+          if (start > 1) viewer.currentPageNumber = start;
+          setState((s) => ({ ...s, status: 'ready', pages: doc.numPages }));
+          sync();
+        });
+        eventBus.on('pagechanging', sync);
+        eventBus.on('scalechanging', sync);
+        eventBus.on('rotationchanging', sync);
+        const drawn = ({ pageNumber }: { pageNumber: number }) => {
+          const view = viewer.getPageView(pageNumber - 1) as PageViewLike | undefined;
+          if (view) latest.current.onPageDrawn(view);
+        };
+        eventBus.on('textlayerrendered', drawn);
+        eventBus.on('pagerendered', drawn);
+
+        viewer.setDocument(doc);
+        linkService.setDocument(doc, null);
+        const labels = await doc.getPageLabels().catch(() => null);
+        if (cancelled) return;
+        if (labels) viewer.setPageLabels(labels);
+        setState((s) => ({ ...s, labels }));
+      } catch (err) {
+        if (!cancelled) setState((s) => ({ ...s, status: 'failed', error: err instanceof Error ? err.message : String(err) }));
+      }
+    })();
+    return () => {
+      cancelled = true;
+      const p = parts.current;
+      parts.current = null;
+      p?.viewer.setDocument(null);
+      // Destroying the loading task frees the document; the shared worker stays warm.
+      destroy?.();
+    };
+  }, [container, documentId]);
+
+  /** Moves the viewer: pdf.js takes these as property assignments. */
+  const actions = useMemo(() => {
+    const viewer = () => parts.current?.viewer ?? null;
+    return {
+      goTo(page: number) {
+        const v = viewer();
+        if (v) v.currentPageNumber = Math.min(Math.max(1, page), v.pagesCount);
+      },
+      zoom(change: 'in' | 'out' | 'reset' | { value: string }) {
+        const v = viewer();
+        if (!v) return;
+        if (change === 'in') v.increaseScale();
+        else if (change === 'out') v.decreaseScale();
+        else if (change === 'reset') v.currentScaleValue = 'auto';
+        else if (change.value !== 'custom') v.currentScaleValue = change.value;
+      },
+      rotate() {
+        const v = viewer();
+        if (v) v.pagesRotation = (v.pagesRotation + 90) % 360;
+      },
+    };
+  }, []);
+
+  return { state, parts, actions };
+}

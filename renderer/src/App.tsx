@@ -1,18 +1,27 @@
 /**
- * The workspace: case header, documents with import controls, and search. Errors from
- * any call land in one alert region, each naming the file or item at fault.
+ * The workspace: the case bar, the library on the left, the open document in the
+ * middle, case search on the right. Menu items, shortcuts and buttons all arrive as app
+ * commands (shortcuts/commands.ts). Errors from any call land in one alert region, each
+ * naming the file or item at fault; confirmations of what was done land in a notice.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, messageOf, onEvent } from './api.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DocumentSummary } from '../../shared/ipc/contract.ts';
+import { ApiError, call, messageOf } from './api.ts';
 import { CaseHeader } from './case/CaseHeader.tsx';
 import { useCase } from './case/useCase.ts';
-import { DocumentTable } from './documents/DocumentTable.tsx';
-import { ImportPanel } from './import/ImportPanel.tsx';
+import { useDocumentActions, type Notice } from './documents/useDocumentActions.ts';
+import { useDropImport } from './import/useDropImport.ts';
 import { useImport } from './import/useImport.ts';
-import { SearchPanel } from './search/SearchPanel.tsx';
-
-const isTextField = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+import { AppDialogs, type DialogState } from './library/AppDialogs.tsx';
+import { LibraryPane } from './library/LibraryPane.tsx';
+import { NoticeBar } from './library/NoticeBar.tsx';
+import { useReading } from './library/useReading.ts';
+import { SearchPanel, type OpenHit } from './search/SearchPanel.tsx';
+import { useSettings } from './settings/useSettings.ts';
+import { useCommand } from './shortcuts/commands.ts';
+import { useShortcuts } from './shortcuts/useShortcuts.ts';
+import { redo, undo } from './undo/undo.ts';
+import { DocumentViewer } from './viewer/DocumentViewer.tsx';
 
 interface Problem {
   id: number;
@@ -31,45 +40,98 @@ export function App() {
       list.some((p) => p.message === message) ? list : [...list, { id: nextProblem.current++, message, code }],
     );
   }, []);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const dismissNotice = useCallback(() => setNotice(null), []);
 
   const kase = useCase(report);
+  const prefs = useSettings(report);
   const importer = useImport(kase.refresh, report);
+  const reading = useReading(kase, prefs);
+  const actions = useDocumentActions(kase.refresh, report, setNotice);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [sidebarHidden, setSidebarHidden] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
-  const docsHeadingId = useId();
-  const { pick } = importer;
+  const dragging = useDropImport(importer.importPaths, importer.running !== null, report);
+  useShortcuts();
 
   useEffect(() => {
-    document.title = kase.info ? `${kase.info.name} — Exhibit` : 'Exhibit';
-  }, [kase.info]);
+    document.title = kase.info ? `${reading.open ? `${reading.open.doc.title} — ` : ''}${kase.info.name} — Exhibit` : 'Exhibit';
+  }, [kase.info, reading.open]);
 
-  // Ctrl/Cmd+O imports files in every host (Electron's menu shows the key but leaves it to
-  // the page); "/" outside a text field jumps to search.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        void pick('files');
-      } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !isTextField(e.target)) {
-        e.preventDefault();
-        searchInput.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pick]);
+  // The document a Case-menu command acts on: the one selected in the list, else the one open.
+  const current = (): DocumentSummary | null =>
+    kase.documents?.find((d) => d.documentId === reading.selectedId) ?? reading.open?.doc ?? null;
 
-  useEffect(() => {
+  const history = (step: typeof undo, verb: string) => async () => {
     try {
-      return onEvent('menu.command', (command) => void pick(command === 'import-folder' ? 'folder' : 'files'));
-    } catch {
-      return undefined; // no bridge: already reported by the first failed call
+      const done = await step();
+      setNotice(
+        done
+          ? { message: `${verb}: ${done.label}`, undoable: false }
+          : { message: `Nothing to ${verb.toLowerCase()}.`, undoable: false },
+      );
+    } catch (err) {
+      report(err);
     }
-  }, [pick]);
+  };
+  const verifyAudit = async () => {
+    try {
+      const r = await call('audit.verify', {});
+      if (r.ok)
+        setNotice({
+          message: `Audit log verified: ${r.rows.toLocaleString()} entries, the hash chain is intact.`,
+          undoable: false,
+        });
+      else
+        report(
+          new ApiError(
+            'internal',
+            `The audit log is broken at entry ${r.firstBroken?.seq ?? '?'}: ${r.firstBroken?.reason ?? 'unknown reason'}`,
+            null,
+          ),
+        );
+    } catch (err) {
+      report(err);
+    }
+  };
+  const editCurrent = (kind: 'provenance' | 'remove') => {
+    const doc = current();
+    if (!doc) setNotice({ message: 'Select a document in the list first.', undoable: false });
+    else setDialog(kind === 'provenance' ? { kind, docs: [doc] } : { kind, doc });
+  };
 
-  const busy = importer.running !== null;
+  useCommand('import-files', () => void importer.pick('files'));
+  useCommand('import-folder', () => void importer.pick('folder'));
+  useCommand('open-case', () => void kase.choose('open'));
+  useCommand('new-case', () => void kase.choose('create'));
+  useCommand('case-changed', () => void kase.switched());
+  useCommand('undo', () => void history(undo, 'Undone')());
+  useCommand('redo', () => void history(redo, 'Redone')());
+  useCommand('search-case', () => {
+    searchInput.current?.focus();
+    searchInput.current?.select();
+  });
+  useCommand('toggle-sidebar', reading.open ? () => setSidebarHidden((h) => !h) : null);
+  useCommand('remove-document', () => editCurrent('remove'));
+  useCommand('edit-provenance', () => editCurrent('provenance'));
+  useCommand('verify-audit', () => void verifyAudit());
+  useCommand('show-shortcuts', () => setDialog({ kind: 'shortcuts' }));
+  useCommand('set-reviewer', () => setDialog({ kind: 'reviewer' }));
+
+  const openHit = (hit: OpenHit) => {
+    const doc = kase.documents?.find((d) => d.documentId === hit.documentId);
+    if (doc) reading.openDocument(doc, hit.page, hit.terms);
+  };
+
+  const open = reading.open;
+  const layout = open ? (sidebarHidden ? 'reading no-sidebar' : 'reading') : 'browsing';
   return (
     <div className="app">
-      <CaseHeader info={kase.info} failed={kase.failed} />
+      <CaseHeader
+        kase={kase}
+        onEditReviewer={() => setDialog({ kind: 'reviewer' })}
+        onShowShortcuts={() => setDialog({ kind: 'shortcuts' })}
+      />
       {problems.length > 0 && (
         <div className="alerts" role="alert">
           {problems.map((p) => (
@@ -87,31 +149,60 @@ export function App() {
           ))}
         </div>
       )}
-      <main className="workspace">
-        <section className="pane pane-documents" aria-labelledby={docsHeadingId}>
-          <div className="pane-head">
-            <h2 id={docsHeadingId}>Documents</h2>
-            {kase.documents && <span className="count">{kase.documents.length.toLocaleString()}</span>}
-            <div className="toolbar">
-              <button
-                type="button"
-                className="primary"
-                onClick={() => void pick('files')}
-                disabled={busy}
-                aria-keyshortcuts="Control+O"
-              >
-                Import files…
-              </button>
-              <button type="button" onClick={() => void pick('folder')} disabled={busy}>
-                Import folder…
+      <main className={`workspace ${layout}`}>
+        {!(open && sidebarHidden) && (
+          <LibraryPane
+            kase={kase}
+            importer={importer}
+            selectedId={reading.selectedId}
+            openId={open?.doc.documentId ?? null}
+            compact={open !== null}
+            onSelect={reading.select}
+            onOpen={(doc) => reading.openDocument(doc)}
+            onEditProvenance={(docs) => docs.length > 0 && setDialog({ kind: 'provenance', docs })}
+            onRemove={(doc) => setDialog({ kind: 'remove', doc })}
+          />
+        )}
+        {open && (
+          <section className="pane pane-viewer" aria-label="Open document">
+            <div className="viewer-head">
+              <h2 className="viewer-title" title={open.doc.title}>
+                {open.doc.title}
+              </h2>
+              <button type="button" className="quiet" onClick={reading.close}>
+                Close document
               </button>
             </div>
-          </div>
-          <ImportPanel state={importer} />
-          <DocumentTable documents={kase.documents} failed={kase.failed} />
-        </section>
-        <SearchPanel report={report} inputRef={searchInput} />
+            <DocumentViewer
+              key={`${open.doc.documentId}:${open.visit}`}
+              documentId={open.doc.documentId}
+              kind={open.doc.kind}
+              title={open.doc.title}
+              initialPage={open.page}
+              searchTerms={open.terms}
+              onPageChange={reading.pageChanged}
+            />
+          </section>
+        )}
+        <SearchPanel report={report} inputRef={searchInput} onOpenHit={openHit} />
       </main>
+      {notice && <NoticeBar notice={notice} onUndo={() => void history(undo, 'Undone')()} onDismiss={dismissNotice} />}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-target">Drop files or folders to import them into {kase.info?.name ?? 'this case'}</div>
+        </div>
+      )}
+      <AppDialogs
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        reviewer={kase.info?.reviewer ?? prefs.settings?.reviewerName ?? ''}
+        onSaveReviewer={async (name) => {
+          const saved = await prefs.setReviewer(name);
+          if (saved) await kase.refresh();
+          return saved;
+        }}
+        actions={actions}
+      />
     </div>
   );
 }

@@ -1,14 +1,31 @@
-/** The open case and its document list, reloaded on demand (after an import). */
+/**
+ * The open case: its facts, its documents and the recent-cases list, and the ways to
+ * open another (a folder, a new case, the sample). Switching clears the undo history,
+ * whose steps belong to the case they were made in.
+ */
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseInfo, DocumentSummary } from '../../../shared/ipc/contract.ts';
+import type { CaseInfo, DocumentSummary, ResultOf } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
+import { clearUndo } from '../undo/undo.ts';
+
+export type RecentCase = ResultOf<'case.recent'>[number];
 
 export interface CaseState {
   info: CaseInfo | null;
   documents: DocumentSummary[] | null;
+  recent: RecentCase[] | null;
   /** The last load failed (the reason went to `report`); the UI must not look merely slow. */
   failed: boolean;
+  /** Bumped whenever another case is opened, so views tied to the old one reset. */
+  generation: number;
   refresh(): Promise<void>;
+  /** Open the case at `path`; false when it could not be opened (reported). */
+  open(path: string): Promise<boolean>;
+  /** Ask the host for a folder, then open or create a case there. */
+  choose(purpose: 'open' | 'create'): Promise<void>;
+  openSample(): Promise<void>;
+  /** The host opened another case itself (File > Recent Cases): reload everything. */
+  switched(): Promise<void>;
 }
 
 const load = () => Promise.all([call('case.info', {}), call('documents.list', {})]);
@@ -17,7 +34,17 @@ const load = () => Promise.all([call('case.info', {}), call('documents.list', {}
 export function useCase(report: (err: unknown) => void): CaseState {
   const [info, setInfo] = useState<CaseInfo | null>(null);
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [recent, setRecent] = useState<RecentCase[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [generation, setGeneration] = useState(0);
+
+  const loadRecent = useCallback(async () => {
+    try {
+      setRecent(await call('case.recent', {}));
+    } catch (err) {
+      report(err);
+    }
+  }, [report]);
 
   const refresh = useCallback(async () => {
     try {
@@ -34,11 +61,12 @@ export function useCase(report: (err: unknown) => void): CaseState {
   useEffect(() => {
     // An answer arriving after unmount (StrictMode's first pass) is dropped.
     let live = true;
-    load().then(
-      ([nextInfo, nextDocuments]) => {
+    Promise.all([load(), call('case.recent', {}).catch(() => null)]).then(
+      ([[nextInfo, nextDocuments], nextRecent]) => {
         if (!live) return;
         setInfo(nextInfo);
         setDocuments(nextDocuments);
+        setRecent(nextRecent ?? []);
         setFailed(false);
       },
       (err: unknown) => {
@@ -52,5 +80,46 @@ export function useCase(report: (err: unknown) => void): CaseState {
     };
   }, [report]);
 
-  return { info, documents, failed, refresh };
+  /** After the engine has switched: forget the old case's view and history, load the new one. */
+  const switched = useCallback(async () => {
+    clearUndo();
+    setDocuments(null);
+    setGeneration((g) => g + 1);
+    await Promise.all([refresh(), loadRecent()]);
+  }, [refresh, loadRecent]);
+
+  const run = useCallback(
+    async (step: () => Promise<unknown>): Promise<boolean> => {
+      try {
+        await step();
+      } catch (err) {
+        report(err);
+        await loadRecent(); // a case that failed to open may now show as missing
+        return false;
+      }
+      await switched();
+      return true;
+    },
+    [report, loadRecent, switched],
+  );
+
+  const open = useCallback((path: string) => run(() => call('case.open', { path })), [run]);
+  const openSample = useCallback(async () => void (await run(() => call('case.openSample', {}))), [run]);
+  const choose = useCallback(
+    async (purpose: 'open' | 'create') => {
+      let paths: string[];
+      try {
+        paths = await call('dialog.chooseCaseFolder', { purpose });
+      } catch (err) {
+        report(err);
+        return;
+      }
+      const path = paths[0];
+      if (!path) return; // the reviewer cancelled the dialog
+      await run(() => call(purpose === 'open' ? 'case.open' : 'case.create', { path }));
+    },
+    [report, run],
+  );
+
+  return { info, documents, recent, failed, generation, refresh, switched, open, choose, openSample };
 }

@@ -1,6 +1,12 @@
-/** The case's documents as a dense table: what each is, how big, when and from where it came. */
+/**
+ * The case's documents as a dense table: what each is, how big, when and from where it
+ * came. Column headers sort; a row's title opens the document; its source cell opens
+ * the provenance form. Compact (beside an open document) it keeps title and pages only.
+ */
 import './documents.css';
+import type { KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
+import type { Sort, SortKey } from './sortFilter.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -11,48 +17,128 @@ function importedAt(iso: string): string {
 
 const kindLabel: Record<DocumentSummary['kind'], string> = { pdf: 'PDF', text: 'Text' };
 
-export function DocumentTable({ documents, failed }: { documents: DocumentSummary[] | null; failed: boolean }) {
-  if (documents === null)
-    return <p className="empty">{failed ? 'The document list could not be loaded.' : 'Loading documents…'}</p>;
-  if (documents.length === 0) {
-    return (
-      <p className="empty">
-        No documents in this case yet. Import PDFs or text files (<kbd>Ctrl</kbd>+<kbd>O</kbd>) to begin.
-      </p>
-    );
-  }
+export interface DocumentTableProps {
+  documents: DocumentSummary[];
+  sort: Sort;
+  onSort(key: SortKey): void;
+  selectedId: string | null;
+  openId: string | null;
+  compact: boolean;
+  onSelect(doc: DocumentSummary): void;
+  onOpen(doc: DocumentSummary): void;
+  onEditProvenance(doc: DocumentSummary): void;
+  onRemove(doc: DocumentSummary): void;
+}
+
+function SortHeader({
+  label,
+  column,
+  sort,
+  onSort,
+  numeric,
+}: { label: string; column: SortKey; numeric?: boolean } & Pick<DocumentTableProps, 'sort' | 'onSort'>) {
+  const active = sort.key === column;
+  return (
+    <th
+      scope="col"
+      className={numeric ? 'num' : undefined}
+      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+        {label}
+        <span className={`sort-mark ${active ? 'on' : ''}`} aria-hidden="true">
+          {active && sort.dir === 'desc' ? '▼' : '▲'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** Badges for what a reviewer must know before relying on a document. */
+function StatusBadges({ doc }: { doc: DocumentSummary }) {
+  return (
+    <>
+      {!doc.textLayer && (
+        <span className="badge badge-warn" title="No extractable text: this document cannot be searched or quoted yet">
+          no text layer
+        </span>
+      )}
+      {doc.status !== 'ready' && <span className="badge badge-muted">{doc.status}</span>}
+    </>
+  );
+}
+
+function ProvenanceCell({ doc, onEdit }: { doc: DocumentSummary; onEdit(): void }) {
+  const p = doc.provenance;
+  const detail = [p.obtainedFrom && `from ${p.obtainedFrom}`, p.obtainedAt, p.collectedBy && `collected by ${p.collectedBy}`]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <td className="source">
+      <button
+        type="button"
+        className="cell-button"
+        onClick={onEdit}
+        title={detail || undefined}
+        aria-label={`Provenance of ${doc.title}: ${p.source ?? 'none recorded'}. Edit`}
+      >
+        {p.source ?? <span className="muted">Add source…</span>}
+      </button>
+    </td>
+  );
+}
+
+export function DocumentTable(props: DocumentTableProps) {
+  const { documents, sort, onSort, selectedId, openId, compact } = props;
+  const onKeyDown = (e: KeyboardEvent, doc: DocumentSummary) => {
+    if (e.key === 'Delete' || (e.key === 'Backspace' && (e.metaKey || e.ctrlKey))) {
+      e.preventDefault();
+      props.onRemove(doc);
+    }
+  };
   return (
     <div className="table-scroll">
-      <table className="doc-table" aria-label="Documents">
+      <table className={`doc-table ${compact ? 'compact' : ''}`} aria-label="Documents">
         <thead>
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Kind</th>
-            <th scope="col" className="num">
-              Pages
-            </th>
-            <th scope="col">Imported</th>
-            <th scope="col">Source</th>
+            <SortHeader label="Title" column="title" sort={sort} onSort={onSort} />
+            {!compact && <SortHeader label="Kind" column="kind" sort={sort} onSort={onSort} />}
+            <SortHeader label="Pages" column="pages" sort={sort} onSort={onSort} numeric />
+            {!compact && <SortHeader label="Imported" column="importedAt" sort={sort} onSort={onSort} />}
+            {!compact && <SortHeader label="Source" column="source" sort={sort} onSort={onSort} />}
           </tr>
         </thead>
         <tbody>
           {documents.map((doc) => (
-            <tr key={doc.documentId}>
+            <tr
+              key={doc.documentId}
+              className={`${doc.documentId === selectedId ? 'selected' : ''} ${doc.documentId === openId ? 'open' : ''}`}
+              onClick={() => props.onSelect(doc)}
+              onDoubleClick={() => props.onOpen(doc)}
+              onKeyDown={(e) => onKeyDown(e, doc)}
+            >
               <th scope="row" className="doc-title">
-                <span className="title-text">{doc.title}</span>
-                {!doc.textLayer && (
-                  <span className="badge badge-warn" title="No extractable text: this document cannot be searched or quoted yet">
-                    no text layer
-                  </span>
-                )}
+                <button
+                  type="button"
+                  className="title-button"
+                  onClick={() => props.onOpen(doc)}
+                  onFocus={() => props.onSelect(doc)}
+                  aria-current={doc.documentId === openId ? 'true' : undefined}
+                  title={`Open ${doc.title}`}
+                >
+                  {doc.title}
+                </button>
+                <StatusBadges doc={doc} />
                 {doc.fileName !== doc.title && <span className="file-name">{doc.fileName}</span>}
               </th>
-              <td>{kindLabel[doc.kind]}</td>
+              {!compact && <td>{kindLabel[doc.kind]}</td>}
               <td className="num">{doc.pages.toLocaleString()}</td>
-              <td className="nowrap" title={`${doc.importedAt} by ${doc.importedBy}`}>
-                {importedAt(doc.importedAt)}
-              </td>
-              <td className="source">{doc.provenance.source ?? <span className="muted">—</span>}</td>
+              {!compact && (
+                <td className="nowrap" title={`${doc.importedAt} by ${doc.importedBy}`}>
+                  {importedAt(doc.importedAt)}
+                </td>
+              )}
+              {!compact && <ProvenanceCell doc={doc} onEdit={() => props.onEditProvenance(doc)} />}
             </tr>
           ))}
         </tbody>

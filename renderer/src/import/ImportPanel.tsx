@@ -72,11 +72,13 @@ function Results({
   needPassword,
   onRetry,
   onDismiss,
+  onAddProvenance,
 }: {
   results: ImportResult[];
   needPassword: string[];
   onRetry: (password: string) => void;
   onDismiss: () => void;
+  onAddProvenance: (documentIds: string[]) => void;
 }) {
   const imported = results.filter((r) => r.status === 'imported').length;
   const duplicates = results.filter((r) => r.status === 'duplicate').length;
@@ -90,6 +92,16 @@ function Results({
           {plural(imported, 'file')} imported · {duplicates.toLocaleString()} already in case · {failed.toLocaleString()} not
           imported
         </span>
+        {imported > 0 && (
+          <button
+            type="button"
+            onClick={() =>
+              onAddProvenance(results.flatMap((r) => (r.status === 'imported' && r.documentId ? [r.documentId] : [])))
+            }
+          >
+            Record provenance…
+          </button>
+        )}
         <button type="button" className="quiet" onClick={onDismiss}>
           Dismiss
         </button>
@@ -120,8 +132,17 @@ function Results({
   );
 }
 
-/** Progress while running; the last job's results otherwise; nothing before the first import. */
-export function ImportPanel({ state }: { state: ImportState }) {
+/**
+ * Progress while running; the last job's results otherwise (with the offer to record where
+ * the new documents came from); nothing before the first import.
+ */
+export function ImportPanel({
+  state,
+  onAddProvenance,
+}: {
+  state: ImportState;
+  onAddProvenance: (documentIds: string[]) => void;
+}) {
   if (state.running) return <Progress running={state.running} onCancel={() => void state.cancel()} />;
   if (!state.results) return null;
   return (
@@ -130,6 +151,7 @@ export function ImportPanel({ state }: { state: ImportState }) {
       needPassword={state.needPassword}
       onRetry={(password) => void state.retryWithPassword(password)}
       onDismiss={state.dismiss}
+      onAddProvenance={onAddProvenance}
     />
   );
 }

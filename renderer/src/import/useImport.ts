@@ -19,6 +19,8 @@ export interface ImportState {
   /** Files that failed only for want of a (correct) password. */
   needPassword: string[];
   pick(kind: 'files' | 'folder'): Promise<void>;
+  /** Import paths the reviewer gave another way (dropped on the window). */
+  importPaths(paths: string[]): Promise<void>;
   cancel(): Promise<void>;
   retryWithPassword(password: string): Promise<void>;
   dismiss(): void;
@@ -100,5 +102,7 @@ export function useImport(onFinished: () => Promise<void>, report: (err: unknown
   const retryWithPassword = useCallback((password: string) => run(needPassword, password, true), [run, needPassword]);
   const dismiss = useCallback(() => setResults(null), []);
 
-  return { running, results, needPassword, pick, cancel, retryWithPassword, dismiss };
+  const importPaths = useCallback((paths: string[]) => run(paths, undefined, false), [run]);
+
+  return { running, results, needPassword, pick, importPaths, cancel, retryWithPassword, dismiss };
 }

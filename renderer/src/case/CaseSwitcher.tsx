@@ -1,0 +1,104 @@
+/**
+ * The case name in the top bar is also the way to another case: a panel with the recent
+ * cases (missing ones shown, not hidden, so a moved folder is noticed), Open, New and
+ * the sample case. Escape or a click elsewhere closes it and focus returns to the button.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { CaseInfo } from '../../../shared/ipc/contract.ts';
+import type { CaseState } from './useCase.ts';
+
+const samePath = (a: string, b: string) => a.replace(/[\\/]+$/, '') === b.replace(/[\\/]+$/, '');
+
+export function CaseSwitcher({ info, kase }: { info: CaseInfo; kase: CaseState }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    panelRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as Node;
+      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  const act = (action: () => Promise<unknown>) => {
+    setOpen(false);
+    buttonRef.current?.focus();
+    void action();
+  };
+  const others = (kase.recent ?? []).filter((r) => !samePath(r.path, info.path));
+
+  return (
+    <div className="case-switcher">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="case-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+        title={info.path}
+      >
+        <span className="case-label">Case</span>
+        <span className="case-name">{info.name}</span>
+        <span className="chevron" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      {open && (
+        <div ref={panelRef} id={panelId} className="case-panel" role="group" aria-label="Switch case">
+          <div className="case-panel-current">
+            <span className="muted">Open now</span>
+            <span className="case-path-full">{info.path}</span>
+          </div>
+          <h3 className="case-panel-title">Recent cases</h3>
+          {others.length === 0 ? (
+            <p className="case-panel-empty">No other cases opened yet.</p>
+          ) : (
+            <ul className="recent-list" aria-label="Recent cases">
+              {others.map((r) => (
+                <li key={r.path}>
+                  <button
+                    type="button"
+                    disabled={!r.exists}
+                    onClick={() => act(() => kase.open(r.path))}
+                    aria-label={r.exists ? `Open case ${r.name}` : `${r.name} (folder not found)`}
+                  >
+                    <span className="recent-name">{r.name}</span>
+                    <span className="recent-path">{r.exists ? r.path : `Not found: ${r.path}`}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="case-panel-actions">
+            <button type="button" onClick={() => act(() => kase.choose('open'))}>
+              Open case…
+            </button>
+            <button type="button" onClick={() => act(() => kase.choose('create'))}>
+              New case…
+            </button>
+            <button type="button" className="quiet" onClick={() => act(kase.openSample)}>
+              Open the sample case
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/** The keyboard-shortcut panel (F1, Ctrl+/): every binding from the keymap, grouped. */
+import { Fragment } from 'react';
+import { Modal } from '../ui/Modal.tsx';
+import { keyLabel, keymap, type KeyBinding } from './keymap.ts';
+import './shortcuts.css';
+
+const groups: KeyBinding['group'][] = ['Documents', 'Case', 'Viewer', 'Editing', 'Help'];
+
+function Keys({ combo }: { combo: string[] }) {
+  return (
+    <span className="combo">
+      {combo.map((k, i) => (
+        <Fragment key={k}>
+          {i > 0 && <span aria-hidden="true">+</span>}
+          <kbd>{keyLabel(k)}</kbd>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+export function ShortcutHelp({ onClose }: { onClose(): void }) {
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose} className="shortcut-help">
+      <div className="shortcut-groups">
+        {groups.map((group) => (
+          <section key={group} aria-label={group}>
+            <h3>{group}</h3>
+            <dl>
+              {keymap
+                .filter((b) => b.group === group)
+                .map((b) => (
+                  <div key={b.command} className="shortcut">
+                    <dt>{b.label}</dt>
+                    <dd>
+                      {b.keys.map((combo, i) => (
+                        <Fragment key={combo.join('+')}>
+                          {i > 0 && <span className="or">or</span>}
+                          <Keys combo={combo} />
+                        </Fragment>
+                      ))}
+                    </dd>
+                  </div>
+                ))}
+              {group === 'Documents' && (
+                <div className="shortcut">
+                  <dt>Open, or remove, the selected document</dt>
+                  <dd>
+                    <Keys combo={['Enter']} />
+                    <span className="or">·</span>
+                    <Keys combo={['Delete']} />
+                  </dd>
+                </div>
+              )}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="modal-foot-note">Ctrl shortcuts also work while typing; Undo and Redo then act on the text field.</p>
+    </Modal>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The keyboard shortcuts, defined once: the key handler matches against this table and
+ * the help panel lists it, so what the panel says is what the keys do. The native menu
+ * shows the same keys (electron/main/menu.ts) but leaves them to the page.
+ */
+import type { AppCommand } from './commands.ts';
+
+export interface KeyBinding {
+  command: AppCommand;
+  /** What the key does, in the help panel's words. */
+  label: string;
+  /** Keys as shown, e.g. ['Ctrl', 'Shift', 'F']; "Ctrl" reads "⌘" on a Mac. */
+  keys: string[][];
+  group: 'Case' | 'Documents' | 'Editing' | 'Viewer' | 'Help';
+  /** Plain keys (no Ctrl) and Undo/Redo keep their usual meaning while typing in a field. */
+  inTextFields: boolean;
+}
+
+export const keymap: readonly KeyBinding[] = [
+  { command: 'import-files', label: 'Import files', keys: [['Ctrl', 'O']], group: 'Documents', inTextFields: true },
+  { command: 'import-folder', label: 'Import a folder', keys: [['Ctrl', 'Shift', 'O']], group: 'Documents', inTextFields: true },
+  {
+    command: 'edit-provenance',
+    label: 'Provenance of the selected document',
+    keys: [['Ctrl', 'I']],
+    group: 'Documents',
+    inTextFields: true,
+  },
+  {
+    command: 'toggle-sidebar',
+    label: 'Show or hide the document list',
+    keys: [['Ctrl', 'B']],
+    group: 'Documents',
+    inTextFields: true,
+  },
+  { command: 'search-case', label: 'Search the case', keys: [['Ctrl', 'Shift', 'F'], ['/']], group: 'Case', inTextFields: true },
+  { command: 'undo', label: 'Undo', keys: [['Ctrl', 'Z']], group: 'Editing', inTextFields: false },
+  {
+    command: 'redo',
+    label: 'Redo',
+    keys: [
+      ['Ctrl', 'Shift', 'Z'],
+      ['Ctrl', 'Y'],
+    ],
+    group: 'Editing',
+    inTextFields: false,
+  },
+  { command: 'find-in-document', label: 'Find in the open document', keys: [['Ctrl', 'F']], group: 'Viewer', inTextFields: true },
+  { command: 'zoom-in', label: 'Zoom in', keys: [['Ctrl', '+']], group: 'Viewer', inTextFields: true },
+  { command: 'zoom-out', label: 'Zoom out', keys: [['Ctrl', '−']], group: 'Viewer', inTextFields: true },
+  { command: 'zoom-reset', label: 'Actual size', keys: [['Ctrl', '0']], group: 'Viewer', inTextFields: true },
+  { command: 'show-shortcuts', label: 'Keyboard shortcuts', keys: [['F1'], ['Ctrl', '/']], group: 'Help', inTextFields: true },
+];
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+/** A key as the reviewer's keyboard labels it. */
+export const keyLabel = (key: string): string => (key === 'Ctrl' && isMac ? '⌘' : key);
+
+/** The physical key a combo names, compared case-insensitively against KeyboardEvent.key. */
+const keyMatches = (want: string, e: KeyboardEvent): boolean => {
+  if (want === '+') return e.key === '+' || e.key === '=';
+  if (want === '−') return e.key === '-' || e.key === '_';
+  if (want === '/') return e.key === '/' || e.code === 'Slash';
+  return e.key.toLowerCase() === want.toLowerCase();
+};
+
+function comboMatches(combo: string[], e: KeyboardEvent): boolean {
+  const ctrl = combo.includes('Ctrl');
+  const shift = combo.includes('Shift');
+  const key = combo.at(-1)!;
+  if ((isMac ? e.metaKey : e.ctrlKey) !== ctrl || e.altKey) return false;
+  // "+" is Shift+= on most layouts, so Shift is not checked for it.
+  if (key !== '+' && key !== '/' && e.shiftKey !== shift) return false;
+  return keyMatches(key, e);
+}
+
+/**
+ * The binding a key press triggers, if any. In a text field a typed character ("/") is
+ * text, and Undo/Redo belong to the field; other Ctrl shortcuts still work there.
+ */
+export function bindingFor(e: KeyboardEvent, inTextField: boolean): KeyBinding | null {
+  for (const binding of keymap) {
+    const combo = binding.keys.find((c) => comboMatches(c, e));
+    if (!combo) continue;
+    const typesText = !combo.includes('Ctrl') && combo.at(-1)!.length === 1;
+    if (inTextField && (typesText || !binding.inTextFields)) return null;
+    return binding;
+  }
+  return null;
+}
+
+/** True when the event comes from somewhere the reviewer types text. */
+export const isTextField = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes((target as HTMLInputElement).type)));

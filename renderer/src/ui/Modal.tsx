@@ -1,0 +1,57 @@
+/**
+ * A modal dialog on the native <dialog> element: the browser traps focus, restores it on
+ * close, closes on Escape and marks the rest of the page inert, which no hand-rolled
+ * overlay gets fully right.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './modal.css';
+
+export function Modal({
+  title,
+  onClose,
+  children,
+  className,
+  role,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  className?: string;
+  /** 'alertdialog' for confirmations that interrupt. */
+  role?: 'dialog' | 'alertdialog';
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return undefined;
+    if (!dialog.open) dialog.showModal();
+    // Escape fires "cancel"; the owner decides, so the element never closes behind React's back.
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      close.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} className={`modal ${className ?? ''}`} aria-labelledby={titleId} role={role}>
+      <div className="modal-head">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="quiet modal-x" onClick={() => close.current()} aria-label="Close">
+          ×
+        </button>
+      </div>
+      <div className="modal-body">{children}</div>
+    </dialog>
+  );
+}

@@ -3,11 +3,11 @@
  * handler that checks who is asking (our app:// origin, the main frame) before the
  * router sees the message. Events go back to every window on one channel.
  */
-import { BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron';
+import { BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
 import { channelNames, ipcChannel, ipcEventChannel } from '../../shared/ipc/channels.ts';
 import type { Envelope, EventName, EventOf } from '../../shared/ipc/contract.ts';
 import { TEXT_EXTENSIONS } from '../services/ingest/text.ts';
-import type { Router } from '../services/router.ts';
+import type { HostHandlers, Router } from '../services/router.ts';
 import { APP_HOST, APP_SCHEME } from './protocol.ts';
 
 /** The parts of a WebFrameMain the sender check reads. */
@@ -60,11 +60,13 @@ async function choose(owner: BrowserWindow | null, options: OpenDialogOptions): 
   return result.canceled ? [] : result.filePaths;
 }
 
-/** The host side of dialog.openFiles / dialog.openFolder; a cancelled dialog gives []. */
-export function hostDialogs(owner: () => BrowserWindow | null): {
-  'dialog.openFiles': () => Promise<string[]>;
-  'dialog.openFolder': () => Promise<string[]>;
-} {
+/**
+ * The host side of the dialog channels; a cancelled dialog gives []. A new case goes in a
+ * folder the reviewer picks or creates in the dialog.
+ */
+export function hostDialogs(
+  owner: () => BrowserWindow | null,
+): Pick<Required<HostHandlers>, 'dialog.openFiles' | 'dialog.openFolder' | 'dialog.chooseCaseFolder'> {
   return {
     'dialog.openFiles': () =>
       choose(owner(), {
@@ -82,5 +84,42 @@ export function hostDialogs(owner: () => BrowserWindow | null): {
         buttonLabel: 'Import folder',
         properties: ['openDirectory', 'multiSelections'],
       }),
+    'dialog.chooseCaseFolder': ({ purpose }) =>
+      choose(
+        owner(),
+        purpose === 'open'
+          ? { title: 'Open a case', buttonLabel: 'Open case', properties: ['openDirectory'] }
+          : {
+              title: 'Choose an empty folder for the new case',
+              buttonLabel: 'Create case here',
+              properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+            },
+      ),
+  };
+}
+
+/** Schemes the system browser or mail client may be handed; anything else (file:, custom handlers) is refused. */
+const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/** True when `url` may be opened outside the app. */
+export function isOpenableExternally(url: string): boolean {
+  try {
+    return EXTERNAL_SCHEMES.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * shell.openExternal: a link from a document, after the reviewer confirmed it in the UI.
+ * Only web and mail links leave the app; the answer says whether this one did.
+ */
+export function hostShell(): Pick<Required<HostHandlers>, 'shell.openExternal'> {
+  return {
+    'shell.openExternal': async ({ url }) => {
+      if (!isOpenableExternally(url)) return { opened: false };
+      await shell.openExternal(url);
+      return { opened: true };
+    },
   };
 }

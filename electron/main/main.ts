@@ -1,17 +1,19 @@
 /**
- * The Electron entry point: open the case, wire IPC, serve the renderer, open the
- * window. Everything with behaviour lives in the services; this file only connects.
- * The case is `--case <dir>`, else EXHIBIT_CASE, else the per-user default case.
+ * The Electron entry point: open the case, wire IPC, serve the renderer, build the menu,
+ * open the window. Everything with behaviour lives in the services; this file only
+ * connects. The case is `--case <dir>`, else EXHIBIT_CASE, else the per-user default case.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { ipcEventChannel } from '../../shared/ipc/channels.ts';
+import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import { toErrorPayload } from '../../shared/errors.ts';
-import { defaultCaseDir } from '../services/case/paths.ts';
+import { defaultCaseDir, userConfigDir } from '../services/case/paths.ts';
+import type { Router } from '../services/router.ts';
 import { openServices, type Services } from '../services/services.ts';
-import { broadcast, hostDialogs, wireIpc } from './ipc.ts';
-import { buildMenu } from './menu.ts';
+import { broadcast, hostDialogs, hostShell, wireIpc } from './ipc.ts';
+import { buildMenu, type RecentCase } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { createMainWindow, hardenContents } from './window.ts';
 
@@ -19,6 +21,11 @@ import { createMainWindow, hardenContents } from './window.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
 const rendererDir = path.join(here, '..', 'renderer');
+// Packaged: electron-builder's extraResources; from a checkout: the repository's resources/.
+const sampleDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'sample')
+  : path.join(here, '..', '..', 'resources', 'sample');
+const windowStateFile = () => path.join(userConfigDir(), 'window-state.json');
 
 /** `--case <dir>` or `--case=<dir>` from the command line, if given. */
 function caseArg(argv: readonly string[]): string | null {
@@ -34,15 +41,64 @@ let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function openWindow(): void {
-  mainWindow = createMainWindow(preloadPath);
+  mainWindow = createMainWindow(preloadPath, windowStateFile());
   mainWindow.on('closed', () => (mainWindow = null));
+}
+
+const send = (command: MenuCommand) => mainWindow?.webContents.send(ipcEventChannel, 'menu.command', command);
+
+/** Rebuild the menu so File > Recent Cases shows the current list. */
+async function refreshMenu(router: Router): Promise<void> {
+  const res = await router.call('case.recent', {});
+  const recent = res.ok ? (res.value as RecentCase[]) : [];
+  Menu.setApplicationMenu(
+    buildMenu({
+      send,
+      recent,
+      dev: !app.isPackaged,
+      openRecent: (dir) => void openRecent(router, dir),
+      showAbout: () =>
+        void dialog.showMessageBox({
+          type: 'info',
+          title: 'About Exhibit',
+          message: `Exhibit ${app.getVersion()}`,
+          detail: 'An offline workstation for reviewing evidence. Nothing leaves this computer.',
+        }),
+    }),
+  );
+}
+
+/** File > Recent Cases: switch in the engine, then tell the UI to reload. */
+async function openRecent(router: Router, dir: string): Promise<void> {
+  const res = await router.call('case.open', { path: dir });
+  if (res.ok) send('case-changed');
+  else dialog.showErrorBox('Exhibit cannot open this case', res.error.message);
+  await refreshMenu(router);
+}
+
+/** The router, with the menu rebuilt after any call that may change the recent cases. */
+function withMenuRefresh(router: Router): Router {
+  const switching = new Set(['case.open', 'case.create', 'case.openSample']);
+  return {
+    async call(channel, args) {
+      const res = await router.call(channel, args);
+      if (res.ok && switching.has(channel)) void refreshMenu(router);
+      return res;
+    },
+  };
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   const caseDir = caseArg(process.argv) ?? defaultCaseDir();
   try {
-    services = openServices({ caseDir, create: true, emit: broadcast, host: hostDialogs(() => mainWindow) });
+    services = openServices({
+      caseDir,
+      create: true,
+      emit: broadcast,
+      sampleDir,
+      host: { ...hostDialogs(() => mainWindow), ...hostShell() },
+    });
   } catch (err) {
     // A newer schema or a folder that is not a case: say so and stop, having written nothing.
     dialog.showErrorBox('Exhibit cannot open this case', toErrorPayload(err).message);
@@ -50,8 +106,8 @@ async function start(): Promise<void> {
     return;
   }
   serveRenderer(rendererDir, () => services);
-  wireIpc(services.router);
-  Menu.setApplicationMenu(buildMenu((command) => mainWindow?.webContents.send(ipcEventChannel, 'menu.command', command)));
+  wireIpc(withMenuRefresh(services.router));
+  await refreshMenu(services.router);
   openWindow();
 }
 

@@ -3,8 +3,9 @@
  * from the app, no new windows, no <webview>, no permissions. Evidence is opened
  * inside the app; nothing a document contains may take the window elsewhere.
  */
-import { BrowserWindow, type WebContents } from 'electron';
+import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import { APP_URL } from './protocol.ts';
+import { loadWindowState, trackWindowState } from './window-state.ts';
 
 /** Apply the navigation and popup rules to any web contents the app creates. */
 export function hardenContents(contents: WebContents): void {
@@ -25,16 +26,20 @@ export function denyPermissions(contents: WebContents): void {
   );
 }
 
-/** Create the main window over app://exhibit and show it once painted. */
-export function createMainWindow(preload: string): BrowserWindow {
+/**
+ * Create the main window over app://exhibit where the reviewer last left it (state kept in
+ * `stateFile`), and show it once painted.
+ */
+export function createMainWindow(preload: string, stateFile: string): BrowserWindow {
+  const state = loadWindowState(stateFile);
   const win = new BrowserWindow({
-    width: 1280,
-    height: 840,
+    ...state.bounds,
     minWidth: 760,
     minHeight: 480,
     title: 'Exhibit',
     show: false,
-    backgroundColor: '#f6f6f4',
+    // The page's own background for the OS theme, so the window does not flash the other one.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#151719' : '#f4f4f1',
     autoHideMenuBar: false,
     webPreferences: {
       preload,
@@ -51,7 +56,11 @@ export function createMainWindow(preload: string): BrowserWindow {
     },
   });
   denyPermissions(win.webContents);
-  win.once('ready-to-show', () => win.show());
+  trackWindowState(win, stateFile);
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(APP_URL);
   return win;
 }

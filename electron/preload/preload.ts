@@ -1,8 +1,9 @@
 /**
  * The sandboxed preload: exposes `window.exhibit` (named methods built from the
- * channel list) and nothing else. ipcRenderer, process and env stay on this side.
+ * channel list) and `window.exhibitFiles.pathOf`, nothing else. ipcRenderer, process
+ * and env stay on this side.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildApi, type Invoke, type Subscribe } from '../../shared/ipc/api-shape.ts';
 import { channelNames, ipcChannel, ipcEventChannel } from '../../shared/ipc/channels.ts';
 
@@ -20,3 +21,8 @@ const subscribe: Subscribe = (callback) => {
 };
 
 contextBridge.exposeInMainWorld('exhibit', buildApi(channelNames, invoke, subscribe));
+
+// Files dropped on the window: a page cannot learn a File's path, and Electron removed
+// File.path, so the import needs webUtils here. It answers only for File objects the
+// page already holds from a drop; it cannot name or read any other file.
+contextBridge.exposeInMainWorld('exhibitFiles', { pathOf: (file: File) => webUtils.getPathForFile(file) });

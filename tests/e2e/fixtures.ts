@@ -5,11 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { readSettings } from '../../electron/services/case/settings.ts';
 import { buildPdf, type PdfSpec } from '../fixtures/pdf-builder.ts';
-import { attachCase, bundleBridge, serveRenderer, type TestCase } from './host.ts';
+import { attachCase, bundleBridge, serveRenderer, type ExtraServices, type TestCase } from './host.ts';
 
 export const REVIEWER = 'R. Okafor';
+/** The sample documents the app ships, as main.ts passes them to the engine. */
+export const SAMPLE_DIR = fileURLToPath(new URL('../../resources/sample', import.meta.url));
 
 export interface AppFixture {
   /** The case under test and the host's dialog answers. */
@@ -26,6 +30,17 @@ export interface AppFixture {
   open(): Promise<void>;
   /** Screenshot into the test's output folder (test-results/…). */
   snap(name: string): Promise<string>;
+  /** The folder the next "Open case…" / "New case…" dialog answers with (once). */
+  chooseCaseFolder(dir: string): void;
+  /** Per-user folders of this test (settings, the sample case), never the real ones. */
+  configDir: string;
+  dataDir: string;
+  /**
+   * Drop items from the input folder on the window, as a reviewer drags them from a file
+   * manager: the page gets File objects, and the host's stand-in for Electron's
+   * webUtils.getPathForFile resolves each name inside the input folder.
+   */
+  drop(names: string[]): Promise<void>;
 }
 
 interface WorkerFixtures {
@@ -53,9 +68,35 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
       if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    const kase = await attachCase(page, server.origin, bridgeScript, REVIEWER);
+    let caseFolder: string | null = null;
+    const folders = { configDir: '', dataDir: '' };
+    // Settings and the sample case live in the test's temp folder; the reviewer is whatever
+    // the settings say, so changing the name in the UI changes what the audit log records.
+    const extra: ExtraServices = (dir) => {
+      folders.configDir = path.join(dir, 'config');
+      folders.dataDir = path.join(dir, 'data');
+      return {
+        configDir: folders.configDir,
+        dataDir: folders.dataDir,
+        sampleDir: SAMPLE_DIR,
+        actor: () => readSettings(folders.configDir).reviewerName ?? REVIEWER,
+        host: {
+          'dialog.chooseCaseFolder': async () => {
+            const answer = caseFolder;
+            caseFolder = null;
+            return answer ? [answer] : [];
+          },
+        },
+      };
+    };
+    const kase = await attachCase(page, server.origin, bridgeScript, REVIEWER, extra);
     const inputs = path.join(kase.dir, 'inputs');
     fs.mkdirSync(inputs);
+    // Electron's preload exposes webUtils.getPathForFile as exhibitFiles.pathOf; here a name is a path in the input folder.
+    // (Page-side code is a string: tests/ is type-checked as Node code, without DOM types.)
+    await page.addInitScript({
+      content: `Object.defineProperty(window, 'exhibitFiles', { value: Object.freeze({ pathOf: (file) => ${JSON.stringify(inputs + path.sep)} + file.name }) });`,
+    });
     const writeFile = (name: string, data: string | Uint8Array) => {
       const file = path.join(inputs, name);
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -76,6 +117,18 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
         const file = testInfo.outputPath(`${name}.png`);
         await page.screenshot({ path: file, fullPage: true });
         return file;
+      },
+      chooseCaseFolder: (dir) => void (caseFolder = dir),
+      ...folders,
+      async drop(names) {
+        await page.evaluate(`(() => {
+          const data = new DataTransfer();
+          for (const name of ${JSON.stringify(names)}) data.items.add(new File([''], name));
+          const target = document.querySelector('main') ?? document.body;
+          for (const type of ['dragenter', 'dragover', 'drop']) {
+            target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+          }
+        })()`);
       },
     });
     await page.close();

@@ -15,8 +15,11 @@ export function CaseSwitcher({ info, kase }: { info: CaseInfo; kase: CaseState }
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
+  const { reloadRecent } = kase;
   useEffect(() => {
     if (!open) return undefined;
+    // A recent case may have been moved or deleted since the list was read.
+    void reloadRecent();
     panelRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
@@ -34,7 +37,7 @@ export function CaseSwitcher({ info, kase }: { info: CaseInfo; kase: CaseState }
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('pointerdown', onPointer);
     };
-  }, [open]);
+  }, [open, reloadRecent]);
 
   const act = (action: () => Promise<unknown>) => {
     setOpen(false);

@@ -24,6 +24,8 @@ export interface CaseState {
   /** Ask the host for a folder, then open or create a case there. */
   choose(purpose: 'open' | 'create'): Promise<void>;
   openSample(): Promise<void>;
+  /** Read the recent-cases list again (folders may have moved). */
+  reloadRecent(): Promise<void>;
   /** The host opened another case itself (File > Recent Cases): reload everything. */
   switched(): Promise<void>;
 }
@@ -121,5 +123,5 @@ export function useCase(report: (err: unknown) => void): CaseState {
     [report, run],
   );
 
-  return { info, documents, recent, failed, generation, refresh, switched, open, choose, openSample };
+  return { info, documents, recent, failed, generation, refresh, reloadRecent: loadRecent, switched, open, choose, openSample };
 }

@@ -61,7 +61,7 @@ export function ProvenanceDialog({
             const common = {
               id,
               value: values[key] ?? '',
-              autoFocus: i === 0,
+              'data-autofocus': i === 0 ? true : undefined,
               'aria-describedby': hint ? `${id}-hint` : undefined,
               onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value })),
             };

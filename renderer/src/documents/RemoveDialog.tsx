@@ -11,7 +11,7 @@ export function RemoveDialog({ doc, onConfirm, onClose }: { doc: DocumentSummary
         audit log, and you can undo it with <kbd>Ctrl</kbd>+<kbd>Z</kbd>.
       </p>
       <div className="modal-actions">
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" onClick={onClose} data-autofocus>
           Cancel
         </button>
         <button type="button" className="danger" onClick={onConfirm}>

@@ -41,7 +41,7 @@ export function ReviewerDialog({
             maxLength={200}
             autoComplete="name"
             aria-describedby={hintId}
-            autoFocus
+            data-autofocus
           />
           <p id={hintId} className="form-hint">
             Recorded in the audit log and in exports for every change you make from now on.

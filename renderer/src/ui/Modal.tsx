@@ -31,6 +31,9 @@ export function Modal({
     const dialog = ref.current;
     if (!dialog) return undefined;
     if (!dialog.open) dialog.showModal();
+    // React applies autoFocus before showModal() moves focus to the first control, so the
+    // dialog's chosen starting point is marked with data-autofocus and focused here.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     // Escape fires "cancel"; the owner decides, so the element never closes behind React's back.
     const onCancel = (e: Event) => {
       e.preventDefault();

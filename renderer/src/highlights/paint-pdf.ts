@@ -10,7 +10,7 @@ import type { PagePaint } from './model.ts';
 export interface ViewportLike {
   width: number;
   height: number;
-  convertToViewportRectangle(rect: number[]): number[];
+  convertToViewportPoint(x: number, y: number): number[];
 }
 
 const LAYER = 'exhibit-highlight-layer';
@@ -34,7 +34,9 @@ export function paintPdfPage(
   const boxes: HTMLElement[] = [];
   for (const p of paints) {
     for (const rect of p.rects) {
-      const [x1, y1, x2, y2] = viewport.convertToViewportRectangle(rect) as [number, number, number, number];
+      // Two opposite corners through the viewport (scale, rotation, flip); pdf.js 6 has no rectangle helper.
+      const [x1, y1] = viewport.convertToViewportPoint(rect[0], rect[1]) as [number, number];
+      const [x2, y2] = viewport.convertToViewportPoint(rect[2], rect[3]) as [number, number];
       const box = document.createElement('div');
       box.className = `exhibit-hl hl-${p.color}${p.drifted ? ' drifted' : ''}${p.highlightId === selectedId ? ' selected' : ''}`;
       box.dataset.highlightId = p.highlightId;

@@ -37,7 +37,8 @@ export function TextView(props: TextViewProps) {
   const [error, setError] = useState<string | null>(null);
   const [size, setSize] = useState(2);
   const [page, setPage] = useState(1);
-  const [sidebarOpen, setSidebarOpen] = useState(true);
+  // The sidebar starts open only where the pages keep a readable width beside it.
+  const [sidebarOpen, setSidebarOpen] = useState(() => window.innerWidth >= 1400);
   const [findOpen, setFindOpen] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
 

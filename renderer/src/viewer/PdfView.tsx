@@ -144,7 +144,8 @@ export function PdfView(props: PdfViewProps) {
 
   useViewerKeys(container, { zoom: actions.zoom, find: () => setFindOpen(true), enabled: ready });
 
-  const [sidebarOpen, setSidebarOpen] = useState(true);
+  // The sidebar starts open only where the pages keep a readable width beside it.
+  const [sidebarOpen, setSidebarOpen] = useState(() => window.innerWidth >= 1400);
 
   return (
     <div className="viewer-frame">

@@ -18,7 +18,7 @@ type FindController = InstanceType<PdfJs['viewer']['PDFFindController']>;
 export interface PageViewLike {
   id: number;
   div: HTMLDivElement;
-  viewport: { width: number; height: number; convertToViewportRectangle(r: number[]): number[] };
+  viewport: { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] };
   textLayer: { div: HTMLDivElement } | null;
 }
 

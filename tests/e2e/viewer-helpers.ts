@@ -1,0 +1,83 @@
+/**
+ * Helpers for the viewer and highlight end-to-end tests: open a document, wait for a
+ * page's text layer, select a phrase with the mouse, and measure what is on screen.
+ * Page-side code is written as strings: tests/ is type-checked as Node code, without DOM types.
+ */
+import { expect, type Page } from '@playwright/test';
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Open a document from the documents table and wait for its viewer. */
+export async function openDocument(page: Page, title: string): Promise<void> {
+  await page.getByRole('table', { name: 'Documents' }).getByRole('button', { name: title, exact: true }).first().click();
+  await expect(page.getByRole('region', { name: 'Open document' })).toBeVisible();
+}
+
+/** Wait until page `n` of the open PDF is painted and its text layer holds text. */
+export async function waitForPage(page: Page, n: number): Promise<void> {
+  const pageDiv = page.locator(`.pdfViewer .page[data-page-number="${n}"]`);
+  await expect(pageDiv).toHaveAttribute('data-loaded', 'true');
+  await expect(pageDiv.locator('.textLayer span[role="presentation"]').first()).toBeAttached();
+  await expect(pageDiv.locator('.canvasWrapper canvas')).toBeAttached();
+}
+
+/** The screen rectangle of `phrase` in the text layer span that holds it on PDF page `n` (or on a text page). */
+export async function phraseBox(page: Page, n: number, phrase: string): Promise<Box> {
+  const box = await page.evaluate(`(() => {
+    const phrase = ${JSON.stringify(phrase)};
+    const scope = document.querySelector('.pdfViewer .page[data-page-number="${n}"] .textLayer')
+      ?? document.querySelector('.text-body[data-body="${n}"]');
+    if (!scope) return null;
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.data.indexOf(phrase);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(node, i);
+      r.setEnd(node, i + phrase.length);
+      const b = r.getBoundingClientRect();
+      // Across: where the characters are. Up and down: the span's own box (the em box pdf.js
+      // places from the font's ascent), not the taller glyph box a text range reports.
+      const line = node.parentElement.closest('span[role="presentation"]');
+      const v = line ? line.getBoundingClientRect() : b;
+      return { left: b.left, top: v.top, right: b.right, bottom: v.bottom };
+    }
+    return null;
+  })()`);
+  if (!box) throw new Error(`"${phrase}" is not in one text node on page ${n}`);
+  return box as Box;
+}
+
+/** Select `phrase` on page `n` by dragging the mouse across it, as a reviewer would. */
+export async function selectWithMouse(page: Page, n: number, phrase: string): Promise<void> {
+  const b = await phraseBox(page, n, phrase);
+  const y = (b.top + b.bottom) / 2;
+  await page.mouse.move(b.left + 1, y);
+  await page.mouse.down();
+  await page.mouse.move((b.left + b.right) / 2, y, { steps: 4 });
+  await page.mouse.move(b.right - 1, y, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate('String(window.getSelection())')).toBe(phrase);
+}
+
+/** Screen rectangles of the painted highlight boxes on PDF page `n`. */
+export async function highlightBoxes(page: Page, n: number): Promise<Box[]> {
+  return (await page.evaluate(`[...document.querySelectorAll('.pdfViewer .page[data-page-number="${n}"] .exhibit-hl')].map((el) => {
+    const b = el.getBoundingClientRect();
+    return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+  })`)) as Box[];
+}
+
+/** Expect two rectangles to agree within `tolerance` CSS pixels on every side. */
+export function expectSameBox(actual: Box, expected: Box, tolerance = 2): void {
+  for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+    expect(Math.abs(actual[side] - expected[side]), `${side}: ${actual[side]} vs ${expected[side]}`).toBeLessThanOrEqual(
+      tolerance,
+    );
+  }
+}

@@ -69,3 +69,40 @@ test('select a phrase, highlight it, and find it on the same text after a reload
     .toBe('on the text');
   await app.snap('highlight-200');
 });
+
+test('a search hit opens its page with the words marked; a deleted highlight comes back with undo', async ({ page, app }) => {
+  const pdf = app.writePdf('harlow-letter.pdf', letter);
+  await app.open();
+  await importFiles(page, app, [pdf]);
+
+  const search = page.getByRole('searchbox', { name: 'Search the case' });
+  await search.fill('shipment diverted');
+  await search.press('Enter');
+  const hits = page.getByRole('list', { name: 'Search results' }).getByRole('listitem');
+  await expect(hits).toHaveCount(1);
+  await hits.first().getByRole('button').click();
+
+  await waitForPage(page, 2);
+  await expect(page.getByRole('textbox', { name: 'Page' })).toHaveValue('2');
+  const marks = page.locator('.pdfViewer .page[data-page-number="2"] .textLayer mark');
+  await expect(marks).toHaveText(['shipment', 'diverted']);
+  await app.snap('search-hit-marks');
+
+  // Highlight the whole second line of page 2, then delete and undo.
+  await selectWithMouse(page, 2, 'We deny that any shipment was diverted.');
+  await page.keyboard.press('h');
+  const items = page.getByRole('list', { name: 'Highlights' }).getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  await expect.poll(async () => (await highlightBoxes(page, 2)).length).toBe(1);
+
+  const box = (await highlightBoxes(page, 2))[0]!;
+  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+  await page.getByRole('dialog', { name: 'Edit highlight' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(items).toHaveCount(0);
+  await expect.poll(async () => (await highlightBoxes(page, 2)).length).toBe(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('We deny that any shipment was diverted.');
+  await expect.poll(async () => (await highlightBoxes(page, 2)).length).toBe(1);
+});

@@ -33,23 +33,32 @@ export async function phraseBox(page: Page, n: number, phrase: string): Promise<
     const scope = document.querySelector('.pdfViewer .page[data-page-number="${n}"] .textLayer')
       ?? document.querySelector('.text-body[data-body="${n}"]');
     if (!scope) return null;
+    // The phrase may be split over several text nodes (mark.js marks, highlight runs).
+    const nodes = [];
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = node.data.indexOf(phrase);
-      if (i < 0) continue;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    const all = nodes.map((n) => n.data).join('');
+    const at = all.indexOf(phrase);
+    if (at >= 0) {
       const r = document.createRange();
-      r.setStart(node, i);
-      r.setEnd(node, i + phrase.length);
+      let pos = 0;
+      for (const node of nodes) {
+        const end = pos + node.data.length;
+        if (at >= pos && at < end) r.setStart(node, at - pos);
+        if (at + phrase.length > pos && at + phrase.length <= end) r.setEnd(node, at + phrase.length - pos);
+        pos = end;
+      }
       const b = r.getBoundingClientRect();
       // Across: where the characters are. Up and down: the span's own box (the em box pdf.js
       // places from the font's ascent), not the taller glyph box a text range reports.
-      const line = node.parentElement.closest('span[role="presentation"]');
+      const first = r.startContainer.parentElement;
+      const line = first && first.closest('span[role="presentation"]');
       const v = line ? line.getBoundingClientRect() : b;
       return { left: b.left, top: v.top, right: b.right, bottom: v.bottom };
     }
     return null;
   })()`);
-  if (!box) throw new Error(`"${phrase}" is not in one text node on page ${n}`);
+  if (!box) throw new Error(`"${phrase}" is not on page ${n}`);
   return box as Box;
 }
 

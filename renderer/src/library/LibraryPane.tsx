@@ -65,16 +65,24 @@ export function LibraryPane(props: LibraryPaneProps) {
           </span>
         )}
         <div className="toolbar">
+          {/* Beside a document the pane is narrow: shorter words, the same names for assistive technology. */}
           <button
             type="button"
             className="primary"
             onClick={() => void importer.pick('files')}
             disabled={busy}
             aria-keyshortcuts="Control+O"
+            aria-label={compact ? 'Import files…' : undefined}
           >
-            Import files…
+            {compact ? 'Files…' : 'Import files…'}
           </button>
-          <button type="button" onClick={() => void importer.pick('folder')} disabled={busy} aria-keyshortcuts="Control+Shift+O">
+          <button
+            type="button"
+            onClick={() => void importer.pick('folder')}
+            disabled={busy}
+            aria-keyshortcuts="Control+Shift+O"
+            aria-label={compact ? 'Import folder…' : undefined}
+          >
             {compact ? 'Folder…' : 'Import folder…'}
           </button>
         </div>

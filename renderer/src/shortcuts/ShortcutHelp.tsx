@@ -43,14 +43,20 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
                   </div>
                 ))}
               {group === 'Documents' && (
-                <div className="shortcut">
-                  <dt>Open, or remove, the selected document</dt>
-                  <dd>
-                    <Keys combo={['Enter']} />
-                    <span className="or">·</span>
-                    <Keys combo={['Delete']} />
-                  </dd>
-                </div>
+                <>
+                  <div className="shortcut">
+                    <dt>Open the focused document</dt>
+                    <dd>
+                      <Keys combo={['Enter']} />
+                    </dd>
+                  </div>
+                  <div className="shortcut">
+                    <dt>Remove the focused document</dt>
+                    <dd>
+                      <Keys combo={['Delete']} />
+                    </dd>
+                  </div>
+                </>
               )}
             </dl>
           </section>

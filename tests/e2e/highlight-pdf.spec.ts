@@ -3,6 +3,8 @@
  * it, and after a reload finds it drawn over the same text, at 100% and at 200%; then
  * deletes it and gets it back with undo.
  */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, importFiles, test } from './fixtures.ts';
 import { expectSameBox, highlightBoxes, openDocument, phraseBox, selectWithMouse, waitForPage } from './viewer-helpers.ts';
 
@@ -105,4 +107,29 @@ test('a search hit opens its page with the words marked; a deleted highlight com
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText('We deny that any shipment was diverted.');
   await expect.poll(async () => (await highlightBoxes(page, 2)).length).toBe(1);
+});
+
+const TRACEMONKEY = fileURLToPath(new URL('../../../shared/corpus/pdfjs/tracemonkey.pdf', import.meta.url));
+
+test('tracemonkey.pdf: a highlighted title line sits on its text-layer span after a reload', async ({ page, app }) => {
+  test.skip(!fs.existsSync(TRACEMONKEY), `needs the shared corpus at ${TRACEMONKEY} (../shared is absent here)`);
+  await app.open();
+  await importFiles(page, app, [TRACEMONKEY]);
+  await openDocument(page, 'tracemonkey');
+  await waitForPage(page, 1);
+
+  const phrase = 'Trace-based Just-in-Time Type Specialization for Dynamic';
+  await selectWithMouse(page, 1, phrase);
+  await page.keyboard.press('h');
+  await expect(page.getByRole('list', { name: 'Highlights' }).getByRole('listitem')).toContainText(phrase);
+
+  await page.reload();
+  await openDocument(page, 'tracemonkey');
+  await waitForPage(page, 1);
+  await expect.poll(async () => (await highlightBoxes(page, 1)).length).toBe(1);
+  const box = (await highlightBoxes(page, 1))[0]!;
+  const text = await phraseBox(page, 1, phrase);
+  expect(Math.abs(box.left - text.left)).toBeLessThanOrEqual(2);
+  expect(Math.abs(box.right - text.right)).toBeLessThanOrEqual(2);
+  await app.snap('tracemonkey');
 });

@@ -13,10 +13,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
 }
 
-async function check(page: Page, screen: string): Promise<void> {
+async function check(page: Page, screen: string, snap: (name: string) => Promise<string>): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     expect(await seriousViolations(page), `${screen} (${colorScheme})`).toEqual([]);
+    await snap(`${screen.replace(/\W+/g, '-')}-${colorScheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -31,7 +32,7 @@ test('the main screens have no serious or critical axe violations', async ({ pag
 
   await app.open();
   await expect(page.getByRole('region', { name: 'New to Exhibit?' })).toBeVisible();
-  await check(page, 'empty case with the sample offer');
+  await check(page, 'empty case with the sample offer', app.snap);
 
   await importFiles(page, app, [report, scan, note]);
   await page
@@ -41,25 +42,25 @@ test('the main screens have no serious or critical axe violations', async ({ pag
     .first()
     .click();
   await expect(page.getByRole('group', { name: 'Selected document' })).toBeVisible();
-  await check(page, 'library with documents and import results');
+  await check(page, 'library with documents and import results', app.snap);
 
   await page.getByRole('button', { name: 'Incident report', exact: true }).click();
   await expect(
     page.getByRole('region', { name: 'Open document' }).getByRole('heading', { name: 'Incident report' }),
   ).toBeVisible();
-  await check(page, 'a document open');
+  await check(page, 'a document open', app.snap);
 
   await page.keyboard.press('F1');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-  await check(page, 'the shortcut panel');
+  await check(page, 'the shortcut panel', app.snap);
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: /^Case/ }).click();
   await expect(page.getByRole('group', { name: 'Switch case' })).toBeVisible();
-  await check(page, 'the case switcher');
+  await check(page, 'the case switcher', app.snap);
   await page.keyboard.press('Escape');
 
   await page.getByRole('group', { name: 'Selected document' }).getByRole('button', { name: 'Provenance…' }).click();
   await expect(page.getByRole('dialog', { name: /^Provenance/ })).toBeVisible();
-  await check(page, 'the provenance form');
+  await check(page, 'the provenance form', app.snap);
 });

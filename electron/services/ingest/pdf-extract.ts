@@ -111,10 +111,17 @@ export async function describePdf(doc: PDFDocumentProxy): Promise<OpenResult> {
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-/** The font's ascent as a fraction of its size, as the viewer's text layer places glyphs (0.8 when unknown). */
+/**
+ * The share of a line's height above the baseline: ascent / (ascent - descent) from the
+ * font's metrics, as the viewer's text layer places a line of glyphs one font size tall
+ * (0.8 when the font says nothing). Highlight boxes use it to sit on the text-layer spans.
+ */
 function ascentOf(style: { ascent?: number; descent?: number } | undefined): number {
-  if (style?.ascent) return r2(style.ascent);
-  if (style?.descent) return r2(1 + style.descent);
+  const ascent = style?.ascent ?? 0;
+  const descent = style?.descent ?? 0;
+  if (ascent > 0 && descent < 0) return r2(ascent / (ascent - descent));
+  if (ascent > 0 && ascent < 1) return r2(ascent);
+  if (descent < 0) return r2(1 + descent);
   return 0.8;
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readSettings } from '../../electron/services/case/settings.ts';
+import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import { buildPdf, type PdfSpec } from '../fixtures/pdf-builder.ts';
 import { attachCase, bundleBridge, serveRenderer, type ExtraServices, type TestCase } from './host.ts';
 
@@ -41,6 +42,10 @@ export interface AppFixture {
    * webUtils.getPathForFile resolves each name inside the input folder.
    */
   drop(names: string[]): Promise<void>;
+  /** Click a native menu item: the host sends its command to the page, as main.ts does. */
+  menu(command: MenuCommand): Promise<void>;
+  /** URLs the page asked the host to open in the system browser (nothing is opened). */
+  openedExternally: string[];
 }
 
 interface WorkerFixtures {
@@ -69,6 +74,7 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     let caseFolder: string | null = null;
+    const openedExternally: string[] = [];
     const folders = { configDir: '', dataDir: '' };
     // Settings and the sample case live in the test's temp folder; the reviewer is whatever
     // the settings say, so changing the name in the UI changes what the audit log records.
@@ -85,6 +91,11 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
             const answer = caseFolder;
             caseFolder = null;
             return answer ? [answer] : [];
+          },
+          // Recorded, never opened; the same rule as Electron's host: only web and mail links.
+          'shell.openExternal': async ({ url }) => {
+            openedExternally.push(url);
+            return { opened: /^(https?|mailto):/i.test(url) };
           },
         },
       };
@@ -119,6 +130,10 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
         return file;
       },
       chooseCaseFolder: (dir) => void (caseFolder = dir),
+      openedExternally,
+      async menu(command) {
+        await page.evaluate(`globalThis.__exhibitEmit('menu.command', ${JSON.stringify(command)})`);
+      },
       ...folders,
       async drop(names) {
         await page.evaluate(`(() => {

@@ -84,3 +84,38 @@ test('the last open document reopens after a restart', async ({ page, app }) => 
   await viewer.getByRole('button', { name: 'Close document' }).click();
   await expect(viewer).toHaveCount(0);
 });
+
+test('native menu commands reach the same actions as the keys', async ({ page, app }) => {
+  const report = app.writePdf('report.pdf', {
+    info: { title: 'Incident report' },
+    pages: [{ lines: ['The alarm sounded at 02:14.'] }],
+  });
+  await app.open();
+  await app.menu('show-shortcuts');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await app.menu('set-reviewer');
+  await expect(page.getByRole('dialog', { name: 'Reviewer name' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  app.kase.chooseFiles([report]);
+  await app.menu('import-files');
+  await expect(page.getByRole('table', { name: 'Documents' }).getByRole('row', { name: /Incident report/ })).toBeVisible();
+  await app.menu('verify-audit');
+  await expect(page.getByRole('status').filter({ hasText: /^Audit log verified: \d+ entries/ })).toBeVisible();
+
+  // Viewer commands from the menu act on the open document as its keys do.
+  await page.getByRole('button', { name: 'Incident report', exact: true }).click();
+  const zoom = page.getByLabel('Zoom level');
+  await expect(zoom).toBeVisible();
+  const before = await zoom.textContent();
+  await app.menu('zoom-in');
+  await expect(zoom).not.toHaveText(before!);
+  await app.menu('toggle-sidebar');
+  await expect(page.getByRole('region', { name: 'Documents' })).toHaveCount(0);
+  await page.keyboard.press('Control+b');
+  await expect(page.getByRole('region', { name: 'Documents' })).toBeVisible();
+
+  await app.menu('remove-document');
+  await expect(page.getByRole('alertdialog', { name: 'Remove document from the case?' })).toContainText('Incident report');
+});

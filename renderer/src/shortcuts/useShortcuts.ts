@@ -6,10 +6,35 @@
 import { useEffect } from 'react';
 import { onEvent } from '../api.ts';
 import { runCommand, type AppCommand } from './commands.ts';
-import { bindingFor, isTextField } from './keymap.ts';
+import { bindingFor, isTextField, keymap } from './keymap.ts';
 
 // Menu Undo/Redo while a field has focus mean the field's own text history.
 const fieldCommands: Partial<Record<AppCommand, string>> = { undo: 'undo', redo: 'redo' };
+
+const isMac = /Mac/.test(navigator.platform);
+const keyOf: Record<string, string> = { '+': '=', '−': '-' };
+
+/**
+ * A menu command nobody registered for (the viewer handles zoom and find as keys) is
+ * replayed as its shortcut, so the menu and the keyboard can never do different things.
+ */
+function replayAsKey(command: AppCommand): void {
+  const combo = keymap.find((b) => b.command === command)?.keys.find((c) => c.includes('Ctrl'));
+  if (!combo) return;
+  const key = combo.at(-1)!;
+  const ctrl = combo.includes('Ctrl');
+  const target = document.activeElement instanceof HTMLElement ? document.activeElement : document.body;
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', {
+      key: keyOf[key] ?? key.toLowerCase(),
+      ctrlKey: ctrl && !isMac,
+      metaKey: ctrl && isMac,
+      shiftKey: combo.includes('Shift'),
+      bubbles: true,
+      cancelable: true,
+    }),
+  );
+}
 
 function fromMenu(command: AppCommand): void {
   const native = fieldCommands[command];
@@ -18,7 +43,7 @@ function fromMenu(command: AppCommand): void {
     document.execCommand(native);
     return;
   }
-  runCommand(command);
+  if (!runCommand(command)) replayAsKey(command);
 }
 
 /** Install the window's key handler and menu listener for as long as the app is mounted. */

@@ -63,4 +63,9 @@ test('the main screens have no serious or critical axe violations', async ({ pag
   await page.getByRole('group', { name: 'Selected document' }).getByRole('button', { name: 'Provenance…' }).click();
   await expect(page.getByRole('dialog', { name: /^Provenance/ })).toBeVisible();
   await check(page, 'the provenance form', app.snap);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('group', { name: 'Selected document' }).getByRole('button', { name: 'Remove…' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Remove document from the case?' })).toBeVisible();
+  await check(page, 'the remove confirmation', app.snap);
 });

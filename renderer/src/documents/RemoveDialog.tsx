@@ -14,7 +14,7 @@ export function RemoveDialog({ doc, onConfirm, onClose }: { doc: DocumentSummary
         <button type="button" onClick={onClose} data-autofocus>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={onConfirm}>
+        <button type="button" className="destructive" onClick={onConfirm}>
           Remove document
         </button>
       </div>

@@ -27,7 +27,10 @@ function para(text: string): LineSpec[] {
   lines.push({ text: '' });
   return lines;
 }
-const heading = (text: string): LineSpec[] => [{ text, bold: true, size: 13 }, { text: '', size: 6 }];
+const heading = (text: string): LineSpec[] => [
+  { text, bold: true, size: 13 },
+  { text: '', size: 6 },
+];
 const page = (...parts: LineSpec[][]): PageSpec => ({ lines: parts.flat(), fontSize: BODY });
 
 const notice = [
@@ -81,9 +84,7 @@ const pages: PageSpec[] = [
         'links to domains in the NIGHTJAR infrastructure between July and September 2023; one of them led to ' +
         'a successful infection on 6 September 2023.',
     ),
-    para(
-      'All three journalists consented to the forensic examination of their devices and to being named in this report.',
-    ),
+    para('All three journalists consented to the forensic examination of their devices and to being named in this report.'),
   ),
   page(
     heading('2. Infrastructure and attribution'),

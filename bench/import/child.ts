@@ -73,7 +73,7 @@ function resetPeakRss(): void {
 async function main(): Promise<void> {
   const [caseDir, file, warmUp] = process.argv.slice(2);
   if (!caseDir || !file) throw new Error('usage: child.mjs <empty case dir> <file.pdf> [<warm-up file.pdf>]');
-  const services = openServices({ caseDir, create: true, actor: () => 'bench' });
+  const services = openServices({ caseDir, create: true, actor: () => 'bench', rememberCase: false });
   if (warmUp) {
     const [r] = await callTyped(services.router, 'import.start', { jobId: 'warm-up', paths: [warmUp] });
     if (r?.status !== 'imported') throw new Error(`warm-up import failed: ${r?.error ?? r?.status}`);

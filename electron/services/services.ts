@@ -2,7 +2,7 @@
 import type { EventName, EventOf } from '../../shared/ipc/contract.ts';
 import { initCase, openCase, openOrCreateCase, type CaseStore } from './case/case.ts';
 import { userConfigDir, userDataDir } from './case/paths.ts';
-import { reviewerName } from './case/settings.ts';
+import { rememberCase, reviewerName } from './case/settings.ts';
 import { ExtractionPool, type PoolOptions } from './ingest/pool.ts';
 import { createRouter, type HostHandlers, type Router } from './router.ts';
 
@@ -27,6 +27,8 @@ export interface ServicesOptions {
   dataDir?: string;
   /** The sample documents shipped with the app (resources/sample). */
   sampleDir?: string;
+  /** Add the case to the recent list (default true; the CLI and benchmarks opt out). */
+  rememberCase?: boolean;
 }
 
 /** Open a case and build its router. */
@@ -34,6 +36,8 @@ export function openServices(opts: ServicesOptions): Services {
   const configDir = opts.configDir ?? userConfigDir();
   const actor = opts.actor ?? (() => reviewerName(process.env, configDir));
   let store = opts.create ? openOrCreateCase(opts.caseDir, actor()) : openCase(opts.caseDir);
+  // The case opened at start belongs in the recent list too, so the reviewer can come back to it.
+  if (opts.rememberCase !== false) rememberCase(store.dir, configDir);
   const pool = new ExtractionPool(opts.pool);
   const switchCase = (dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore => {
     // Open the new case first: if that fails, the reviewer keeps working in the old one.

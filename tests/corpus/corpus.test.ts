@@ -57,7 +57,7 @@ describe.skipIf(!present)('pdf.js corpus sweep', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-corpus-'));
-    s = openServices({ caseDir: path.join(dir, 'case'), create: true, actor: () => 'corpus' });
+    s = openServices({ caseDir: path.join(dir, 'case'), create: true, actor: () => 'corpus', rememberCase: false });
     const plain = entries.filter((e) => e.expected_behaviour !== 'password').map((e) => path.join(CORPUS, e.name));
     const list = await callTyped(s.router, 'import.start', { jobId: 'corpus', paths: plain });
     for (const r of list) results.set(path.basename(r.path), r);

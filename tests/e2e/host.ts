@@ -149,6 +149,9 @@ export async function attachCase(
     create: true,
     pool: { size: 2 },
     actor: () => reviewer,
+    // Never the real per-user folders, whatever the test adds.
+    configDir: path.join(dir, 'user', 'config'),
+    dataDir: path.join(dir, 'user', 'data'),
     ...more,
     emit,
     host: { 'dialog.openFiles': () => take('files'), 'dialog.openFolder': () => take('folder'), ...more.host },

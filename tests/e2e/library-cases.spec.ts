@@ -60,7 +60,9 @@ test('creates cases, switches between them from the recent list, and marks a mis
 
   await caseButton.click();
   const recent = page.getByRole('list', { name: 'Recent cases' });
-  await expect(recent.getByRole('button')).toHaveCount(2);
+  // beta, alpha and the case the app started with.
+  await expect(recent.getByRole('button')).toHaveCount(3);
+  await expect(recent.getByRole('button', { name: 'Open case case' })).toBeEnabled();
   await expect(recent.getByRole('button', { name: 'beta (folder not found)' })).toBeDisabled();
   await app.snap('recent-cases');
   await recent.getByRole('button', { name: 'Open case alpha' }).click();

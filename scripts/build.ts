@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts: string[]) => path.join(root, ...parts);
@@ -69,6 +70,12 @@ async function buildPreload(): Promise<void> {
 
 async function buildRenderer(): Promise<void> {
   await viteBuild({ configFile: at('vite.config.ts'), mode: 'production' });
+  // pdf.js fetches character maps (CJK fonts) and the standard 14 fonts' data on demand;
+  // they are served from our own origin, as the CSP allows nothing else.
+  const pdfjs = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  for (const dir of ['cmaps', 'standard_fonts']) {
+    fs.cpSync(path.join(pdfjs, dir), at(`dist/renderer/pdfjs/${dir}`), { recursive: true });
+  }
 }
 
 const started = performance.now();

@@ -12,6 +12,7 @@ import { useHighlights } from '../highlights/useHighlights.ts';
 import { TextView } from '../textview/TextView.tsx';
 import { ExternalLinkDialog } from './ExternalLinkDialog.tsx';
 import { PdfView } from './PdfView.tsx';
+import { warmPdfJs } from './pdfjs.ts';
 import type { Surface } from './surface.ts';
 import './viewer.css';
 import '../highlights/highlights.css';
@@ -27,6 +28,9 @@ export interface DocumentViewerProps {
   /** Called with the 1-based page the reviewer is looking at. */
   onPageChange?(page: number): void;
 }
+
+// The viewer is part of the app from the start: pdf.js and its worker get ready while the reviewer is still choosing.
+warmPdfJs();
 
 type Popup = { mode: 'create'; x: number; y: number } | { mode: 'edit'; id: string; x: number; y: number };
 const NO_TERMS: string[] = [];

@@ -8,6 +8,7 @@ import type { PDFDocumentProxy as PdfDocument } from 'pdfjs-dist';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { originalPath } from '../../../shared/ipc/channels.ts';
 import { createLinkService } from './links.ts';
+import { loadPageSizes } from './page-sizes.ts';
 import { loadPdfJs, openPdf, type PdfJs } from './pdfjs.ts';
 
 type EventBus = InstanceType<PdfJs['viewer']['EventBus']>;
@@ -48,6 +49,13 @@ export interface PdfOptions {
   onPageDrawn(view: PageViewLike): void;
 }
 
+/** The original's bytes, from our own origin. */
+async function fetchOriginal(documentId: string): Promise<Uint8Array> {
+  const res = await fetch(originalPath(documentId));
+  if (!res.ok) throw new Error(`The original of this document could not be read (${res.status} ${res.statusText}).`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 const initial: PdfState = {
   status: 'loading',
   error: null,
@@ -76,13 +84,12 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
     if (!el) return;
     let cancelled = false;
     let destroy: (() => void) | null = null;
+    const stopSizes = new AbortController();
     setState(initial);
     void (async () => {
       try {
-        const pdfjs = await loadPdfJs();
-        const res = await fetch(originalPath(documentId));
-        if (!res.ok) throw new Error(`The original of this document could not be read (${res.status} ${res.statusText}).`);
-        const data = new Uint8Array(await res.arrayBuffer());
+        // The bytes and pdf.js (cold on the first document) arrive together rather than one after the other.
+        const [pdfjs, data] = await Promise.all([loadPdfJs(), fetchOriginal(documentId)]);
         if (cancelled) return;
         const task = await openPdf(pdfjs, data);
         destroy = () => void task.destroy();
@@ -129,6 +136,11 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
         };
         eventBus.on('textlayerrendered', drawn);
         eventBus.on('pagerendered', drawn);
+        const firstText = () => {
+          eventBus.off('textlayerrendered', firstText);
+          void loadPageSizes(doc, viewer, stopSizes.signal);
+        };
+        eventBus.on('textlayerrendered', firstText);
 
         viewer.setDocument(doc);
         linkService.setDocument(doc, null);
@@ -142,6 +154,7 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
     })();
     return () => {
       cancelled = true;
+      stopSizes.abort();
       const p = parts.current;
       parts.current = null;
       p?.viewer.setDocument(null);

@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: import throughput and memory against pdftotext, and search latency on
- * generated cases. Prints a table, saves bench/results.json, and exits 0 unless something
- * crashes: targets are reported as PASS/MISS, not enforced, because timings depend on the
- * machine. Options: --large (also 1,000,000 pages), --skip-import, --skip-search, --runs=N.
+ * `npm run bench`: import throughput and memory against pdftotext, search latency on
+ * generated cases, and viewer latency in Chromium (needs `npm run build` first). Prints a
+ * table, saves bench/results.json, and exits 0 unless something crashes: targets are
+ * reported as PASS/MISS, not enforced, because timings depend on the machine. Options:
+ * --large (also 1,000,000 pages), --skip-import, --skip-search, --skip-viewer, --runs=N.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,8 @@ import { importReport, machineLine, searchReport, TARGETS } from './report.ts';
 import { generatedCase } from './search/generate.ts';
 import { benchQueries } from './search/queries.ts';
 import { benchSearch, type SearchSummary } from './search/search-bench.ts';
+import { benchViewer, type ViewerSummary } from './viewer/viewer-bench.ts';
+import { viewerReport } from './viewer/viewer-report.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -51,6 +54,23 @@ function searchSection(pages: number): SearchSummary {
   }
 }
 
+async function viewerSection(tmp: string): Promise<ViewerSummary> {
+  log('viewer: building a 1,000-page PDF, opening it in Chromium against the built renderer…');
+  const file = writeGeneratedPdf(tmp, 1000, 20240601);
+  return benchViewer(repoRoot, file, 'Bench', runs);
+}
+
+type Saved = { at?: string; measuredAt?: Record<string, string | null> } & Record<string, unknown>;
+
+/** The last saved results, so a section skipped this time keeps its numbers rather than losing them. */
+function previousResults(file: string): Saved {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Saved;
+  } catch {
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
   const at = new Date().toISOString();
   const machine = machineInfo(repoRoot);
@@ -58,6 +78,7 @@ async function main(): Promise<void> {
   const sections: string[] = [machineLine(machine, at)];
   let imports: ImportRow[] = [];
   const searches: SearchSummary[] = [];
+  let viewer: ViewerSummary | null = null;
   try {
     if (!args.has('--skip-import')) {
       imports = await importSection(tmp);
@@ -70,12 +91,24 @@ async function main(): Promise<void> {
         sections.push(searchReport(s));
       }
     }
+    if (!args.has('--skip-viewer')) {
+      viewer = await viewerSection(tmp);
+      sections.push(viewerReport(viewer, TARGETS.viewerMs));
+    }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   console.log('\n' + sections.join('\n\n') + '\n');
   const out = path.join(repoRoot, 'bench', 'results.json');
-  fs.writeFileSync(out, JSON.stringify({ at, machine, targets: TARGETS, imports, searches }, null, 2) + '\n');
+  const prev = previousResults(out);
+  const ran = { imports: !args.has('--skip-import'), searches: !args.has('--skip-search'), viewer: !args.has('--skip-viewer') };
+  const measured = { imports, searches, viewer } as Record<keyof typeof ran, unknown>;
+  const results: Saved = { at, machine, targets: TARGETS, measuredAt: {} };
+  for (const key of Object.keys(ran) as (keyof typeof ran)[]) {
+    results[key] = ran[key] ? measured[key] : (prev[key] ?? measured[key]);
+    results.measuredAt![key] = ran[key] ? at : (prev.measuredAt?.[key] ?? (prev[key] ? (prev.at ?? null) : null));
+  }
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   log(`saved ${path.relative(process.cwd(), out) || out}`);
 }
 

@@ -58,6 +58,14 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
                   </div>
                 </>
               )}
+              {group === 'Viewer' && (
+                <div className="shortcut">
+                  <dt>Highlight the selected text</dt>
+                  <dd>
+                    <Keys combo={['H']} />
+                  </dd>
+                </div>
+              )}
             </dl>
           </section>
         ))}

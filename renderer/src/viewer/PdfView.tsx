@@ -1,5 +1,5 @@
 /**
- * A PDF on screen: pdf.js's viewer with our toolbar, find bar, outline, highlight
+ * A PDF on screen: pdf.js's viewer with our toolbar, find bar, thumbnails, outline, highlight
  * boxes painted on every page render, and the search terms marked in the text layer.
  */
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
@@ -14,6 +14,7 @@ import { PdfToolbar } from './PdfToolbar.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import type { Surface } from './surface.ts';
 import { paintTerms } from './terms.ts';
+import { Thumbnails } from './Thumbnails.tsx';
 import { usePdfViewer, type PageViewLike } from './usePdfViewer.ts';
 import { useViewerKeys } from './useViewerKeys.ts';
 
@@ -163,6 +164,20 @@ export function PdfView(props: PdfViewProps) {
           <Sidebar
             tabs={[
               { id: 'highlights', label: 'Highlights', content: props.highlightsPanel },
+              {
+                id: 'thumbnails',
+                label: 'Thumbnails',
+                content: (
+                  <Thumbnails
+                    doc={ready ? (parts.current?.doc ?? null) : null}
+                    pages={state.pages}
+                    current={state.page}
+                    labels={state.labels}
+                    rotation={state.rotation}
+                    onGoTo={actions.goTo}
+                  />
+                ),
+              },
               {
                 id: 'outline',
                 label: 'Outline',

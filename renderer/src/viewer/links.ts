@@ -28,5 +28,6 @@ export function createLinkService(
       link.addEventListener('auxclick', ask);
     }
   }
-  return new GuardedLinkService({ eventBus });
+  // A link moves the reviewer to its page but keeps their zoom: the document does not get to choose it.
+  return new GuardedLinkService({ eventBus, ignoreDestinationZoom: true });
 }

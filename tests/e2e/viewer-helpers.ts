@@ -22,12 +22,17 @@ export async function openDocument(page: Page, title: string): Promise<void> {
 export async function waitForPage(page: Page, n: number): Promise<void> {
   const pageDiv = page.locator(`.pdfViewer .page[data-page-number="${n}"]`);
   await expect(pageDiv).toHaveAttribute('data-loaded', 'true');
-  await expect(pageDiv.locator('.textLayer span[role="presentation"]').first()).toBeAttached();
+  // A span under a link is tied to it with aria-owns instead of role="presentation"; any span counts.
+  await expect(pageDiv.locator('.textLayer span').first()).toBeAttached();
+  await expect(pageDiv.locator('.textLayer .endOfContent')).toBeAttached();
   await expect(pageDiv.locator('.canvasWrapper canvas')).toBeAttached();
 }
 
-/** The screen rectangle of `phrase` in the text layer span that holds it on PDF page `n` (or on a text page). */
-export async function phraseBox(page: Page, n: number, phrase: string): Promise<Box> {
+/**
+ * The screen rectangle of `phrase` in the text layer span that holds it on PDF page `n` (or on a text page).
+ * `quarterTurn`: the view is rotated by 90 or 270 degrees, so the line runs down the screen.
+ */
+export async function phraseBox(page: Page, n: number, phrase: string, quarterTurn = false): Promise<Box> {
   const box = await page.evaluate(`(() => {
     const phrase = ${JSON.stringify(phrase)};
     const scope = document.querySelector('.pdfViewer .page[data-page-number="${n}"] .textLayer')
@@ -52,9 +57,11 @@ export async function phraseBox(page: Page, n: number, phrase: string): Promise<
       // Across: where the characters are. Up and down: the span's own box (the em box pdf.js
       // places from the font's ascent), not the taller glyph box a text range reports.
       const first = r.startContainer.parentElement;
-      const line = first && first.closest('span[role="presentation"]');
+      const line = first && first.closest('span[role="presentation"], span[aria-owns]');
       const v = line ? line.getBoundingClientRect() : b;
-      return { left: b.left, top: v.top, right: b.right, bottom: v.bottom };
+      return ${quarterTurn}
+        ? { left: v.left, top: b.top, right: v.right, bottom: b.bottom }
+        : { left: b.left, top: v.top, right: b.right, bottom: v.bottom };
     }
     return null;
   })()`);

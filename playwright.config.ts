@@ -4,6 +4,7 @@
  * Nothing here starts a web server or reaches the network. Build first (npm run build).
  */
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './tests/e2e/chromium.ts';
 
 export default defineConfig({
   outputDir: 'test-results',
@@ -20,18 +21,7 @@ export default defineConfig({
         browserName: 'chromium',
         headless: true,
         viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: chromiumLaunch,
       },
     },
     { name: 'electron', testDir: 'tests/electron' },

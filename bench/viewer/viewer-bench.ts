@@ -12,6 +12,7 @@ import { callTyped } from '../../electron/services/router.ts';
 import { attachCase, bundleBridge, rendererDir, serveRenderer } from '../../tests/e2e/host.ts';
 import { best, median } from '../lib/stats.ts';
 import { armProbe, probeDone, probeRead, type ProbeResult } from './probe.ts';
+import { chromiumLaunch } from '../../tests/e2e/chromium.ts';
 
 export const JUMP_TO = 800;
 
@@ -36,15 +37,6 @@ export interface ViewerSummary {
   problems: string[];
 }
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TIMEOUT = 30_000;
 
 /** Refuse a renderer build older than its sources: the numbers would describe other code. */
@@ -84,7 +76,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
 export async function benchViewer(repoRoot: string, file: string, title: string, rounds: number): Promise<ViewerSummary> {
   checkBuild(repoRoot);
   const server = await serveRenderer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await chromium.launch(chromiumLaunch);
   const problems: string[] = [];
   const samples = { cold: [] as ProbeResult[], warm: [] as ProbeResult[], jump: [] as ProbeResult[] };
   let kase: Awaited<ReturnType<typeof attachCase>> | null = null;

@@ -3,31 +3,20 @@
  * with the same selection, highlighting, find and search-term marks as a PDF. Offsets
  * map one to one onto the page text, so highlights need no layout.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { TargetSpec } from '../../../shared/ipc/contract.ts';
 import { call, messageOf } from '../api.ts';
-import type { PagePaint } from '../highlights/model.ts';
 import { trimRange } from '../highlights/text-spans.ts';
 import { FindBar } from '../viewer/FindBar.tsx';
 import { Sidebar } from '../viewer/Sidebar.tsx';
-import type { Surface } from '../viewer/surface.ts';
+import type { DocumentViewProps, Surface } from '../viewer/surface.ts';
 import { useViewerKeys } from '../viewer/useViewerKeys.ts';
 import { TextPage } from './TextPage.tsx';
 import { textOffset } from './paint-text.ts';
 import { useTextFind } from './useTextFind.ts';
 import './textview.css';
 
-export interface TextViewProps {
-  documentId: string;
-  initialPage: number;
-  searchTerms: readonly string[];
-  paints: Map<number, PagePaint[]>;
-  selectedId: string | null;
-  highlightsPanel: ReactNode;
-  surface: Ref<Surface>;
-  onPageChange?(page: number): void;
-  onHighlightClick(highlightId: string, at: { x: number; y: number }): void;
-}
+export type TextViewProps = DocumentViewProps;
 
 const SIZES = [12, 13, 14, 15, 16, 18, 20, 24];
 

@@ -2,33 +2,23 @@
  * A PDF on screen: pdf.js's viewer with our toolbar, find bar, thumbnails, outline, highlight
  * boxes painted on every page render, and the search terms marked in the text layer.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { PageLayout } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
-import type { PagePaint } from '../highlights/model.ts';
 import { highlightAt, paintPdfPage } from '../highlights/paint-pdf.ts';
 import { layersInRange, targetForLayer } from '../highlights/select-pdf.ts';
 import { FindBar, type FindResult } from './FindBar.tsx';
 import { Outline } from './Outline.tsx';
 import { PdfToolbar } from './PdfToolbar.tsx';
 import { Sidebar } from './Sidebar.tsx';
-import type { Surface } from './surface.ts';
+import type { DocumentViewProps, Surface } from './surface.ts';
 import { paintTerms } from './terms.ts';
 import { Thumbnails } from './Thumbnails.tsx';
 import { usePdfViewer, type PageViewLike } from './usePdfViewer.ts';
 import { useViewerKeys } from './useViewerKeys.ts';
 
-export interface PdfViewProps {
-  documentId: string;
-  initialPage: number;
-  searchTerms: readonly string[];
-  paints: Map<number, PagePaint[]>;
-  selectedId: string | null;
-  highlightsPanel: ReactNode;
-  surface: Ref<Surface>;
-  onPageChange?(page: number): void;
+export interface PdfViewProps extends DocumentViewProps {
   onExternalLink(url: string): void;
-  onHighlightClick(highlightId: string, at: { x: number; y: number }): void;
 }
 
 export function PdfView(props: PdfViewProps) {

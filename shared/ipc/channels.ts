@@ -30,6 +30,21 @@ export const channelNames = [
   'documents.restore',
   'dialog.chooseCaseFolder',
   'shell.openExternal',
+  'allegations.list',
+  'allegations.create',
+  'allegations.update',
+  'allegations.reorder',
+  'allegations.delete',
+  'allegations.restore',
+  'allegations.import',
+  'allegations.detail',
+  'links.create',
+  'links.update',
+  'links.remove',
+  'links.list',
+  'matrix.get',
+  'highlights.unlinked',
+  'responseMap.get',
 ] as const;
 
 export const hostChannels = ['dialog.openFiles', 'dialog.openFolder', 'dialog.chooseCaseFolder', 'shell.openExternal'] as const;

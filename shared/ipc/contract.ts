@@ -4,6 +4,7 @@
  * derive their types from this one table.
  */
 import { z } from 'zod';
+import { allegationChannels } from './allegation-schemas.ts';
 import { caseChannels } from './case-schemas.ts';
 import { highlightChannels } from './highlight-schemas.ts';
 import {
@@ -20,6 +21,7 @@ import {
 
 export * from './schemas.ts';
 export * from './highlight-schemas.ts';
+export * from './allegation-schemas.ts';
 export { Settings } from './case-schemas.ts';
 
 const id = z.string().min(1).max(200);
@@ -66,6 +68,7 @@ export const contract = {
   'dialog.openFolder': { args: none, result: z.array(z.string()) },
   ...highlightChannels,
   ...caseChannels,
+  ...allegationChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import {
   type ResultOf,
 } from '../../shared/ipc/contract.ts';
 import type { CaseStore } from './case/case.ts';
+import { allegationHandlers } from './handlers/allegation-handlers.ts';
 import { caseHandlers } from './handlers/case-handlers.ts';
 import { documentHandlers } from './handlers/document-handlers.ts';
 import { highlightHandlers } from './handlers/highlight-handlers.ts';
@@ -50,7 +51,12 @@ export interface Router {
 
 /** Build the router over an open case. */
 export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Router {
-  const handlers: Handlers = { ...documentHandlers(ctx), ...highlightHandlers(ctx), ...caseHandlers(ctx) };
+  const handlers: Handlers = {
+    ...documentHandlers(ctx),
+    ...highlightHandlers(ctx),
+    ...caseHandlers(ctx),
+    ...allegationHandlers(ctx),
+  };
   return {
     async call(channel, rawArgs) {
       try {

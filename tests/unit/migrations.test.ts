@@ -22,10 +22,12 @@ describe('migrations', () => {
     expect(migrate(db)).toEqual(migrations.map((m) => m.version));
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
     expect(tables(db)).toEqual([
+      'allegations',
       'audit',
       'documents',
       'highlight_targets',
       'highlights',
+      'links',
       'pages',
       'pages_fts',
       'settings',

@@ -6,12 +6,12 @@ import type { OPTION_SPEC } from './usage.ts';
 /** A mistake in how the command was called: exit status 2. */
 export class UsageError extends Error {}
 
-export type Values = Partial<Record<keyof typeof OPTION_SPEC, string | boolean>>;
+export type Values = Partial<Record<keyof typeof OPTION_SPEC, string | boolean | string[]>>;
 
 export type Command = (s: Services, args: string[], values: Values, out: Output) => Promise<number>;
 
 /** A whole number of 1 or more from an option, or undefined when it was not given. */
-export function positiveInt(value: string | boolean | undefined, name: string): number | undefined {
+export function positiveInt(value: string | boolean | string[] | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} takes a whole number of 1 or more, not "${String(value)}"`);

@@ -14,6 +14,7 @@ import { callTyped } from '../services/router.ts';
 import { openServices } from '../services/services.ts';
 import { positiveInt, UsageError, type Command, type Values } from './command.ts';
 import { highlightCommands } from './highlight-commands.ts';
+import { ledgerCommands } from './ledger-commands.ts';
 import { markHits, Output, type Io } from './output.ts';
 import { progressBar } from './progress.ts';
 import { COMMAND_OPTIONS, OPTION_SPEC, USAGE } from './usage.ts';
@@ -112,6 +113,7 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
 
 const commands: Record<string, Command> = {
   ...highlightCommands,
+  ...ledgerCommands,
   async import(s, args, values, out) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
     const jobId = randomUUID();

@@ -17,6 +17,17 @@ Commands:
                                 in the quote need not match the page exactly)
   highlight delete ID           Delete a highlight
   highlights [--doc DOC]        List highlights, with each anchor's state (ok, drifted, orphaned)
+  allegation add --title T [--code C] [--description D] [--source S] [--status S] [--tag T]...
+                                Add an allegation (codes A1, A2, … unless --code is given)
+  allegation import FILE        Add allegations from a list, a Markdown list or CSV with a header
+  allegations [--status S] [--tag T]
+                                List allegations with their passages counted per stance
+  link --highlight H --allegation A --stance S [--rationale R]
+                                Tie a highlight to an allegation (A: id or code); stances:
+                                supports, contradicts, context, admits, denies
+  unlink --highlight H --allegation A
+  matrix                        Stance counts for every allegation × document
+  response-map --doc DOC        Per allegation: does DOC address it, and how
   audit verify                  Check the audit log's hash chain
   reviewer [NAME]               Show or set the reviewer name recorded in the audit log
 
@@ -43,6 +54,12 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   reviewer: [],
   highlight: ['doc', 'page', 'quote', 'occurrence', 'note', 'color', 'label'],
   highlights: ['doc'],
+  allegation: ['title', 'code', 'description', 'source', 'status', 'tag'],
+  allegations: ['status', 'tag'],
+  link: ['highlight', 'allegation', 'stance', 'rationale'],
+  unlink: ['highlight', 'allegation'],
+  matrix: [],
+  'response-map': ['doc'],
   help: [],
 };
 
@@ -65,4 +82,13 @@ export const OPTION_SPEC = {
   note: { type: 'string' },
   color: { type: 'string' },
   label: { type: 'string' },
+  title: { type: 'string' },
+  code: { type: 'string' },
+  description: { type: 'string' },
+  status: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  highlight: { type: 'string' },
+  allegation: { type: 'string' },
+  stance: { type: 'string' },
+  rationale: { type: 'string' },
 } as const;

@@ -258,4 +258,80 @@ describe('exhibit CLI', () => {
     expect(exhibit(['--case', f.caseDir, 'highlight', 'delete', h.highlightId]).code).toBe(0);
     expect(exhibit(['--case', f.caseDir, '--json', 'highlights']).stdout).toBe('');
   });
+
+  it('lays out allegations, links passages with a stance, and maps a response', () => {
+    const f = fixtures();
+    exhibit(['init', f.caseDir]);
+    const c = (...args: string[]) => exhibit(['--case', f.caseDir, '--json', ...args]);
+    const [doc] = c('import', f.pdf).lines();
+    const [a1] = c('allegation', 'add', '--title', 'The company rejects nothing', '--tag', 'denial', '--tag', 'letter').lines();
+    expect(a1).toEqual({ allegationId: expect.any(String), code: 'A1' });
+    const [a2] = c('allegation', 'add', '--title', 'Licences were granted', '--code', 'L1', '--status', 'disputed').lines();
+    expect(a2.code).toBe('L1');
+    const [h] = c('highlight', 'add', '--doc', doc.documentId, '--page', '1', '--quote', 'rejects the allegation').lines();
+    expect(
+      c('link', '--highlight', h.highlightId, '--allegation', 'A1', '--stance', 'denies', '--rationale', 'Flat denial').code,
+    ).toBe(0);
+
+    const dup = exhibit(['--case', f.caseDir, 'link', '--highlight', h.highlightId, '--allegation', 'a1', '--stance', 'context']);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain('already linked to A1 (denies)');
+    const badStance = exhibit([
+      '--case',
+      f.caseDir,
+      'link',
+      '--highlight',
+      h.highlightId,
+      '--allegation',
+      'L1',
+      '--stance',
+      'maybe',
+    ]);
+    expect(badStance.code).toBe(1);
+    expect(badStance.stderr).toContain('Unknown stance "maybe": use supports, contradicts, context, admits, denies');
+    expect(
+      exhibit(['--case', f.caseDir, 'link', '--highlight', h.highlightId, '--allegation', 'Z9', '--stance', 'supports']).stderr,
+    ).toContain('No allegation "Z9" in this case');
+
+    expect(c('allegations').lines()).toEqual([
+      {
+        allegationId: a1.allegationId,
+        code: 'A1',
+        title: 'The company rejects nothing',
+        status: 'open',
+        counts: { supports: 0, contradicts: 0, context: 0, admits: 0, denies: 1 },
+      },
+      {
+        allegationId: a2.allegationId,
+        code: 'L1',
+        title: 'Licences were granted',
+        status: 'disputed',
+        counts: { supports: 0, contradicts: 0, context: 0, admits: 0, denies: 0 },
+      },
+    ]);
+    expect(c('matrix').lines()).toEqual([
+      {
+        allegationId: a1.allegationId,
+        code: 'A1',
+        documentId: doc.documentId,
+        title: 'reply',
+        counts: { supports: 0, contradicts: 0, context: 0, admits: 0, denies: 1 },
+      },
+      {
+        allegationId: a2.allegationId,
+        code: 'L1',
+        documentId: doc.documentId,
+        title: 'reply',
+        counts: { supports: 0, contradicts: 0, context: 0, admits: 0, denies: 0 },
+      },
+    ]);
+    expect(c('response-map', '--doc', doc.documentId).lines()).toEqual([
+      { allegationId: a1.allegationId, code: 'A1', addressed: true, stances: ['denies'] },
+      { allegationId: a2.allegationId, code: 'L1', addressed: false, stances: [] },
+    ]);
+    const text = exhibit(['--case', f.caseDir, 'response-map', '--doc', doc.documentId]).stdout;
+    expect(text).toMatch(/L1 +NOT ADDRESSED +Licences were granted/);
+    expect(c('unlink', '--highlight', h.highlightId, '--allegation', 'A1').code).toBe(0);
+    expect(c('allegations').lines()[0].counts.denies).toBe(0);
+  });
 });

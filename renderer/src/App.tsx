@@ -13,7 +13,11 @@ import { useDocumentActions, type Notice } from './documents/useDocumentActions.
 import { useDropImport } from './import/useDropImport.ts';
 import { useImport } from './import/useImport.ts';
 import { AppDialogs, type DialogState } from './library/AppDialogs.tsx';
+import { AllegationsPane } from './allegations/AllegationsPane.tsx';
+import { LedgerPane, type LedgerView } from './allegations/LedgerPane.tsx';
+import type { OpenPassage } from './allegations/PassageList.tsx';
 import { LibraryPane } from './library/LibraryPane.tsx';
+import { SideColumn, type SideTab } from './library/SideColumn.tsx';
 import { NoticeBar } from './library/NoticeBar.tsx';
 import { useReading } from './library/useReading.ts';
 import { SearchPanel, type OpenHit } from './search/SearchPanel.tsx';
@@ -51,6 +55,11 @@ export function App() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [sidebarHidden, setSidebarHidden] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
+  const [sideTab, setSideTab] = useState<SideTab>('search');
+  // The ledger views take the middle of the window while open; the open document waits behind them.
+  const [ledger, setLedger] = useState<{ view: LedgerView; allegationId: string | null } | null>(null);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const notifyDone = useCallback((message: string) => setNotice({ message, undoable: true }), []);
   const dragging = useDropImport(importer.importPaths, importer.running !== null, report);
   useShortcuts();
 
@@ -108,23 +117,44 @@ export function App() {
   useCommand('undo', () => void history(undo, 'Undone')());
   useCommand('redo', () => void history(redo, 'Redone')());
   useCommand('search-case', () => {
+    setSideTab('search');
     searchInput.current?.focus();
     searchInput.current?.select();
   });
-  useCommand('toggle-sidebar', reading.open ? () => setSidebarHidden((h) => !h) : null);
+  useCommand('toggle-sidebar', reading.open || ledger ? () => setSidebarHidden((h) => !h) : null);
   useCommand('remove-document', () => editCurrent('remove'));
   useCommand('edit-provenance', () => editCurrent('provenance'));
   useCommand('verify-audit', () => void verifyAudit());
   useCommand('show-shortcuts', () => setDialog({ kind: 'shortcuts' }));
   useCommand('set-reviewer', () => setDialog({ kind: 'reviewer' }));
+  useCommand('show-allegations', () => {
+    setSideTab('allegations');
+    // After React shows the tab: focus the first allegation, else the board's first control.
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('.pane-allegations .alg-open, .pane-allegations .alg-board-head button')?.focus(),
+    );
+  });
+  useCommand('show-matrix', () => setLedger({ view: 'matrix', allegationId: detailId }));
 
   const openHit = (hit: OpenHit) => {
     const doc = kase.documents?.find((d) => d.documentId === hit.documentId);
     if (doc) reading.openDocument(doc, hit.page, hit.terms);
   };
 
+  const openDetail = (allegationId: string) => {
+    setDetailId(allegationId);
+    setLedger({ view: 'detail', allegationId });
+  };
+  const openPassage = (p: OpenPassage) => {
+    const doc = kase.documents?.find((d) => d.documentId === p.documentId);
+    if (!doc) return;
+    setLedger(null);
+    reading.openDocument(doc, p.page);
+  };
+
   const open = reading.open;
-  const layout = open ? (sidebarHidden ? 'reading no-sidebar' : 'reading') : 'browsing';
+  const middle = ledger !== null || open !== null;
+  const layout = middle ? (sidebarHidden ? 'reading no-sidebar' : 'reading') : 'browsing';
   return (
     <div className="app">
       <CaseHeader
@@ -150,20 +180,33 @@ export function App() {
         </div>
       )}
       <main className={`workspace ${layout}`}>
-        {!(open && sidebarHidden) && (
+        {!(middle && sidebarHidden) && (
           <LibraryPane
             kase={kase}
             importer={importer}
             selectedId={reading.selectedId}
             openId={open?.doc.documentId ?? null}
-            compact={open !== null}
+            compact={middle}
             onSelect={reading.select}
             onOpen={(doc) => reading.openDocument(doc)}
             onEditProvenance={(docs) => docs.length > 0 && setDialog({ kind: 'provenance', docs })}
             onRemove={(doc) => setDialog({ kind: 'remove', doc })}
           />
         )}
-        {open && (
+        {ledger && (
+          <LedgerPane
+            view={ledger.view}
+            allegationId={ledger.allegationId}
+            documents={kase.documents ?? []}
+            onView={(view) => setLedger({ ...ledger, view })}
+            onOpenPassage={openPassage}
+            onOpenDetail={openDetail}
+            onClose={() => setLedger(null)}
+            report={report}
+            notify={notifyDone}
+          />
+        )}
+        {open && !ledger && (
           <section className="pane pane-viewer" aria-label="Open document">
             <div className="viewer-head">
               <h2 className="viewer-title" title={open.doc.title}>
@@ -184,7 +227,20 @@ export function App() {
             />
           </section>
         )}
-        <SearchPanel report={report} inputRef={searchInput} onOpenHit={openHit} />
+        <SideColumn
+          tab={sideTab}
+          onTab={setSideTab}
+          search={<SearchPanel report={report} inputRef={searchInput} onOpenHit={openHit} />}
+          allegations={
+            <AllegationsPane
+              report={report}
+              notify={notifyDone}
+              selectedId={ledger?.view === 'detail' ? ledger.allegationId : null}
+              onOpenDetail={openDetail}
+              onOpenView={(view) => setLedger({ view, allegationId: detailId })}
+            />
+          }
+        />
       </main>
       {notice && <NoticeBar notice={notice} onUndo={() => void history(undo, 'Undone')()} onDismiss={dismissNotice} />}
       {dragging && (

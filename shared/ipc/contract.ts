@@ -100,6 +100,8 @@ export const MenuCommand = z.enum([
   'verify-audit',
   'show-shortcuts',
   'set-reviewer',
+  'show-allegations',
+  'show-matrix',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 

@@ -3,11 +3,14 @@
  * swatches, a note, and for an existing highlight, delete. Esc closes it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import type { HighlightLink } from '../allegations/useHighlightLinks.ts';
 import { COLORS, type Highlight, type HighlightColor } from './model.ts';
 
 interface Common {
   at: { x: number; y: number };
   onClose(): void;
+  /** Open the allegation picker for this passage (L). */
+  onLink(): void;
 }
 
 export type HighlightPopupProps = Common &
@@ -16,6 +19,7 @@ export type HighlightPopupProps = Common &
     | {
         mode: 'edit';
         highlight: Highlight;
+        links: readonly HighlightLink[];
         onRecolor(color: HighlightColor): void;
         onNote(note: string | null): void;
         onDelete(): void;
@@ -95,12 +99,30 @@ export function HighlightPopup(props: HighlightPopupProps) {
             {editing ? 'Add note' : 'Note…'}
           </button>
         )}
+        <button
+          type="button"
+          className="quiet small"
+          onClick={props.onLink}
+          aria-keyshortcuts="L"
+          title="Link to an allegation (L)"
+        >
+          Link…
+        </button>
         {props.mode === 'edit' && (
           <button type="button" className="quiet small danger" onClick={props.onDelete}>
             Delete
           </button>
         )}
       </div>
+      {props.mode === 'edit' && props.links.length > 0 && (
+        <ul className="hl-links" aria-label="Linked allegations">
+          {props.links.map((l) => (
+            <li key={l.allegationId} title={l.title}>
+              <span className="code">{l.code}</span> <span className={`stance-tag stance-${l.stance}`}>{l.stance}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {noteOpen && (
         <div className="hl-note-edit">
           <label htmlFor={noteId} className="visually-hidden">

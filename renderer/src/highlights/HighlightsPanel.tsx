@@ -2,6 +2,8 @@
  * The highlights of one document, in reading order: colour, page, quote, note and
  * anchor state. Anchor problems come first, so nothing moved or lost goes unnoticed.
  */
+import { HIGHLIGHT_DRAG_TYPE } from '../allegations/drag.ts';
+import type { HighlightLink } from '../allegations/useHighlightLinks.ts';
 import type { Highlight } from './model.ts';
 import { anchorProblems } from './model.ts';
 
@@ -9,12 +11,14 @@ export interface HighlightsPanelProps {
   list: Highlight[] | null;
   selectedId: string | null;
   onSelect(h: Highlight): void;
+  /** The allegations each highlight is linked to, with the stance. */
+  linksOf(highlightId: string): readonly HighlightLink[];
 }
 
 const pageOf = (h: Highlight) => h.targets[0]?.page ?? 0;
 const startOf = (h: Highlight) => h.targets[0]?.position.start ?? 0;
 
-export function HighlightsPanel({ list, selectedId, onSelect }: HighlightsPanelProps) {
+export function HighlightsPanel({ list, selectedId, onSelect, linksOf }: HighlightsPanelProps) {
   if (!list) return <p className="empty">Loading highlights…</p>;
   const problems = anchorProblems(list);
   const sorted = [...list].sort((a, b) => pageOf(a) - pageOf(b) || startOf(a) - startOf(b));
@@ -47,9 +51,16 @@ export function HighlightsPanel({ list, selectedId, onSelect }: HighlightsPanelP
           {sorted.map((h) => {
             const states = new Set(h.targets.map((t) => t.anchor));
             const pages = [...new Set(h.targets.map((t) => t.page))];
+            const links = linksOf(h.highlightId);
             return (
               <li key={h.highlightId}>
                 <button
+                  draggable
+                  title="Drag onto an allegation to link it, or press L"
+                  onDragStart={(e) => {
+                    e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, h.highlightId);
+                    e.dataTransfer.effectAllowed = 'link';
+                  }}
                   type="button"
                   className={`hl-item${h.highlightId === selectedId ? ' selected' : ''}`}
                   aria-current={h.highlightId === selectedId ? 'true' : undefined}
@@ -65,6 +76,17 @@ export function HighlightsPanel({ list, selectedId, onSelect }: HighlightsPanelP
                     </span>
                     <span className="hl-quote">{clip(h.quote, 240)}</span>
                     {h.note && <span className="hl-note">{h.note}</span>}
+                    {links.length > 0 ? (
+                      <span className="hl-links-line">
+                        {links.map((l) => (
+                          <span key={l.allegationId} className={`stance-tag stance-${l.stance}`} title={l.title}>
+                            {l.code} {l.stance}
+                          </span>
+                        ))}
+                      </span>
+                    ) : (
+                      <span className="hl-unlinked">Not linked</span>
+                    )}
                   </span>
                 </button>
               </li>

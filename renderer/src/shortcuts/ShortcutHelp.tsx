@@ -66,6 +66,24 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
                   </dd>
                 </div>
               )}
+              {group === 'Viewer' && (
+                <div className="shortcut">
+                  <dt>Link the selection or selected highlight to an allegation, then S, C, X, A or D for the stance</dt>
+                  <dd>
+                    <Keys combo={['L']} />
+                  </dd>
+                </div>
+              )}
+              {group === 'Case' && (
+                <div className="shortcut">
+                  <dt>Move the focused allegation up or down</dt>
+                  <dd>
+                    <Keys combo={['Alt', '↑']} />
+                    <span className="or">or</span>
+                    <Keys combo={['Alt', '↓']} />
+                  </dd>
+                </div>
+              )}
             </dl>
           </section>
         ))}

@@ -34,6 +34,14 @@ export const keymap: readonly KeyBinding[] = [
     inTextFields: true,
   },
   { command: 'search-case', label: 'Search the case', keys: [['Ctrl', 'Shift', 'F'], ['/']], group: 'Case', inTextFields: true },
+  {
+    command: 'show-allegations',
+    label: 'Allegation board',
+    keys: [['Ctrl', 'Shift', 'A']],
+    group: 'Case',
+    inTextFields: true,
+  },
+  { command: 'show-matrix', label: 'Evidence matrix', keys: [['Ctrl', 'Shift', 'M']], group: 'Case', inTextFields: true },
   { command: 'undo', label: 'Undo', keys: [['Ctrl', 'Z']], group: 'Editing', inTextFields: false },
   {
     command: 'redo',

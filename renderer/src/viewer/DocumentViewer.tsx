@@ -4,6 +4,9 @@
  * It takes props and calls back; it does not know which host it runs in.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { ledgerChanged } from '../allegations/changes.ts';
+import { LinkPicker } from '../allegations/LinkPicker.tsx';
+import { useHighlightLinks } from '../allegations/useHighlightLinks.ts';
 import { call, messageOf } from '../api.ts';
 import { HighlightPopup } from '../highlights/HighlightPopup.tsx';
 import { HighlightsPanel } from '../highlights/HighlightsPanel.tsx';
@@ -52,6 +55,8 @@ function OpenDocument(props: DocumentViewerProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [popup, setPopup] = useState<Popup | null>(null);
   const [externalUrl, setExternalUrl] = useState<string | null>(null);
+  const [linking, setLinking] = useState<{ highlightId: string; at: { x: number; y: number } } | null>(null);
+  const links = useHighlightLinks(documentId, report);
   const lastColor = useRef<HighlightColor>('yellow');
   const surface = useRef<Surface>(null);
   const terms = props.searchTerms ?? NO_TERMS;
@@ -60,13 +65,16 @@ function OpenDocument(props: DocumentViewerProps) {
     async (color: HighlightColor, note: string) => {
       const targets = await surface.current?.selectionTargets();
       setPopup(null);
-      if (!targets) return;
+      if (!targets) return null;
       lastColor.current = color;
       const made = await highlights.create(targets, color, note || undefined);
       if (made) {
         window.getSelection()?.removeAllRanges();
         setSelectedId(made.highlightId);
+        // A new highlight joins the unlinked queue.
+        ledgerChanged();
       }
+      return made;
     },
     [highlights],
   );
@@ -78,9 +86,31 @@ function OpenDocument(props: DocumentViewerProps) {
     const rect = sel.getRangeAt(0).getBoundingClientRect();
     setPopup({ mode: 'create', x: rect.left + rect.width / 2, y: rect.bottom });
   }, []);
+  // L: link the selection (highlighting it first) or the selected highlight to an allegation.
+  const linkByKey = useCallback(async () => {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed && sel.rangeCount > 0) {
+      const r = sel.getRangeAt(0).getBoundingClientRect();
+      const at = { x: r.left + r.width / 2, y: r.bottom };
+      const made = await createFromSelection(lastColor.current, '');
+      if (made) setLinking({ highlightId: made.highlightId, at });
+    } else if (selectedId) {
+      const r = document.querySelector('.viewer')?.getBoundingClientRect();
+      setLinking({ highlightId: selectedId, at: { x: r ? r.left + r.width / 2 : 200, y: r ? r.top + 80 : 100 } });
+    }
+  }, [createFromSelection, selectedId]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'h' || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if ((key !== 'h' && key !== 'l') || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+      if (key === 'l') {
+        const sel = window.getSelection();
+        if ((!sel || sel.isCollapsed) && !selectedId) return;
+        e.preventDefault();
+        setPopup(null);
+        void linkByKey();
+        return;
+      }
       const sel = window.getSelection();
       if (!sel || sel.isCollapsed) return;
       e.preventDefault();
@@ -88,7 +118,7 @@ function OpenDocument(props: DocumentViewerProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [createFromSelection]);
+  }, [createFromSelection, linkByKey, selectedId]);
 
   const select = useCallback((h: Highlight) => {
     setSelectedId(h.highlightId);
@@ -101,7 +131,7 @@ function OpenDocument(props: DocumentViewerProps) {
   }, []);
   const editing = popup?.mode === 'edit' ? (highlights.list?.find((h) => h.highlightId === popup.id) ?? null) : null;
 
-  const panel = <HighlightsPanel list={highlights.list} selectedId={selectedId} onSelect={select} />;
+  const panel = <HighlightsPanel list={highlights.list} selectedId={selectedId} onSelect={select} linksOf={links.of} />;
   const common = {
     documentId,
     initialPage: props.initialPage ?? 1,
@@ -131,6 +161,7 @@ function OpenDocument(props: DocumentViewerProps) {
           at={popup}
           onClose={() => setPopup(null)}
           onCreate={(c, n) => void createFromSelection(c, n)}
+          onLink={() => void linkByKey()}
         />
       )}
       {popup?.mode === 'edit' && editing && (
@@ -145,12 +176,20 @@ function OpenDocument(props: DocumentViewerProps) {
             setPopup(null);
             void highlights.update(editing, { note });
           }}
+          links={links.of(editing.highlightId)}
+          onLink={() => {
+            setPopup(null);
+            setLinking({ highlightId: editing.highlightId, at: popup });
+          }}
           onDelete={() => {
             setPopup(null);
             setSelectedId(null);
-            void highlights.remove(editing);
+            void highlights.remove(editing).then(ledgerChanged);
           }}
         />
+      )}
+      {linking && (
+        <LinkPicker highlightId={linking.highlightId} at={linking.at} report={report} onClose={() => setLinking(null)} />
       )}
       {externalUrl && (
         <ExternalLinkDialog

@@ -1,0 +1,111 @@
+/**
+ * Allegations × documents: each cell shows how many passages of that document take each
+ * stance on that allegation. Clicking a cell lists those passages below the table.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { StanceCounts } from '../../../shared/ipc/allegation-schemas.ts';
+import { call } from '../api.ts';
+import { PassageList, type OpenPassage } from './PassageList.tsx';
+import { countsText, STANCE_ABBR, STANCES } from './stances.ts';
+import { useLedgerQuery } from './useLedgerQuery.ts';
+
+const loadMatrix = () => call('matrix.get', {});
+
+function Cell({ counts }: { counts: StanceCounts }) {
+  return (
+    <span className="mx-counts" aria-hidden="true">
+      {STANCES.filter((s) => counts[s] > 0).map((s) => (
+        <span key={s} className={`cnt stance-${s}`}>
+          {counts[s]}
+          {STANCE_ABBR[s]}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function EvidenceMatrix({ report, onOpen }: { report(err: unknown): void; onOpen(p: OpenPassage): void }) {
+  const { data } = useLedgerQuery(loadMatrix, report);
+  const [cell, setCell] = useState<{ allegationId: string; documentId: string } | null>(null);
+  const byKey = useMemo(() => new Map((data?.cells ?? []).map((c) => [`${c.allegationId}|${c.documentId}`, c.counts])), [data]);
+  const loadCell = useCallback(
+    async () => (cell ? (await call('allegations.detail', { allegationId: cell.allegationId })).passages : []),
+    [cell],
+  );
+  const passages = useLedgerQuery(cell ? loadCell : null, report).data;
+
+  if (!data) return <p className="empty">Loading the matrix…</p>;
+  if (data.allegations.length === 0 || data.documents.length === 0)
+    return <p className="empty">The matrix fills in once the case has allegations and documents.</p>;
+  const chosenA = data.allegations.find((a) => a.allegationId === cell?.allegationId);
+  const chosenD = data.documents.find((d) => d.documentId === cell?.documentId);
+
+  return (
+    <div className="matrix-view">
+      <div className="matrix-scroll">
+        <table className="matrix">
+          <caption className="visually-hidden">Evidence matrix: stance counts per allegation and document</caption>
+          <thead>
+            <tr>
+              <th scope="col">Allegation</th>
+              {data.documents.map((d) => (
+                <th key={d.documentId} scope="col" title={d.title}>
+                  <span className="mx-doc">{d.title}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.allegations.map((a) => (
+              <tr key={a.allegationId}>
+                <th scope="row" title={a.title}>
+                  <span className="code">{a.code}</span> <span className="mx-title">{a.title}</span>
+                </th>
+                {data.documents.map((d) => {
+                  const counts = byKey.get(`${a.allegationId}|${d.documentId}`);
+                  const here = cell?.allegationId === a.allegationId && cell.documentId === d.documentId;
+                  return (
+                    <td key={d.documentId} className={here ? 'chosen' : undefined}>
+                      {counts ? (
+                        <button
+                          type="button"
+                          className="mx-cell"
+                          aria-pressed={here}
+                          aria-label={`${a.code} in ${d.title}: ${countsText(counts)}`}
+                          onClick={() => setCell(here ? null : { allegationId: a.allegationId, documentId: d.documentId })}
+                        >
+                          <Cell counts={counts} />
+                        </button>
+                      ) : (
+                        <span className="mx-none" aria-label={`${a.code} in ${d.title}: no passages`}>
+                          ·
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {cell && chosenA && chosenD && (
+        <section className="mx-passages" aria-label={`Passages: ${chosenA.code} in ${chosenD.title}`}>
+          <h4>
+            <span className="code">{chosenA.code}</span> in {chosenD.title}
+          </h4>
+          {passages ? (
+            <PassageList
+              passages={passages.filter((p) => p.documentId === cell.documentId)}
+              showDocument={false}
+              onOpen={onOpen}
+              report={report}
+            />
+          ) : (
+            <p className="empty">Loading passages…</p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -71,14 +71,16 @@ export function EvidenceMatrix({ report, onOpen }: { report(err: unknown): void;
                           type="button"
                           className="mx-cell"
                           aria-pressed={here}
-                          aria-label={`${a.code} in ${d.title}: ${countsText(counts)}`}
                           onClick={() => setCell(here ? null : { allegationId: a.allegationId, documentId: d.documentId })}
                         >
+                          {/* The name is the words; the coloured abbreviations are for the eye. */}
+                          <span className="visually-hidden">{`${a.code} in ${d.title}: ${countsText(counts)}`}</span>
                           <Cell counts={counts} />
                         </button>
                       ) : (
-                        <span className="mx-none" aria-label={`${a.code} in ${d.title}: no passages`}>
-                          ·
+                        <span className="mx-none">
+                          <span aria-hidden="true">·</span>
+                          <span className="visually-hidden">no passages</span>
                         </span>
                       )}
                     </td>

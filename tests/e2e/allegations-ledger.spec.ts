@@ -57,6 +57,7 @@ async function linkByKeyboard(page: Page, phrase: string, filter: string, stance
   await expect(page.getByRole('dialog', { name: /^Stance on A1/ })).toBeVisible();
   await page.keyboard.press(stanceKey);
   await expect(page.getByRole('dialog', { name: /^Stance on/ })).toBeHidden();
+  await expect(page.getByRole('dialog', { name: 'New highlight' })).toBeHidden();
 }
 
 test('paste allegations, link passages by keyboard, and read them in the detail, matrix and response map', async ({

@@ -21,18 +21,18 @@ export function AllegationsPane({
     <section className="pane pane-allegations" aria-labelledby={headingId}>
       <div className="pane-head">
         <h2 id={headingId}>Allegations</h2>
-        <div className="toolbar">
-          <button type="button" className="small" onClick={() => onOpenView('matrix')} aria-keyshortcuts="Control+Shift+M">
-            Matrix
-          </button>
-          <button type="button" className="small" onClick={() => onOpenView('unlinked')}>
-            Unlinked
-          </button>
-          <button type="button" className="small" onClick={() => onOpenView('response')}>
-            Response map
-          </button>
-        </div>
       </div>
+      <nav className="alg-views" aria-label="Ledger views">
+        <button type="button" className="link-button" onClick={() => onOpenView('matrix')} aria-keyshortcuts="Control+Shift+M">
+          Evidence matrix
+        </button>
+        <button type="button" className="link-button" onClick={() => onOpenView('unlinked')}>
+          Unlinked highlights
+        </button>
+        <button type="button" className="link-button" onClick={() => onOpenView('response')}>
+          Response map
+        </button>
+      </nav>
       <AllegationBoard report={report} notify={notify} selectedId={selectedId} onOpenDetail={onOpenDetail} />
     </section>
   );

@@ -68,6 +68,8 @@ function OpenDocument(props: DocumentViewerProps) {
       if (!targets) return null;
       lastColor.current = color;
       const made = await highlights.create(targets, color, note || undefined);
+      // A key pressed right after the mouse-up can beat the popup's timer; close it again once done.
+      setPopup(null);
       if (made) {
         window.getSelection()?.removeAllRanges();
         setSelectedId(made.highlightId);

@@ -45,7 +45,13 @@ async function seriousViolations(page: Page, screen: string): Promise<void> {
 }
 
 /** Select a phrase, press L, pick the allegation by typing, then the stance by its key. */
-async function linkByKeyboard(page: Page, phrase: string, filter: string, stanceKey: string): Promise<void> {
+async function linkByKeyboard(
+  page: Page,
+  phrase: string,
+  filter: string,
+  stanceKey: string,
+  snap?: (name: string) => Promise<string>,
+): Promise<void> {
   await waitForPage(page, 1);
   await selectWithMouse(page, 1, phrase);
   await page.keyboard.press('l');
@@ -55,6 +61,7 @@ async function linkByKeyboard(page: Page, phrase: string, filter: string, stance
   await expect(picker.getByRole('option')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: /^Stance on A1/ })).toBeVisible();
+  await snap?.('stance-picker');
   await page.keyboard.press(stanceKey);
   await expect(page.getByRole('dialog', { name: /^Stance on/ })).toBeHidden();
   await expect(page.getByRole('dialog', { name: 'New highlight' })).toBeHidden();
@@ -81,7 +88,7 @@ test('paste allegations, link passages by keyboard, and read them in the detail,
 
   // Link a passage of the report (supports) and of the reply (denies) to A1, by keyboard.
   await openDocument(page, 'Lanternwatch report');
-  await linkByKeyboard(page, SUPPORT, 'A1', 's');
+  await linkByKeyboard(page, SUPPORT, 'A1', 's', app.snap);
   const sidebar = page.getByRole('list', { name: 'Highlights' });
   await expect(sidebar).toContainText('A1 supports');
   await app.snap('linked-in-sidebar');

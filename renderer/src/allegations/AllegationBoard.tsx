@@ -15,6 +15,7 @@ import { STATUS_LABEL, STATUSES, totalOf } from './stances.ts';
 import { call } from '../api.ts';
 import { useLedgerQuery } from './useLedgerQuery.ts';
 import './allegations.css';
+import './board.css';
 
 export interface AllegationBoardProps {
   report(err: unknown): void;

@@ -10,6 +10,7 @@ import type { OpenPassage } from './PassageList.tsx';
 import { ResponseMap } from './ResponseMap.tsx';
 import { UnlinkedQueue } from './UnlinkedQueue.tsx';
 import './allegations.css';
+import './ledger.css';
 
 export type LedgerView = 'detail' | 'matrix' | 'unlinked' | 'response';
 

@@ -96,6 +96,10 @@ export function buildMenu(hooks: MenuHooks): Menu {
         item(hooks, 'Provenance…', 'edit-provenance', 'CmdOrCtrl+I'),
         item(hooks, 'Remove Document…', 'remove-document'),
         sep,
+        // The ledger views open beside the document, as their keys do.
+        item(hooks, 'Allegation Board', 'show-allegations', 'CmdOrCtrl+Shift+A'),
+        item(hooks, 'Evidence Matrix', 'show-matrix', 'CmdOrCtrl+Shift+M'),
+        sep,
         item(hooks, 'Verify Audit Log', 'verify-audit'),
       ],
     },

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { getHighlight } from '../highlights/highlights.ts';
 import { resolveAllegation } from './allegations.ts';
 
-interface LinkRow {
+export interface LinkRow {
   highlight_id: string;
   allegation_id: string;
   stance: Stance;
@@ -20,7 +20,7 @@ interface LinkRow {
   updated_at: string;
 }
 
-const toLink = (r: LinkRow): Link => ({
+export const toLink = (r: LinkRow): Link => ({
   highlightId: r.highlight_id,
   allegationId: r.allegation_id,
   stance: r.stance,

@@ -13,15 +13,9 @@ import { Stance as StanceSchema } from '../../../shared/ipc/contract.ts';
 import { resolveDocument } from '../documents/documents.ts';
 import { listHighlights } from '../highlights/highlights.ts';
 import { getAllegation, listAllegations, LIVE_LINKS, resolveAllegation } from './allegations.ts';
+import { toLink, type LinkRow } from './links.ts';
 
-interface PassageRow {
-  highlight_id: string;
-  allegation_id: string;
-  stance: Stance;
-  rationale: string | null;
-  author: string;
-  created_at: string;
-  updated_at: string;
+interface PassageRow extends LinkRow {
   document_id: string;
   title: string;
   page_index: number;
@@ -40,13 +34,7 @@ export function allegationDetail(db: Database, ref: string): { allegation: Alleg
     .all(allegation.allegationId) as PassageRow[];
   const quoteOf = db.prepare('SELECT exact FROM highlight_targets WHERE highlight_id = ? ORDER BY ordinal');
   const passages = rows.map((r) => ({
-    highlightId: r.highlight_id,
-    allegationId: r.allegation_id,
-    stance: r.stance,
-    rationale: r.rationale,
-    author: r.author,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    ...toLink(r),
     documentId: r.document_id,
     documentTitle: r.title,
     page: r.page_index + 1,

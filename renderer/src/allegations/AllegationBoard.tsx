@@ -101,7 +101,9 @@ export function AllegationBoard({ report, notify, selectedId, onOpenDetail }: Al
     setDropOn(null);
     if (!highlightId) return;
     e.preventDefault();
-    setDialog({ kind: 'link', highlightId, allegationId: a.allegationId, at: { x: e.clientX, y: e.clientY } });
+    // Open the stance picker under the row, so the allegation it links to stays readable.
+    const row = e.currentTarget.getBoundingClientRect();
+    setDialog({ kind: 'link', highlightId, allegationId: a.allegationId, at: { x: e.clientX, y: row.bottom } });
   };
 
   return (

@@ -59,6 +59,8 @@ export function App() {
   // The ledger views take the middle of the window while open; the open document waits behind them.
   const [ledger, setLedger] = useState<{ view: LedgerView; allegationId: string | null } | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
+  // The response map's document, kept while the reviewer switches ledger tabs or closes the ledger.
+  const [responseDocId, setResponseDocId] = useState('');
   const notifyDone = useCallback((message: string) => setNotice({ message, undoable: true }), []);
   const dragging = useDropImport(importer.importPaths, importer.running !== null, report);
   useShortcuts();
@@ -198,6 +200,8 @@ export function App() {
             view={ledger.view}
             allegationId={ledger.allegationId}
             documents={kase.documents ?? []}
+            responseDocId={responseDocId}
+            onResponseDoc={setResponseDocId}
             onView={(view) => setLedger({ ...ledger, view })}
             onOpenPassage={openPassage}
             onOpenDetail={openDetail}

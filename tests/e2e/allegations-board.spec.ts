@@ -174,10 +174,36 @@ test('drag a highlight from the sidebar onto an allegation and pick a stance', a
   await item.dragTo(boardOf(page).getByRole('button', { name: /^A3 / }));
   const stance = page.getByRole('dialog', { name: /^Stance on A3/ });
   await expect(stance).toBeVisible();
+  // The picker opens under the row it links to, leaving the allegation readable.
+  const row = await boardOf(page).getByRole('listitem').nth(2).boundingBox();
+  const picker = await stance.boundingBox();
+  expect(picker!.y).toBeGreaterThanOrEqual(row!.y + row!.height);
   await app.snap('drop-stance');
   await stance.getByRole('button', { name: /Contradicts/ }).click();
   await expect(stance).toBeHidden();
   await expect(boardOf(page).getByRole('button', { name: /^A3 .*1 contradicts/ })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Highlights' })).toContainText('A3 contradicts');
   await expect(page.getByRole('status').filter({ hasText: 'Linked the passage to A3: contradicts.' })).toBeVisible();
+});
+
+test('the response map keeps the chosen document across ledger tabs', async ({ page, app }) => {
+  await app.open();
+  await importFiles(page, app, [app.writePdf('audit.pdf', report)]);
+  await app.menu('show-allegations');
+  await pasteList(page);
+  const views = page.getByRole('navigation', { name: 'Ledger views' });
+  await views.getByRole('button', { name: 'Response map' }).click();
+  const choice = page.getByLabel('Response document');
+  await choice.selectOption({ label: 'Depot audit' });
+  await expect(page.getByRole('status').filter({ hasText: 'not addressed' })).toHaveText('3 of 3 allegations not addressed.');
+
+  await page.getByRole('tab', { name: 'Evidence matrix' }).click();
+  await expect(choice).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Response map' }).click();
+  await expect(choice.locator('option:checked')).toHaveText('Depot audit');
+  await expect(page.getByRole('table', { name: 'Response map' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Close ledger' }).click();
+  await views.getByRole('button', { name: 'Response map' }).click();
+  await expect(choice.locator('option:checked')).toHaveText('Depot audit');
 });

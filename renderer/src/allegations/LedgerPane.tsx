@@ -25,6 +25,9 @@ export interface LedgerPaneProps {
   view: LedgerView;
   allegationId: string | null;
   documents: readonly DocumentSummary[];
+  /** The response document the response map shows, remembered across tabs. */
+  responseDocId: string;
+  onResponseDoc(documentId: string): void;
   onView(view: LedgerView): void;
   onOpenPassage(p: OpenPassage): void;
   onOpenDetail(allegationId: string): void;
@@ -84,7 +87,15 @@ export function LedgerPane(props: LedgerPaneProps) {
         {view === 'unlinked' && (
           <UnlinkedQueue documents={props.documents} report={report} onOpen={props.onOpenPassage} notify={props.notify} />
         )}
-        {view === 'response' && <ResponseMap documents={props.documents} report={report} onOpenDetail={props.onOpenDetail} />}
+        {view === 'response' && (
+          <ResponseMap
+            documents={props.documents}
+            chosenId={props.responseDocId}
+            onChoose={props.onResponseDoc}
+            report={report}
+            onOpenDetail={props.onOpenDetail}
+          />
+        )}
       </div>
     </section>
   );

@@ -3,7 +3,7 @@
  * and see, per allegation, whether it admits, denies, gives context — or says nothing.
  * Unaddressed allegations come first and are marked, so silence is never missed.
  */
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
 import { STANCE_LABEL } from './stances.ts';
@@ -11,14 +11,20 @@ import { useLedgerQuery } from './useLedgerQuery.ts';
 
 export function ResponseMap({
   documents,
+  chosenId,
+  onChoose,
   report,
   onOpenDetail,
 }: {
   documents: readonly DocumentSummary[];
+  /** The response chosen last; kept by the app so it is still chosen when the reviewer comes back. */
+  chosenId: string;
+  onChoose(documentId: string): void;
   report(err: unknown): void;
   onOpenDetail(allegationId: string): void;
 }) {
-  const [documentId, setDocumentId] = useState('');
+  // A remembered response from another case, or since removed, counts as no choice.
+  const documentId = documents.some((d) => d.documentId === chosenId) ? chosenId : '';
   const selectId = useId();
   const load = useCallback(() => call('responseMap.get', { documentId }), [documentId]);
   const { data } = useLedgerQuery(documentId ? load : null, report);
@@ -29,7 +35,7 @@ export function ResponseMap({
     <div className="response-map">
       <div className="rm-pick">
         <label htmlFor={selectId}>Response document</label>
-        <select id={selectId} value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
+        <select id={selectId} value={documentId} onChange={(e) => onChoose(e.target.value)}>
           <option value="">Choose the document that answers…</option>
           {documents.map((d) => (
             <option key={d.documentId} value={d.documentId}>

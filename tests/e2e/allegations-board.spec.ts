@@ -169,6 +169,8 @@ test('drag a highlight from the sidebar onto an allegation and pick a stance', a
   await pasteList(page);
   await openDocument(page, 'Depot audit');
   await highlightPassage(page);
+  // The paste's "Undo" would now take back the highlight instead, so its notice is gone.
+  await expect(page.getByRole('status').filter({ hasText: 'Added 3 allegations' })).toHaveCount(0);
 
   const item = page.getByRole('list', { name: 'Highlights' }).getByRole('button', { name: new RegExp(PASSAGE) });
   await item.dragTo(boardOf(page).getByRole('button', { name: /^A3 / }));

@@ -75,9 +75,11 @@ function ThumbnailList({ doc, pages, current, labels, rotation, onGoTo }: Thumbn
   const focusWanted = useRef(false);
   useEffect(() => {
     if (!focusWanted.current) return;
-    focusWanted.current = false;
-    document.getElementById(`${base}-${active}`)?.focus();
-  }, [active, base, view]);
+    const row = document.getElementById(`${base}-${active}`);
+    row?.focus();
+    // Keep wanting it until it holds: a re-render under load can still be on its way.
+    if (row && document.activeElement === row) focusWanted.current = false;
+  });
 
   const move = (to: number) => {
     const page = Math.min(Math.max(1, to), pages);
@@ -122,6 +124,9 @@ function ThumbnailList({ doc, pages, current, labels, rotation, onGoTo }: Thumbn
         onFocus={() => (inside.current = true)}
         onBlur={(e) => {
           if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+          // The focused row scrolled out of being while the keys move to another: not the reviewer leaving.
+          if (e.relatedTarget === null && focusWanted.current) return;
+          focusWanted.current = false;
           inside.current = false;
           setChosen(null);
         }}

@@ -16,7 +16,7 @@ export interface AuditEntry {
   payload: unknown;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -56,10 +56,15 @@ export function appendAudit(db: Database, entry: AuditEntry): number {
 
 /** Check the whole chain and name the first row that does not fit. */
 export function verifyAudit(db: Database): AuditReport {
+  return checkAuditRows(db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>);
+}
+
+/** The chain check over rows from anywhere: the database, or a bundle's audit.jsonl. */
+export function checkAuditRows(rowsIn: Iterable<AuditRow>): AuditReport {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let rows = 0;
-  for (const r of db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const r of rowsIn) {
     rows++;
     const broken = (reason: string): AuditReport => ({ ok: false, rows, firstBroken: { seq: r.seq, reason } });
     if (r.seq !== expectedSeq) return broken(`row ${expectedSeq} is missing (found ${r.seq} next)`);

@@ -1,0 +1,73 @@
+/**
+ * The machine-readable files of a bundle: case.json (schema-versioned), the W3C Web
+ * Annotation collection, and the audit log as hash-chained JSON lines with its head.
+ */
+import type { Database } from 'better-sqlite3';
+import type { ReportModel } from './model.ts';
+
+export const CASE_SCHEMA = 'exhibit-case/1';
+
+const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
+
+/** data/case.json: everything needed to rebuild the case's review work. */
+export function caseJson(model: ReportModel): Uint8Array {
+  return json({
+    schema: CASE_SCHEMA,
+    case: { name: model.caseName, exportedAt: model.generatedAt, reviewer: model.reviewer },
+    documents: model.documents,
+    allegations: model.allegations.map(({ passages: _p, ...a }) => a),
+    highlights: model.highlights.map(({ links: _l, ...h }) => h),
+    links: model.highlights.flatMap((h) => h.links.map((l) => ({ highlightId: h.highlightId, ...l }))),
+  });
+}
+
+/** data/annotations.jsonld: highlights and stance links in the W3C Web Annotation Data Model. */
+export function annotationsJsonLd(model: ReportModel): Uint8Array {
+  const sha = new Map(model.documents.map((d) => [d.documentId, d.sha256]));
+  const items: unknown[] = [];
+  for (const h of model.highlights) {
+    items.push({
+      id: `urn:uuid:${h.highlightId}`,
+      type: 'Annotation',
+      motivation: 'highlighting',
+      creator: { type: 'Person', name: h.author },
+      created: h.createdAt,
+      modified: h.updatedAt,
+      ...(h.note ? { body: { type: 'TextualBody', value: h.note, format: 'text/plain', purpose: 'commenting' } } : {}),
+      target: h.targets.map((t) => ({
+        source: `urn:sha256:${sha.get(h.documentId)}`,
+        selector: [
+          t.quote,
+          t.position,
+          { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: `page=${t.page}` },
+        ],
+      })),
+    });
+    for (const l of h.links) {
+      items.push({
+        id: `urn:exhibit:link:${h.highlightId}:${l.allegationId}`,
+        type: 'Annotation',
+        motivation: 'linking',
+        body: [
+          { type: 'TextualBody', value: l.stance, purpose: 'classifying' },
+          { id: `urn:uuid:${l.allegationId}`, type: 'Dataset', name: `${l.code} ${l.title}` },
+          ...(l.rationale ? [{ type: 'TextualBody', value: l.rationale, purpose: 'describing' }] : []),
+        ],
+        target: `urn:uuid:${h.highlightId}`,
+      });
+    }
+  }
+  return json({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, items });
+}
+
+/** data/audit/audit.jsonl and head.json: every row with its hashes, so the chain can be re-checked. */
+export function auditFiles(db: Database): { lines: Uint8Array; head: Uint8Array } {
+  const rows = db
+    .prepare('SELECT seq, at, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit ORDER BY seq')
+    .all() as {
+    seq: number;
+    hash: string;
+  }[];
+  const lines = new TextEncoder().encode(rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return { lines, head: json({ rows: rows.length, headHash: rows.at(-1)?.hash ?? null }) };
+}

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { describe, expect, it } from 'vitest';
+import { exportBundle } from '../../electron/services/bundle/export.ts';
+import { verifyBundle } from '../../electron/services/bundle/verify.ts';
+import { callTyped } from '../../electron/services/router.ts';
+import { importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
+
+/** Every entry of a ZIP as name -> bytes (test bundles are small). */
+function readAll(file: string): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (e: yauzl.Entry) =>
+        zip.openReadStream(e, (se, s) => {
+          if (se || !s) return reject(se);
+          const chunks: Buffer[] = [];
+          s.on('data', (c: Buffer) => chunks.push(c));
+          s.on('end', () => {
+            out.set(e.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        }),
+      );
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
+
+/** Write entries back as a ZIP, optionally under other names or with extra options. */
+function writeAll(file: string, entries: [string, Buffer][]): Promise<void> {
+  const zip = new yazl.ZipFile();
+  for (const [name, bytes] of entries) zip.addBuffer(bytes, name);
+  zip.end();
+  return new Promise((resolve) => zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve()));
+}
+
+async function exportedCase() {
+  const s = newCase();
+  const dir = tempDir();
+  const [report, letter] = await importFiles(s, [
+    writePdf(dir, 'report.pdf', {
+      info: { title: 'NGO report' },
+      pages: [{ lines: ['Phones of two journalists were infected.'] }],
+    }),
+    writeFile(dir, 'letter.txt', 'We deny that our product infected journalists.'),
+  ]);
+  const h = await callTyped(s.router, 'highlights.create', {
+    documentId: report!.documentId!,
+    targets: [{ page: 1, quote: 'two journalists were infected' }],
+    note: 'Key finding',
+  });
+  const [a1] = await callTyped(s.router, 'allegations.import', { text: '- Journalists were targeted' });
+  await callTyped(s.router, 'links.create', { highlightId: h.highlightId, allegationId: a1!.allegationId, stance: 'supports' });
+  const out = path.join(tempDir(), 'bundle.zip');
+  const configDir = path.join(tempDir(), 'config');
+  const result = await exportBundle(s.store, { out, reviewer: 'T. Reviewer', configDir });
+  return { s, out, configDir, result, report: report!, letter: letter! };
+}
+
+describe('evidence bundles', () => {
+  it('exports a signed BagIt bag with byte-identical originals that verifies', async () => {
+    const { out, report, letter, configDir } = await exportedCase();
+    expect(await verifyBundle(out)).toEqual({ ok: true, problems: [], files: expect.any(Number) });
+    const files = await readAll(out);
+    expect([...files.keys()].sort()).toEqual(
+      expect.arrayContaining([
+        'bagit.txt',
+        'bag-info.txt',
+        'manifest-sha256.txt',
+        'tagmanifest-sha256.txt',
+        'data/case.json',
+        'data/annotations.jsonld',
+        'data/audit/audit.jsonl',
+      ]),
+    );
+    const originals = [...files.entries()].filter(([n]) => n.startsWith('data/originals/'));
+    expect(originals.map(([n]) => n).sort()).toEqual(
+      [
+        `data/originals/${letter.sha256!.slice(0, 12)}-letter.txt`,
+        `data/originals/${report.sha256!.slice(0, 12)}-report.pdf`,
+      ].sort(),
+    );
+    const caseJson = JSON.parse(files.get('data/case.json')!.toString('utf8'));
+    expect(caseJson.schema).toBe('exhibit-case/1');
+    expect(caseJson.links).toEqual([expect.objectContaining({ code: 'A1', stance: 'supports' })]);
+    const ld = JSON.parse(files.get('data/annotations.jsonld')!.toString('utf8'));
+    expect(ld.items[0].target[0].source).toBe(`urn:sha256:${report.sha256}`);
+    expect(ld.items[1].motivation).toBe('linking');
+    expect(files.get('bag-info.txt')!.toString()).toMatch(/Payload-Oxum: \d+\.\d+/);
+    // The private key stays with the reviewer, readable by them only.
+    expect(fs.statSync(path.join(configDir, 'keys', 'ed25519-private.pem')).mode & 0o077).toBe(0);
+  });
+
+  it('names the file when one byte changes in an original, case.json or the audit log, and catches a forged signature', async () => {
+    const { out } = await exportedCase();
+    const files = await readAll(out);
+    const flip = (b: Buffer) => {
+      const c = Buffer.from(b);
+      c[Math.floor(c.length / 2)]! ^= 1;
+      return c;
+    };
+    const pdf = [...files.keys()].find((n) => n.endsWith('report.pdf'))!;
+    for (const target of [pdf, 'data/case.json', 'data/audit/audit.jsonl', 'bag-info.txt']) {
+      const tampered = path.join(tempDir(), 'tampered.zip');
+      await writeAll(
+        tampered,
+        [...files.entries()].map(([n, b]) => [n, n === target ? flip(b) : b] as [string, Buffer]),
+      );
+      const report = await verifyBundle(tampered);
+      expect(report.ok, target).toBe(false);
+      expect(report.problems.join('\n'), target).toContain(`hash mismatch: ${target}`);
+    }
+    const forged = path.join(tempDir(), 'forged.zip');
+    const manifest = Buffer.from(
+      files
+        .get('tagmanifest-sha256.txt')!
+        .toString()
+        .replace(/^[0-9a-f]/, (c) => (c === 'a' ? 'b' : 'a')),
+    );
+    await writeAll(
+      forged,
+      [...files.entries()].map(([n, b]) => [n, n === 'tagmanifest-sha256.txt' ? manifest : b] as [string, Buffer]),
+    );
+    expect((await verifyBundle(forged)).problems).toContain(
+      'bad signature: tagmanifest-sha256.txt.sig does not match tagmanifest-sha256.txt',
+    );
+    const extra = path.join(tempDir(), 'extra.zip');
+    await writeAll(extra, [...files.entries(), ['data/smuggled.txt', Buffer.from('x')]]);
+    const extraReport = await verifyBundle(extra);
+    expect(extraReport.problems).toContain('unexpected file: data/smuggled.txt');
+    expect(extraReport.problems.some((p) => p.startsWith('Payload-Oxum mismatch'))).toBe(true);
+  });
+
+  it('reports hostile or damaged archives without crashing', async () => {
+    const dir = tempDir();
+    const notZip = writeFile(dir, 'not.zip', 'hello');
+    expect((await verifyBundle(notZip)).problems[0]).toMatch(/not a readable ZIP file/);
+    const climb = path.join(dir, 'climb.zip');
+    await writeAll(climb, [['bagit.txt', Buffer.from('x')]]);
+    // yazl refuses "../" names, so the traversal is written into the bytes by hand.
+    const bytes = fs.readFileSync(climb);
+    const patched = Buffer.from(bytes.toString('latin1').replaceAll('bagit.txt', '../ab.txt'), 'latin1');
+    fs.writeFileSync(climb, patched);
+    expect((await verifyBundle(climb)).problems[0]).toMatch(/climbs out of the bundle/);
+  });
+
+  it('leaves nothing under the final name when the bundle cannot be written', async () => {
+    const { s, configDir } = await exportedCase();
+    const out = path.join(tempDir(), 'no-such-folder', 'bundle.zip');
+    await expect(exportBundle(s.store, { out, reviewer: 'T', configDir })).rejects.toThrow(
+      /the bundle could not be written \(ENOENT\)/,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The report as a Word document (the `docx` library), for reviewers who edit or file it
+ * in Word or LibreOffice. Same sections, order and citations as the other formats; the
+ * library writes the XML and escapes the text.
+ */
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { ReportModel } from '../model.ts';
+import {
+  STANCE_LABEL,
+  cellCounts,
+  citation,
+  displayQuote,
+  formatCounts,
+  groupByStance,
+  matrixGrid,
+  provenanceRows,
+  type ReportAllegation,
+} from './group.ts';
+
+/**
+ * XML 1.0 cannot hold most C0 control characters, and Word refuses a file that does; a PDF's
+ * text layer occasionally carries one. They are shown as U+FFFD so the gap stays visible.
+ */
+function xmlSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
+}
+
+/** Runs for multi-line text (rationale, notes): a Word line break where the reviewer typed one. */
+function runs(text: string, style: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
+  return xmlSafe(text)
+    .split(/\r\n|[\r\n]/)
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...style }));
+}
+
+function labelled(label: string, value: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)] });
+}
+
+function allegationSection(a: ReportAllegation): Paragraph[] {
+  const out = [
+    new Paragraph({ text: xmlSafe(`${a.code} — ${a.title}`), heading: HeadingLevel.HEADING_2, pageBreakBefore: true }),
+    labelled('Source', a.source ?? '—'),
+    labelled('Status', a.status),
+  ];
+  if (a.description) out.push(labelled('Description', a.description));
+  const groups = groupByStance(a.passages);
+  if (groups.length === 0) out.push(new Paragraph({ children: [new TextRun({ text: 'No linked passages.', italics: true })] }));
+  for (const g of groups) {
+    out.push(new Paragraph({ text: `${STANCE_LABEL[g.stance]} (${g.passages.length})`, heading: HeadingLevel.HEADING_3 }));
+    for (const p of g.passages) {
+      // The quote indented and kept with its citation, so a page never separates the two.
+      out.push(
+        new Paragraph({
+          children: [new TextRun({ text: xmlSafe(displayQuote(p.quote)), italics: true })],
+          indent: { left: 567 },
+          keepNext: true,
+          keepLines: true,
+        }),
+        new Paragraph({
+          children: [
+            new TextRun({ text: xmlSafe(`— ${citation(p)}`), size: 18 }),
+            ...(p.rationale ? [new TextRun({ text: 'Rationale: ', bold: true, size: 18, break: 1 }), ...runs(p.rationale)] : []),
+            new TextRun({ text: xmlSafe(`Reviewer: ${p.author}`), size: 18, break: 1 }),
+          ],
+          indent: { left: 567 },
+          spacing: { after: 200 },
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function documentIndex(model: ReportModel): Paragraph[] {
+  const out = [new Paragraph({ text: 'Documents', heading: HeadingLevel.HEADING_1, pageBreakBefore: true })];
+  for (const d of model.documents) {
+    out.push(new Paragraph({ text: xmlSafe(d.title), heading: HeadingLevel.HEADING_3 }));
+    for (const [label, value] of provenanceRows(d)) out.push(labelled(label, value));
+  }
+  return out;
+}
+
+function cell(text: string, bold = false): TableCell {
+  return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: xmlSafe(text), bold, size: 18 })] })] });
+}
+
+function matrixTable(model: ReportModel): (Paragraph | Table)[] {
+  const { rows, columns } = matrixGrid(model);
+  const heading = new Paragraph({ text: 'Evidence matrix', heading: HeadingLevel.HEADING_1, pageBreakBefore: true });
+  if (rows.length === 0 || columns.length === 0) return [heading, new Paragraph('Nothing to tabulate.')];
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: [cell('Allegation', true), ...columns.map((c) => cell(c.title, true))] }),
+      ...rows.map(
+        (a) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              cell(`${a.code} ${a.title}`, true),
+              ...columns.map((c) => cell(formatCounts(cellCounts(model, a.allegationId, c.documentId)))),
+            ],
+          }),
+      ),
+    ],
+  });
+  return [heading, table];
+}
+
+/** The whole report as the bytes of a .docx file. */
+export async function reportDocx(model: ReportModel): Promise<Uint8Array> {
+  const title = `${model.caseName} — evidence report`;
+  const doc = new Document({
+    title: xmlSafe(title),
+    creator: xmlSafe(model.reviewer),
+    description: 'Exhibit evidence report',
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: xmlSafe(title), heading: HeadingLevel.TITLE }),
+          labelled('Reviewer', model.reviewer),
+          labelled('Generated', model.generatedAt),
+          new Paragraph({ text: 'Allegations', heading: HeadingLevel.HEADING_1 }),
+          ...model.allegations.flatMap(allegationSection),
+          ...documentIndex(model),
+          ...matrixTable(model),
+        ],
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(doc);
+  // A plain Uint8Array view, so callers need not know it came from a Node Buffer.
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

@@ -13,6 +13,7 @@ import { readSettings, reviewerName, writeSettings } from '../services/case/sett
 import { callTyped } from '../services/router.ts';
 import { openServices } from '../services/services.ts';
 import { positiveInt, UsageError, type Command, type Values } from './command.ts';
+import { bundleCommands, verifyCommand } from './bundle-commands.ts';
 import { highlightCommands } from './highlight-commands.ts';
 import { ledgerCommands } from './ledger-commands.ts';
 import { markHits, Output, type Io } from './output.ts';
@@ -94,6 +95,7 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
     out.record({ reviewer: name }, () => `Reviewer: ${name}`);
     return 0;
   }
+  if (command === 'verify') return verifyCommand(args, out);
   const where = caseDirOf(values, io);
   let progress: ReturnType<typeof progressBar> | null = null;
   const services = openServices({
@@ -112,6 +114,7 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
 }
 
 const commands: Record<string, Command> = {
+  ...bundleCommands,
   ...highlightCommands,
   ...ledgerCommands,
   async import(s, args, values, out) {

@@ -28,6 +28,8 @@ Commands:
   unlink --highlight H --allegation A
   matrix                        Stance counts for every allegation × document
   response-map --doc DOC        Per allegation: does DOC address it, and how
+  export --out FILE.zip         Export the case as a signed evidence bundle (BagIt in a ZIP)
+  verify FILE.zip               Check a bundle: hashes, manifests, signature, audit chain
   audit verify                  Check the audit log's hash chain
   reviewer [NAME]               Show or set the reviewer name recorded in the audit log
 
@@ -60,6 +62,8 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   unlink: ['highlight', 'allegation'],
   matrix: [],
   'response-map': ['doc'],
+  export: ['out'],
+  verify: [],
   help: [],
 };
 
@@ -91,4 +95,5 @@ export const OPTION_SPEC = {
   allegation: { type: 'string' },
   stance: { type: 'string' },
   rationale: { type: 'string' },
+  out: { type: 'string' },
 } as const;

@@ -85,6 +85,10 @@ describe('evidence bundles', () => {
         `data/originals/${report.sha256!.slice(0, 12)}-report.pdf`,
       ].sort(),
     );
+    // The highlighted PDF also travels as an annotated copy; the text letter has no PDF to annotate.
+    expect(files.has(`data/annotated/${report.sha256!.slice(0, 12)}-report.pdf`)).toBe(true);
+    for (const r of ['report.html', 'report.md', 'links.csv', 'report.docx']) expect(files.has(`data/report/${r}`), r).toBe(true);
+    expect(files.get('data/report/report.md')!.toString()).toContain('two journalists were infected');
     const caseJson = JSON.parse(files.get('data/case.json')!.toString('utf8'));
     expect(caseJson.schema).toBe('exhibit-case/1');
     expect(caseJson.links).toEqual([expect.objectContaining({ code: 'A1', stance: 'supports' })]);

@@ -334,4 +334,26 @@ describe('exhibit CLI', () => {
     expect(c('unlink', '--highlight', h.highlightId, '--allegation', 'A1').code).toBe(0);
     expect(c('allegations').lines()[0].counts.denies).toBe(0);
   });
+
+  it('exports a signed bundle and verifies it; a changed byte makes verify exit 1 naming the file', () => {
+    const f = fixtures();
+    const home = tempDir('exhibit-home-');
+    exhibit(['init', f.caseDir], { HOME: home });
+    exhibit(['--case', f.caseDir, 'import', f.pdf, f.txt], { HOME: home });
+    const zip = path.join(f.dir, 'bundle.zip');
+    const exp = exhibit(['--case', f.caseDir, '--json', 'export', '--out', zip], { HOME: home });
+    expect(exp.code).toBe(0);
+    expect(exp.lines()[0]).toMatchObject({ out: zip, files: expect.any(Number) });
+    expect(exhibit(['verify', zip], { HOME: home })).toMatchObject({ code: 0, stdout: 'ok\n' });
+    const bytes = fs.readFileSync(zip);
+    // PDFs are stored uncompressed in the ZIP: flip a byte inside the reply's page text.
+    const at = bytes.indexOf(Buffer.from('rejects the allegation'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = bytes[at]! ^ 1;
+    const broken = path.join(f.dir, 'broken.zip');
+    fs.writeFileSync(broken, bytes);
+    const v = exhibit(['verify', broken], { HOME: home });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/hash mismatch: data\/originals\/[0-9a-f]{12}-reply\.pdf/);
+  });
 });

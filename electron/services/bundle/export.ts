@@ -11,6 +11,7 @@ import type { CaseStore } from '../case/case.ts';
 import { blobPath } from '../case/blobs.ts';
 import { pageLayout } from '../highlights/targets.ts';
 import { tagFiles, type BagFile } from './bagit.ts';
+import { bundleExtras } from './extras.ts';
 import { reviewerKey } from './keys.ts';
 import { buildModel, type ReportModel } from './model.ts';
 import { annotationsJsonLd, auditFiles, caseJson } from './payload.ts';
@@ -21,7 +22,7 @@ export interface ExportOptions {
   out: string;
   reviewer: string;
   configDir: string;
-  /** Extra payload made from the model (annotated PDFs, reports), added by callers that have them. */
+  /** The annotated PDFs and reports (made by bundleExtras unless a caller gives another maker). */
   extras?: (model: ReportModel, originals: Map<string, Uint8Array>) => Promise<BagFile[]>;
 }
 
@@ -65,7 +66,7 @@ export async function exportBundle(
     { path: 'data/annotations.jsonld', bytes: annotationsJsonLd(model) },
     { path: 'data/audit/audit.jsonl', bytes: audit.lines },
     { path: 'data/audit/head.json', bytes: audit.head },
-    ...(opts.extras ? await opts.extras(model, originals) : []),
+    ...(await (opts.extras ?? bundleExtras)(model, originals)),
   );
   const key = reviewerKey(opts.configDir);
   const tags = tagFiles(

@@ -17,6 +17,7 @@ import {
 } from '../../shared/ipc/contract.ts';
 import type { CaseStore } from './case/case.ts';
 import { allegationHandlers } from './handlers/allegation-handlers.ts';
+import { bundleHandlers } from './handlers/bundle-handlers.ts';
 import { caseHandlers } from './handlers/case-handlers.ts';
 import { documentHandlers } from './handlers/document-handlers.ts';
 import { highlightHandlers } from './handlers/highlight-handlers.ts';
@@ -55,6 +56,7 @@ export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Route
     ...documentHandlers(ctx),
     ...highlightHandlers(ctx),
     ...caseHandlers(ctx),
+    ...bundleHandlers(ctx),
     ...allegationHandlers(ctx),
   };
   return {

@@ -45,9 +45,20 @@ export const channelNames = [
   'matrix.get',
   'highlights.unlinked',
   'responseMap.get',
+  'bundle.export',
+  'bundle.verify',
+  'dialog.saveBundle',
+  'dialog.openBundle',
 ] as const;
 
-export const hostChannels = ['dialog.openFiles', 'dialog.openFolder', 'dialog.chooseCaseFolder', 'shell.openExternal'] as const;
+export const hostChannels = [
+  'dialog.openFiles',
+  'dialog.openFolder',
+  'dialog.chooseCaseFolder',
+  'shell.openExternal',
+  'dialog.saveBundle',
+  'dialog.openBundle',
+] as const;
 
 /** Where a host serves a document's original bytes (same origin as the UI). */
 export const originalPath = (documentId: string): string => `/original/${encodeURIComponent(documentId)}`;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { allegationChannels } from './allegation-schemas.ts';
+import { bundleChannels } from './bundle-schemas.ts';
 import { caseChannels } from './case-schemas.ts';
 import { highlightChannels } from './highlight-schemas.ts';
 import {
@@ -22,6 +23,7 @@ import {
 export * from './schemas.ts';
 export * from './highlight-schemas.ts';
 export * from './allegation-schemas.ts';
+export * from './bundle-schemas.ts';
 export { Settings } from './case-schemas.ts';
 
 const id = z.string().min(1).max(200);
@@ -69,6 +71,7 @@ export const contract = {
   ...highlightChannels,
   ...caseChannels,
   ...allegationChannels,
+  ...bundleChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ import { pageLayout } from '../highlights/targets.ts';
 import { tagFiles, type BagFile } from './bagit.ts';
 import { bundleExtras } from './extras.ts';
 import { reviewerKey } from './keys.ts';
-import { buildModel, type ReportModel } from './model.ts';
+import { buildModel, scopeModel, type ReportModel } from './model.ts';
 import { annotationsJsonLd, auditFiles, caseJson } from './payload.ts';
 
 export const EXHIBIT_VERSION = '0.1.0';
@@ -22,6 +22,8 @@ export interface ExportOptions {
   out: string;
   reviewer: string;
   configDir: string;
+  /** Only these allegations and/or documents (ids), with the highlights and links between them. */
+  scope?: { allegationIds?: string[]; documentIds?: string[] };
   /** The annotated PDFs and reports (made by bundleExtras unless a caller gives another maker). */
   extras?: (model: ReportModel, originals: Map<string, Uint8Array>) => Promise<BagFile[]>;
 }
@@ -51,7 +53,7 @@ export async function exportBundle(
   opts: ExportOptions,
 ): Promise<{ out: string; files: number; bytes: number }> {
   const caseName = path.basename(store.dir);
-  const model = buildModel(store.db, caseName, opts.reviewer);
+  const model = scopeModel(buildModel(store.db, caseName, opts.reviewer), opts.scope ?? {});
   checkQuotes(store, model);
   const originals = new Map<string, Uint8Array>();
   const payload: BagFile[] = [];

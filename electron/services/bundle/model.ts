@@ -63,3 +63,34 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
     matrix: evidenceMatrix(db),
   };
 }
+
+/**
+ * Narrow the model to the named allegations and/or documents: the highlights in those
+ * documents (and, when allegations are named, only those linked to them), the links
+ * between what remains, and the matrix over it. Nothing named: the whole case.
+ */
+export function scopeModel(model: ReportModel, scope: { allegationIds?: string[]; documentIds?: string[] }): ReportModel {
+  const a = scope.allegationIds?.length ? new Set(scope.allegationIds) : null;
+  const d = scope.documentIds?.length ? new Set(scope.documentIds) : null;
+  if (!a && !d) return model;
+  const highlights = model.highlights
+    .filter((h) => !d || d.has(h.documentId))
+    .map((h) => ({ ...h, links: h.links.filter((l) => !a || a.has(l.allegationId)) }))
+    .filter((h) => !a || h.links.length > 0);
+  const docIds = d ?? new Set(highlights.map((h) => h.documentId));
+  const allegations = model.allegations
+    .filter((x) => !a || a.has(x.allegationId))
+    .map((x) => ({ ...x, passages: x.passages.filter((p) => docIds.has(p.documentId)) }));
+  const kept = new Set(allegations.map((x) => x.allegationId));
+  return {
+    ...model,
+    allegations,
+    documents: model.documents.filter((x) => docIds.has(x.documentId)),
+    highlights,
+    matrix: {
+      allegations: model.matrix.allegations.filter((x) => kept.has(x.allegationId)),
+      documents: model.matrix.documents.filter((x) => docIds.has(x.documentId)),
+      cells: model.matrix.cells.filter((c) => kept.has(c.allegationId) && docIds.has(c.documentId)),
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Evidence bundles: export a case (or part of it), verify a bundle, and their host dialogs. */
+import { z } from 'zod';
+
+const file = z.string().min(1).max(4096);
+const id = z.string().min(1).max(200);
+
+export const VerifyReport = z.object({ ok: z.boolean(), problems: z.array(z.string()), files: z.number().int() });
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+export const bundleChannels = {
+  /** Export to `path`; with allegations and/or documents named, only those and what links them. */
+  'bundle.export': {
+    args: z.object({ path: file, allegationIds: z.array(id).optional(), documentIds: z.array(id).optional() }).strict(),
+    result: z.object({ out: z.string(), files: z.number().int(), bytes: z.number().int() }),
+  },
+  'bundle.verify': { args: z.object({ path: file }).strict(), result: VerifyReport },
+  // Served by the host: where to save a bundle, and which bundle to check.
+  'dialog.saveBundle': { args: z.object({ suggestedName: z.string().max(255) }).strict(), result: z.array(z.string()) },
+  'dialog.openBundle': { args: z.object({}).strict(), result: z.array(z.string()) },
+} as const;

@@ -3,7 +3,7 @@
  * handler that checks who is asking (our app:// origin, the main frame) before the
  * router sees the message. Events go back to every window on one channel.
  */
-import { BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions } from 'electron';
+import { BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { channelNames, ipcChannel, ipcEventChannel } from '../../shared/ipc/channels.ts';
 import type { Envelope, EventName, EventOf } from '../../shared/ipc/contract.ts';
 import { TEXT_EXTENSIONS } from '../services/ingest/text.ts';
@@ -60,13 +60,24 @@ async function choose(owner: BrowserWindow | null, options: OpenDialogOptions): 
   return result.canceled ? [] : result.filePaths;
 }
 
+/** The save dialog answers like the open ones: one path, or [] when cancelled. */
+async function chooseSave(owner: BrowserWindow | null, options: SaveDialogOptions): Promise<string[]> {
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? [] : [result.filePath];
+}
+
+const zipFilter = [{ name: 'Evidence bundle (ZIP)', extensions: ['zip'] }];
+
 /**
  * The host side of the dialog channels; a cancelled dialog gives []. A new case goes in a
  * folder the reviewer picks or creates in the dialog.
  */
 export function hostDialogs(
   owner: () => BrowserWindow | null,
-): Pick<Required<HostHandlers>, 'dialog.openFiles' | 'dialog.openFolder' | 'dialog.chooseCaseFolder'> {
+): Pick<
+  Required<HostHandlers>,
+  'dialog.openFiles' | 'dialog.openFolder' | 'dialog.chooseCaseFolder' | 'dialog.saveBundle' | 'dialog.openBundle'
+> {
   return {
     'dialog.openFiles': () =>
       choose(owner(), {
@@ -95,6 +106,21 @@ export function hostDialogs(
               properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
             },
       ),
+    'dialog.saveBundle': ({ suggestedName }) =>
+      chooseSave(owner(), {
+        title: 'Export evidence bundle',
+        buttonLabel: 'Export',
+        defaultPath: suggestedName,
+        filters: zipFilter,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }),
+    'dialog.openBundle': () =>
+      choose(owner(), {
+        title: 'Verify an evidence bundle',
+        buttonLabel: 'Verify',
+        properties: ['openFile'],
+        filters: zipFilter,
+      }),
   };
 }
 

@@ -44,6 +44,12 @@ export interface AppFixture {
   drop(names: string[]): Promise<void>;
   /** Click a native menu item: the host sends its command to the page, as main.ts does. */
   menu(command: MenuCommand): Promise<void>;
+  /** The path the next "Export bundle" save dialog answers with (once; later ones are cancelled). */
+  saveBundleAs(file: string): void;
+  /** The bundle the next "Verify bundle" open dialog answers with (once). */
+  chooseBundle(file: string): void;
+  /** The names the page suggested to the save dialog, in order. */
+  suggestedBundleNames: string[];
   /** URLs the page asked the host to open in the system browser (nothing is opened). */
   openedExternally: string[];
 }
@@ -75,6 +81,14 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     let caseFolder: string | null = null;
     const openedExternally: string[] = [];
+    // Like the other dialogs, each answer is used once, so a second ask without a new answer is a cancel.
+    const bundleAnswers = { save: null as string | null, open: null as string | null };
+    const takeBundle = (key: 'save' | 'open') => {
+      const answer = bundleAnswers[key];
+      bundleAnswers[key] = null;
+      return Promise.resolve(answer ? [answer] : []);
+    };
+    const suggestedBundleNames: string[] = [];
     const folders = { configDir: '', dataDir: '' };
     // Settings and the sample case live in the test's temp folder; the reviewer is whatever
     // the settings say, so changing the name in the UI changes what the audit log records.
@@ -92,6 +106,11 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
             caseFolder = null;
             return answer ? [answer] : [];
           },
+          'dialog.saveBundle': ({ suggestedName }) => {
+            suggestedBundleNames.push(suggestedName);
+            return takeBundle('save');
+          },
+          'dialog.openBundle': () => takeBundle('open'),
           // Recorded, never opened; the same rule as Electron's host: only web and mail links.
           'shell.openExternal': async ({ url }) => {
             openedExternally.push(url);
@@ -130,6 +149,9 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
         return file;
       },
       chooseCaseFolder: (dir) => void (caseFolder = dir),
+      saveBundleAs: (file) => void (bundleAnswers.save = file),
+      chooseBundle: (file) => void (bundleAnswers.open = file),
+      suggestedBundleNames,
       openedExternally,
       async menu(command) {
         await page.evaluate(`globalThis.__exhibitEmit('menu.command', ${JSON.stringify(command)})`);

@@ -129,6 +129,8 @@ export function App() {
   useCommand('verify-audit', () => void verifyAudit());
   useCommand('show-shortcuts', () => setDialog({ kind: 'shortcuts' }));
   useCommand('set-reviewer', () => setDialog({ kind: 'reviewer' }));
+  useCommand('export-bundle', () => setDialog({ kind: 'export-bundle' }));
+  useCommand('verify-bundle', () => setDialog({ kind: 'verify-bundle' }));
   useCommand('show-allegations', () => {
     setSideTab('allegations');
     // After React shows the tab: focus the first allegation, else the board's first control.
@@ -262,6 +264,8 @@ export function App() {
           return saved;
         }}
         actions={actions}
+        caseName={kase.info?.name ?? 'case'}
+        documents={kase.documents ?? []}
       />
     </div>
   );

@@ -105,6 +105,8 @@ export const MenuCommand = z.enum([
   'set-reviewer',
   'show-allegations',
   'show-matrix',
+  'export-bundle',
+  'verify-bundle',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 

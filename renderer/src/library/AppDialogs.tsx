@@ -1,5 +1,7 @@
-/** The one modal dialog the app may show at a time: provenance, remove, reviewer name or shortcuts. */
+/** The one modal dialog the app may show at a time: provenance, remove, reviewer name, shortcuts or a bundle dialog. */
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
+import { ExportBundleDialog } from '../bundle/ExportBundleDialog.tsx';
+import { VerifyBundleDialog } from '../bundle/VerifyBundleDialog.tsx';
 import { ProvenanceDialog } from '../documents/ProvenanceDialog.tsx';
 import { RemoveDialog } from '../documents/RemoveDialog.tsx';
 import type { DocumentActions } from '../documents/useDocumentActions.ts';
@@ -11,6 +13,8 @@ export type DialogState =
   | { kind: 'remove'; doc: DocumentSummary }
   | { kind: 'reviewer' }
   | { kind: 'shortcuts' }
+  | { kind: 'export-bundle' }
+  | { kind: 'verify-bundle' }
   | null;
 
 export function AppDialogs({
@@ -19,12 +23,16 @@ export function AppDialogs({
   reviewer,
   onSaveReviewer,
   actions,
+  caseName,
+  documents,
 }: {
   dialog: DialogState;
   onClose(): void;
   reviewer: string;
   onSaveReviewer(name: string): Promise<boolean>;
   actions: DocumentActions;
+  caseName: string;
+  documents: DocumentSummary[];
 }) {
   if (!dialog) return null;
   switch (dialog.kind) {
@@ -47,5 +55,9 @@ export function AppDialogs({
       return <ReviewerDialog current={reviewer} onSave={onSaveReviewer} onClose={onClose} />;
     case 'shortcuts':
       return <ShortcutHelp onClose={onClose} />;
+    case 'export-bundle':
+      return <ExportBundleDialog caseName={caseName} documents={documents} onClose={onClose} />;
+    case 'verify-bundle':
+      return <VerifyBundleDialog onClose={onClose} />;
   }
 }

@@ -42,6 +42,14 @@ export const keymap: readonly KeyBinding[] = [
     inTextFields: true,
   },
   { command: 'show-matrix', label: 'Evidence matrix', keys: [['Ctrl', 'Shift', 'M']], group: 'Case', inTextFields: true },
+  { command: 'export-bundle', label: 'Export an evidence bundle', keys: [['Ctrl', 'E']], group: 'Case', inTextFields: true },
+  {
+    command: 'verify-bundle',
+    label: 'Verify an evidence bundle',
+    keys: [['Ctrl', 'Shift', 'E']],
+    group: 'Case',
+    inTextFields: true,
+  },
   { command: 'undo', label: 'Undo', keys: [['Ctrl', 'Z']], group: 'Editing', inTextFields: false },
   {
     command: 'redo',

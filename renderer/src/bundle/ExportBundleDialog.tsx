@@ -1,0 +1,178 @@
+/**
+ * Export an evidence bundle: the whole case, or the allegations and documents the reviewer
+ * ticks. The host's save dialog picks the file; the engine writes it atomically, so closing
+ * is refused while it runs (there is no cancel channel and a half-shown result would lie).
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { Allegation } from '../../../shared/ipc/allegation-schemas.ts';
+import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
+import { call, messageOf } from '../api.ts';
+import { Modal } from '../ui/Modal.tsx';
+import { formatBytes, suggestedBundleName } from './format.ts';
+import './bundle.css';
+
+type Scope = 'case' | 'selection';
+type Phase =
+  | { kind: 'choosing' }
+  | { kind: 'busy' }
+  | { kind: 'done'; out: string; files: number; bytes: number }
+  | { kind: 'failed'; message: string };
+
+/** A ticked set, toggled by id; a new Set each time so React sees the change. */
+const toggled = (set: Set<string>, id: string): Set<string> => {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+};
+
+export function ExportBundleDialog({
+  caseName,
+  documents,
+  onClose,
+}: {
+  caseName: string;
+  documents: DocumentSummary[];
+  onClose(): void;
+}) {
+  const [scope, setScope] = useState<Scope>('case');
+  const [allegations, setAllegations] = useState<Allegation[] | null>(null);
+  const [pickedAllegations, setPickedAllegations] = useState<Set<string>>(new Set());
+  const [pickedDocuments, setPickedDocuments] = useState<Set<string>>(new Set());
+  const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
+  const id = useId();
+
+  useEffect(() => {
+    let live = true;
+    call('allegations.list', {})
+      .then((list) => live && setAllegations(list))
+      .catch((err: unknown) => live && setPhase({ kind: 'failed', message: messageOf(err) }));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const nothingPicked = scope === 'selection' && pickedAllegations.size === 0 && pickedDocuments.size === 0;
+  const busy = phase.kind === 'busy';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (nothingPicked || busy) return;
+    try {
+      const [path] = await call('dialog.saveBundle', { suggestedName: suggestedBundleName(caseName, new Date()) });
+      if (!path) return; // The reviewer cancelled the save dialog: stay on the choices.
+      setPhase({ kind: 'busy' });
+      const args =
+        scope === 'case'
+          ? { path }
+          : {
+              path,
+              ...(pickedAllegations.size > 0 ? { allegationIds: [...pickedAllegations] } : {}),
+              ...(pickedDocuments.size > 0 ? { documentIds: [...pickedDocuments] } : {}),
+            };
+      const r = await call('bundle.export', args);
+      setPhase({ kind: 'done', ...r });
+    } catch (err) {
+      setPhase({ kind: 'failed', message: messageOf(err) });
+    }
+  };
+
+  if (phase.kind === 'done') {
+    return (
+      <Modal title="Bundle exported" onClose={onClose} className="bundle-dialog">
+        <p className="bundle-ok" role="status">
+          <span aria-hidden="true">✓ </span>
+          Exported {phase.files.toLocaleString()} files, {formatBytes(phase.bytes)}, to:
+        </p>
+        <p className="bundle-path">{phase.out}</p>
+        <div className="modal-actions">
+          <button type="button" className="primary" onClick={onClose} data-autofocus>
+            Done
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title="Export evidence bundle" onClose={() => !busy && onClose()} className="bundle-dialog">
+      <form onSubmit={(e) => void submit(e)} aria-busy={busy}>
+        <fieldset className="bundle-scope" disabled={busy}>
+          <legend>What goes in the bundle</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              checked={scope === 'case'}
+              onChange={() => setScope('case')}
+              data-autofocus
+            />{' '}
+            The whole case
+          </label>
+          <label>
+            <input type="radio" name={`${id}-scope`} checked={scope === 'selection'} onChange={() => setScope('selection')} />{' '}
+            Only the allegations and documents ticked below, with the highlights and links between them
+          </label>
+        </fieldset>
+        {scope === 'selection' && (
+          <div className="bundle-picks">
+            <fieldset disabled={busy}>
+              <legend>Allegations</legend>
+              {allegations === null && <p className="muted">Loading…</p>}
+              {allegations?.length === 0 && <p className="muted">The case has no allegations.</p>}
+              <ul className="bundle-list">
+                {allegations?.map((a) => (
+                  <li key={a.allegationId}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={pickedAllegations.has(a.allegationId)}
+                        onChange={() => setPickedAllegations((s) => toggled(s, a.allegationId))}
+                      />{' '}
+                      <span className="bundle-code">{a.code}</span> {a.title}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <fieldset disabled={busy}>
+              <legend>Documents</legend>
+              {documents.length === 0 && <p className="muted">The case has no documents.</p>}
+              <ul className="bundle-list">
+                {documents.map((d) => (
+                  <li key={d.documentId}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={pickedDocuments.has(d.documentId)}
+                        onChange={() => setPickedDocuments((s) => toggled(s, d.documentId))}
+                      />{' '}
+                      {d.title}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          </div>
+        )}
+        {busy && (
+          <p className="bundle-busy" role="status">
+            <span className="bundle-spinner" aria-hidden="true" /> Writing the bundle: hashing, annotating, reporting and signing…
+          </p>
+        )}
+        {phase.kind === 'failed' && (
+          <p className="bundle-error" role="alert">
+            The bundle was not exported: {phase.message}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || nothingPicked}>
+            {busy ? 'Exporting…' : 'Export…'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,21 +1,26 @@
-/** `exhibit export --out FILE.zip` and `exhibit verify FILE.zip`. */
+/** `exhibit export`, `exhibit report` and `exhibit verify`. */
 import path from 'node:path';
-import { exportBundle } from '../services/bundle/export.ts';
+import fs from 'node:fs';
+import { resolveAllegation } from '../services/allegations/allegations.ts';
+import { buildModel, scopeModel } from '../services/bundle/model.ts';
+import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../services/bundle/report/index.ts';
+import { callTyped } from '../services/router.ts';
 import { verifyBundle } from '../services/bundle/verify.ts';
 import { userConfigDir } from '../services/case/paths.ts';
 import { reviewerName } from '../services/case/settings.ts';
 import { str, UsageError, type Command } from './command.ts';
 import type { Output } from './output.ts';
 
+const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? (v as string[]) : undefined);
+
 const exportCommand: Command = async (s, args, values, out) => {
-  if (args.length > 0) throw new UsageError('export takes --out FILE.zip');
+  if (args.length > 0) throw new UsageError('export takes --out FILE.zip [--allegation A]... [--document D]...');
   const file = str(values, 'out');
   if (!file) throw new UsageError('export needs --out FILE.zip');
-  const configDir = userConfigDir(out.io.env);
-  const result = await exportBundle(s.store, {
-    out: path.resolve(out.io.cwd, file),
-    reviewer: reviewerName(out.io.env, configDir),
-    configDir,
+  const result = await callTyped(s.router, 'bundle.export', {
+    path: path.resolve(out.io.cwd, file),
+    allegationIds: list(values.allegation),
+    documentIds: list(values.document),
   });
   out.record(result, () => `Exported ${result.files} file(s) to ${result.out} (${Math.round(result.bytes / 1024)} KiB), signed.`);
   return 0;
@@ -31,4 +36,32 @@ export async function verifyCommand(args: string[], out: Output): Promise<number
   return report.ok ? 0 : 1;
 }
 
-export const bundleCommands: Record<string, Command> = { export: exportCommand };
+const FORMATS = ['html', 'docx', 'md', 'csv'] as const;
+
+/** The report alone, in one format, for the whole case or some allegations. */
+const reportCommand: Command = async (s, args, values, out) => {
+  if (args.length > 0) throw new UsageError('report takes --format html|docx|md|csv --out FILE [--allegation A]...');
+  const format = str(values, 'format');
+  const file = str(values, 'out');
+  if (!format || !(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`report needs --format ${FORMATS.join('|')}`);
+  if (!file) throw new UsageError('report needs --out FILE');
+  const configDir = userConfigDir(out.io.env);
+  const allegationIds = list(values.allegation)?.map((a) => resolveAllegation(s.store.db, a).id);
+  const model = scopeModel(buildModel(s.store.db, path.basename(s.store.dir), reviewerName(out.io.env, configDir)), {
+    allegationIds,
+  });
+  const bytes =
+    format === 'docx'
+      ? await reportDocx(model)
+      : new TextEncoder().encode(
+          format === 'html' ? reportHtml(model) : format === 'md' ? reportMarkdown(model) : reportCsv(model),
+        );
+  const target = path.resolve(out.io.cwd, file);
+  fs.writeFileSync(`${target}.partial`, bytes);
+  fs.renameSync(`${target}.partial`, target);
+  out.record({ out: target, format, bytes: bytes.length }, () => `Wrote the ${format} report to ${target}`);
+  return 0;
+};
+
+export const bundleCommands: Record<string, Command> = { export: exportCommand, report: reportCommand };

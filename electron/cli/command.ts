@@ -18,6 +18,9 @@ export function positiveInt(value: string | boolean | string[] | undefined, name
   return n;
 }
 
-/** A string option, or undefined. */
-export const str = (values: Values, key: keyof typeof OPTION_SPEC): string | undefined =>
-  typeof values[key] === 'string' ? (values[key] as string) : undefined;
+/** A string option (the last one, when it was given several times), or undefined. */
+export function str(values: Values, key: keyof typeof OPTION_SPEC): string | undefined {
+  const v = values[key];
+  if (Array.isArray(v)) return v.at(-1);
+  return typeof v === 'string' ? v : undefined;
+}

@@ -28,7 +28,11 @@ Commands:
   unlink --highlight H --allegation A
   matrix                        Stance counts for every allegation × document
   response-map --doc DOC        Per allegation: does DOC address it, and how
-  export --out FILE.zip         Export the case as a signed evidence bundle (BagIt in a ZIP)
+  export --out FILE.zip [--allegation A]... [--document D]...
+                                Export the case (or only those allegations/documents) as a
+                                signed evidence bundle (a BagIt bag in a ZIP)
+  report --format html|docx|md|csv --out FILE [--allegation A]...
+                                Write the report on its own
   verify FILE.zip               Check a bundle: hashes, manifests, signature, audit chain
   audit verify                  Check the audit log's hash chain
   reviewer [NAME]               Show or set the reviewer name recorded in the audit log
@@ -62,7 +66,8 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   unlink: ['highlight', 'allegation'],
   matrix: [],
   'response-map': ['doc'],
-  export: ['out'],
+  export: ['out', 'allegation', 'document'],
+  report: ['format', 'out', 'allegation'],
   verify: [],
   help: [],
 };
@@ -92,8 +97,11 @@ export const OPTION_SPEC = {
   status: { type: 'string' },
   tag: { type: 'string', multiple: true },
   highlight: { type: 'string' },
-  allegation: { type: 'string' },
+  // Repeats on export and report; elsewhere the last one given counts.
+  allegation: { type: 'string', multiple: true },
   stance: { type: 'string' },
   rationale: { type: 'string' },
   out: { type: 'string' },
+  format: { type: 'string' },
+  document: { type: 'string', multiple: true },
 } as const;

@@ -4,6 +4,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
+import { reanchor } from '../../shared/anchoring/selectors.ts';
 import { verifyBundle } from '../../electron/services/bundle/verify.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
@@ -160,5 +161,30 @@ describe('evidence bundles', () => {
       /the bundle could not be written \(ENOENT\)/,
     );
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('exports only the allegations asked for, with the documents and links between them', async () => {
+    const { s, report, letter } = await exportedCase();
+    await callTyped(s.router, 'allegations.create', { title: 'Unrelated claim', code: 'Z1' });
+    const out = path.join(tempDir(), 'scoped.zip');
+    await callTyped(s.router, 'bundle.export', { path: out, allegationIds: ['A1'] });
+    expect(await callTyped(s.router, 'bundle.verify', { path: out })).toMatchObject({ ok: true });
+    const files = await readAll(out);
+    const c = JSON.parse(files.get('data/case.json')!.toString('utf8'));
+    expect(c.allegations.map((a: { code: string }) => a.code)).toEqual(['A1']);
+    expect(c.documents.map((d: { documentId: string }) => d.documentId)).toEqual([report.documentId]);
+    expect([...files.keys()].some((n) => n.includes(letter.sha256!.slice(0, 12)))).toBe(false);
+  });
+
+  it('writes Web Annotations whose selectors re-anchor in the page text', async () => {
+    const { s, out } = await exportedCase();
+    const ld = JSON.parse((await readAll(out)).get('data/annotations.jsonld')!.toString('utf8'));
+    const highlight = ld.items.find((i: { motivation: string }) => i.motivation === 'highlighting');
+    const [quote, position, fragment] = highlight.target[0].selector;
+    expect(fragment).toMatchObject({ type: 'FragmentSelector', value: 'page=1' });
+    const docs = await callTyped(s.router, 'documents.list', {});
+    const doc = docs.find((d) => `urn:sha256:${d.sha256}` === highlight.target[0].source)!;
+    const page = await callTyped(s.router, 'documents.page', { documentId: doc.documentId, page: 1 });
+    expect(reanchor(page.text, quote, position)).toEqual({ state: 'ok', start: position.start, end: position.end });
   });
 });

@@ -356,4 +356,26 @@ describe('exhibit CLI', () => {
     expect(v.code).toBe(1);
     expect(v.stdout).toMatch(/hash mismatch: data\/originals\/[0-9a-f]{12}-reply\.pdf/);
   });
+
+  it('writes the report alone in each format, and exports only the allegations named', () => {
+    const f = fixtures();
+    const home = tempDir('exhibit-home-');
+    const c = (...args: string[]) => exhibit(['--case', f.caseDir, '--json', ...args], { HOME: home });
+    exhibit(['init', f.caseDir], { HOME: home });
+    const [doc] = c('import', f.pdf).lines();
+    c('allegation', 'add', '--title', 'Denial', '--code', 'D1');
+    c('allegation', 'add', '--title', 'Other', '--code', 'O1');
+    const [h] = c('highlight', 'add', '--doc', doc.documentId, '--page', '1', '--quote', 'rejects the allegation').lines();
+    c('link', '--highlight', h.highlightId, '--allegation', 'D1', '--stance', 'denies');
+    for (const format of ['html', 'md', 'csv', 'docx']) {
+      const file = path.join(f.dir, `report.${format}`);
+      expect(c('report', '--format', format, '--out', file).code, format).toBe(0);
+      expect(fs.statSync(file).size, format).toBeGreaterThan(100);
+    }
+    expect(fs.readFileSync(path.join(f.dir, 'report.md'), 'utf8')).toContain('rejects the allegation');
+    expect(c('report', '--format', 'pdf', '--out', 'x').code).toBe(2);
+    const zip = path.join(f.dir, 'd1.zip');
+    expect(c('export', '--out', zip, '--allegation', 'D1').code).toBe(0);
+    expect(exhibit(['verify', zip], { HOME: home }).stdout).toBe('ok\n');
+  });
 });

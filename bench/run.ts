@@ -3,7 +3,7 @@
  * generated cases, and viewer latency in Chromium (needs `npm run build` first). Prints a
  * table, saves bench/results.json, and exits 0 unless something crashes: targets are
  * reported as PASS/MISS, not enforced, because timings depend on the machine. Options:
- * --large (also 1,000,000 pages), --skip-import, --skip-search, --skip-viewer, --runs=N.
+ * --large (also 1,000,000 pages), --skip-import, --skip-search, --skip-export, --skip-viewer, --runs=N.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { benchQueries } from './search/queries.ts';
 import { benchSearch, type SearchSummary } from './search/search-bench.ts';
 import { benchViewer, type ViewerSummary } from './viewer/viewer-bench.ts';
 import { viewerReport } from './viewer/viewer-report.ts';
+import { benchExport, exportReport, type ExportSummary } from './export/export-bench.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   let imports: ImportRow[] = [];
   const searches: SearchSummary[] = [];
   let viewer: ViewerSummary | null = null;
+  let exported: ExportSummary | null = null;
   try {
     if (!args.has('--skip-import')) {
       imports = await importSection(tmp);
@@ -91,6 +93,10 @@ async function main(): Promise<void> {
         sections.push(searchReport(s));
       }
     }
+    if (!args.has('--skip-export')) {
+      exported = await benchExport(tmp, log);
+      sections.push(exportReport(exported));
+    }
     if (!args.has('--skip-viewer')) {
       viewer = await viewerSection(tmp);
       sections.push(viewerReport(viewer, TARGETS.viewerMs));
@@ -101,8 +107,13 @@ async function main(): Promise<void> {
   console.log('\n' + sections.join('\n\n') + '\n');
   const out = path.join(repoRoot, 'bench', 'results.json');
   const prev = previousResults(out);
-  const ran = { imports: !args.has('--skip-import'), searches: !args.has('--skip-search'), viewer: !args.has('--skip-viewer') };
-  const measured = { imports, searches, viewer } as Record<keyof typeof ran, unknown>;
+  const ran = {
+    imports: !args.has('--skip-import'),
+    searches: !args.has('--skip-search'),
+    viewer: !args.has('--skip-viewer'),
+    exported: !args.has('--skip-export'),
+  };
+  const measured = { imports, searches, viewer, exported } as Record<keyof typeof ran, unknown>;
   const results: Saved = { at, machine, targets: TARGETS, measuredAt: {} };
   for (const key of Object.keys(ran) as (keyof typeof ran)[]) {
     results[key] = ran[key] ? measured[key] : (prev[key] ?? measured[key]);

@@ -81,7 +81,8 @@ export function ExportBundleDialog({
       <Modal title="Bundle exported" onClose={onClose} className="bundle-dialog">
         <p className="bundle-ok" role="status">
           <span aria-hidden="true">✓ </span>
-          Exported {phase.files.toLocaleString()} files, {formatBytes(phase.bytes)}, to:
+          {/* The engine counts the payload (data/…); the bag's own manifests and signature come on top. */}
+          Exported {phase.files.toLocaleString()} evidence files, {formatBytes(phase.bytes)} in all, to:
         </p>
         <p className="bundle-path">{phase.out}</p>
         <div className="modal-actions">

@@ -144,7 +144,7 @@ export const allegationChannels = {
     result: Link,
   },
   'links.remove': { args: z.object({ highlightId: id, allegationId: id }).strict(), result: Link },
-  /** Links of one highlight, or of every highlight in a document. */
+  /** Links of one highlight, or of all the highlights one document holds. */
   'links.list': {
     args: z.object({ highlightId: id.optional(), documentId: id.optional() }).strict(),
     result: z.array(Link),

@@ -64,4 +64,23 @@ const reportCommand: Command = async (s, args, values, out) => {
   return 0;
 };
 
-export const bundleCommands: Record<string, Command> = { export: exportCommand, report: reportCommand };
+/** Verify a bundle and merge it into the case. */
+const importBundleCommand: Command = async (s, args, _values, out) => {
+  if (args.length !== 1) throw new UsageError('import-bundle takes one bundle: exhibit import-bundle FILE.zip');
+  const r = await callTyped(s.router, 'bundle.import', { path: path.resolve(out.io.cwd, args[0]!) });
+  out.record(r, () =>
+    [
+      `Merged: ${r.documents.added} document(s) added (${r.documents.known} already here), ` +
+        `${r.allegations.added} allegation(s) added and ${r.allegations.updated} updated, ` +
+        `${r.highlights.added} highlight(s) added and ${r.highlights.updated} updated, ${r.links.added} link(s) added.`,
+      ...r.conflicts.map((c) => `  conflict: ${c}`),
+    ].join('\n'),
+  );
+  return 0;
+};
+
+export const bundleCommands: Record<string, Command> = {
+  export: exportCommand,
+  report: reportCommand,
+  'import-bundle': importBundleCommand,
+};

@@ -34,6 +34,8 @@ Commands:
   report --format html|docx|md|csv --out FILE [--allegation A]...
                                 Write the report on its own
   verify FILE.zip               Check a bundle: hashes, manifests, signature, audit chain
+  import-bundle FILE.zip        Verify a bundle, then merge it into the case (by id; the newer
+                                edit wins a conflict, and every conflict is listed)
   audit verify                  Check the audit log's hash chain
   reviewer [NAME]               Show or set the reviewer name recorded in the audit log
 
@@ -69,6 +71,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   export: ['out', 'allegation', 'document'],
   report: ['format', 'out', 'allegation'],
   verify: [],
+  'import-bundle': [],
   help: [],
 };
 

@@ -7,6 +7,18 @@ const id = z.string().min(1).max(200);
 export const VerifyReport = z.object({ ok: z.boolean(), problems: z.array(z.string()), files: z.number().int() });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
+const n = z.number().int();
+
+/** What merging a bundle did: counts per kind, and every conflict and how it was settled. */
+export const MergeResult = z.object({
+  documents: z.object({ added: n, known: n }),
+  allegations: z.object({ added: n, updated: n, unchanged: n }),
+  highlights: z.object({ added: n, updated: n, unchanged: n }),
+  links: z.object({ added: n, unchanged: n }),
+  conflicts: z.array(z.string()),
+});
+export type MergeResult = z.infer<typeof MergeResult>;
+
 export const bundleChannels = {
   /** Export to `path`; with allegations and/or documents named, only those and what links them. */
   'bundle.export': {
@@ -14,6 +26,8 @@ export const bundleChannels = {
     result: z.object({ out: z.string(), files: z.number().int(), bytes: z.number().int() }),
   },
   'bundle.verify': { args: z.object({ path: file }).strict(), result: VerifyReport },
+  /** Verify a bundle, then merge it into the open case. */
+  'bundle.import': { args: z.object({ path: file }).strict(), result: MergeResult },
   // Served by the host: where to save a bundle, and which bundle to check.
   'dialog.saveBundle': { args: z.object({ suggestedName: z.string().max(255) }).strict(), result: z.array(z.string()) },
   'dialog.openBundle': { args: z.object({}).strict(), result: z.array(z.string()) },

@@ -47,6 +47,7 @@ export const channelNames = [
   'responseMap.get',
   'bundle.export',
   'bundle.verify',
+  'bundle.import',
   'dialog.saveBundle',
   'dialog.openBundle',
 ] as const;

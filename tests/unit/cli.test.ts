@@ -378,4 +378,26 @@ describe('exhibit CLI', () => {
     expect(c('export', '--out', zip, '--allegation', 'D1').code).toBe(0);
     expect(exhibit(['verify', zip], { HOME: home }).stdout).toBe('ok\n');
   });
+
+  it("import-bundle merges a colleague's bundle and refuses one that does not verify", () => {
+    const f = fixtures();
+    const home = tempDir('exhibit-home-');
+    exhibit(['init', f.caseDir], { HOME: home });
+    exhibit(['--case', f.caseDir, 'import', f.pdf], { HOME: home });
+    exhibit(['--case', f.caseDir, 'allegation', 'add', '--title', 'Shared claim'], { HOME: home });
+    const zip = path.join(f.dir, 'share.zip');
+    expect(exhibit(['--case', f.caseDir, 'export', '--out', zip], { HOME: home }).code).toBe(0);
+    const other = path.join(f.dir, 'colleague');
+    exhibit(['init', other], { HOME: home });
+    const merged = exhibit(['--case', other, '--json', 'import-bundle', zip], { HOME: home });
+    expect(merged.code).toBe(0);
+    expect(merged.lines()[0]).toMatchObject({ documents: { added: 1, known: 0 }, allegations: { added: 1 }, conflicts: [] });
+    expect(exhibit(['--case', other, '--json', 'allegations'], { HOME: home }).lines()[0]).toMatchObject({
+      code: 'A1',
+      title: 'Shared claim',
+    });
+    const bad = exhibit(['--case', other, 'import-bundle', f.txt], { HOME: home });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('did not verify, so nothing was imported');
+  });
 });

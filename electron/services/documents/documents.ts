@@ -130,6 +130,8 @@ export function setProvenance(db: Database, ref: string, provenance: Provenance,
 }
 
 export interface NewDocument {
+  /** Keep this id (a document merged from a bundle keeps the id it had there). */
+  id?: string | undefined;
   sha256: string;
   fileName: string;
   size: number;
@@ -146,7 +148,7 @@ export function insertDocument(db: Database, d: NewDocument): { documentId: stri
   return db.transaction(() => {
     const existing = db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(d.sha256) as { id: string } | undefined;
     if (existing) return { documentId: existing.id, duplicate: true };
-    const id = randomUUID();
+    const id = d.id ?? randomUUID();
     const x = d.extracted;
     const textLayer = x.pages.some((p) => /\S/.test(p.text));
     const title = x.title ?? d.fileName.replace(/\.[^.]+$/, '');

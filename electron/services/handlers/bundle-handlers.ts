@@ -1,13 +1,14 @@
 /** Router handlers for exporting and verifying evidence bundles. */
 import { resolveAllegation } from '../allegations/allegations.ts';
 import { exportBundle } from '../bundle/export.ts';
+import { importBundle } from '../bundle/merge.ts';
 import { verifyBundle } from '../bundle/verify.ts';
 import { reviewerName } from '../case/settings.ts';
 import { resolveDocument } from '../documents/documents.ts';
 import type { Handlers, RouterContext } from '../router.ts';
 
 /** Handlers for bundles of the open case. */
-export function bundleHandlers(ctx: RouterContext): Pick<Handlers, 'bundle.export' | 'bundle.verify'> {
+export function bundleHandlers(ctx: RouterContext): Pick<Handlers, 'bundle.export' | 'bundle.verify' | 'bundle.import'> {
   return {
     'bundle.export': ({ path, allegationIds, documentIds }) => {
       const db = ctx.store.db;
@@ -24,5 +25,6 @@ export function bundleHandlers(ctx: RouterContext): Pick<Handlers, 'bundle.expor
       });
     },
     'bundle.verify': ({ path }) => verifyBundle(path),
+    'bundle.import': ({ path }) => importBundle(ctx.store, path, { pool: ctx.pool, actor: ctx.actor() }),
   };
 }

@@ -23,6 +23,8 @@ export interface ImportOptions {
   provenance?: Provenance | undefined;
   signal?: AbortSignal | undefined;
   onProgress?(p: Omit<ImportProgress, 'jobId'>): void;
+  /** Ids to give the documents made from these files (absolute path -> id), for bundle merges. */
+  documentIds?: Map<string, string> | undefined;
 }
 
 const failed = (file: string, error: string, errorCode: string, sha256: string | null = null): ImportResult => ({
@@ -103,6 +105,7 @@ async function importOne(
     try {
       const { documentId, duplicate } = insertDocument(store.db, {
         sha256,
+        id: opts.documentIds?.get(file),
         fileName: path.basename(file),
         size: bytes.length,
         extracted,

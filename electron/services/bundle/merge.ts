@@ -1,0 +1,241 @@
+/**
+ * Importing a bundle into the open case: verify it, stage its originals in a fresh folder,
+ * import the documents it brings (keeping their ids; known SHA-256s are not imported
+ * twice), then merge allegations, highlights and links by id in one transaction. The rule
+ * for a conflict is fixed: the newer edit (updatedAt) wins, a tie keeps what the case has;
+ * every conflict is listed in the result and the merge is written to the audit log.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { ExhibitError } from '../../../shared/errors.ts';
+import type { Allegation, DocumentSummary, Highlight, MergeResult, Stance } from '../../../shared/ipc/contract.ts';
+import { appendAudit } from '../audit/audit.ts';
+import type { CaseStore } from '../case/case.ts';
+import { importPaths } from '../ingest/import.ts';
+import type { ExtractionPool } from '../ingest/pool.ts';
+import { CASE_SCHEMA } from './payload.ts';
+import { readZip } from './read-zip.ts';
+import { verifyBundle } from './verify.ts';
+
+interface CaseFile {
+  schema: string;
+  case: { name: string; reviewer: string };
+  documents: DocumentSummary[];
+  allegations: Omit<Allegation, 'counts'>[];
+  highlights: Highlight[];
+  links: { highlightId: string; allegationId: string; stance: Stance; rationale: string | null }[];
+}
+
+/** Verify, stage and merge a bundle into the case. */
+export async function importBundle(
+  store: CaseStore,
+  file: string,
+  opts: { pool: ExtractionPool; actor: string },
+): Promise<MergeResult> {
+  const report = await verifyBundle(file);
+  if (!report.ok)
+    throw new ExhibitError(
+      'invalid-args',
+      `${file} did not verify, so nothing was imported:\n${report.problems.join('\n')}`,
+      file,
+    );
+  const entries = await readZip(file, (p) => p === 'data/case.json' || p.startsWith('data/originals/'));
+  const caseEntry = entries.find((e) => e.path === 'data/case.json');
+  const data = JSON.parse(caseEntry?.bytes?.toString('utf8') ?? '{}') as CaseFile;
+  if (data.schema !== CASE_SCHEMA)
+    throw new ExhibitError('invalid-args', `${file}: case.json is "${data.schema}", not ${CASE_SCHEMA}`, file);
+
+  const result: MergeResult = {
+    documents: { added: 0, known: 0 },
+    allegations: { added: 0, updated: 0, unchanged: 0 },
+    highlights: { added: 0, updated: 0, unchanged: 0 },
+    links: { added: 0, unchanged: 0 },
+    conflicts: [],
+  };
+  const docIds = await stageDocuments(store, data, entries, opts, result);
+  store.db.transaction(() => {
+    mergeAllegations(store.db, data, result);
+    mergeHighlights(store.db, data, docIds, result);
+    mergeLinks(store.db, data, result);
+    appendAudit(store.db, {
+      actor: opts.actor,
+      action: 'bundle.import',
+      entity: 'case',
+      entityId: null,
+      payload: { file: path.basename(file), from: data.case, result },
+    });
+  })();
+  return result;
+}
+
+/** Import the bundle's new documents from a staging folder; map every bundle document id to the case's. */
+async function stageDocuments(
+  store: CaseStore,
+  data: CaseFile,
+  entries: Awaited<ReturnType<typeof readZip>>,
+  opts: { pool: ExtractionPool; actor: string },
+  result: MergeResult,
+) {
+  const map = new Map<string, string>();
+  const staging = path.join(store.dir, `.staging-${randomUUID()}`);
+  fs.mkdirSync(staging, { mode: 0o700 });
+  try {
+    const ids = new Map<string, string>();
+    const toImport: string[] = [];
+    const incoming: DocumentSummary[] = [];
+    for (const d of data.documents) {
+      const known = store.db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(d.sha256) as { id: string } | undefined;
+      if (known) {
+        map.set(d.documentId, known.id);
+        result.documents.known++;
+        continue;
+      }
+      const entry = entries.find((e) => e.path.startsWith('data/originals/') && e.sha256 === d.sha256);
+      if (!entry?.bytes)
+        throw new ExhibitError(
+          'invalid-args',
+          `The bundle has no original for "${d.title}" (or it is too large to merge)`,
+          d.documentId,
+        );
+      const target = path.join(staging, `${d.sha256.slice(0, 12)}-${path.basename(d.fileName)}`);
+      fs.writeFileSync(target, entry.bytes);
+      ids.set(target, d.documentId);
+      toImport.push(target);
+      incoming.push(d);
+    }
+    if (toImport.length > 0) {
+      const imported = await importPaths(store, toImport, { pool: opts.pool, actor: opts.actor, documentIds: ids });
+      for (const r of imported) {
+        if (r.status === 'failed')
+          throw new ExhibitError('invalid-args', `A document in the bundle could not be imported: ${r.error}`, r.path);
+        map.set(ids.get(r.path)!, r.documentId!);
+        result.documents.added++;
+      }
+      // The bundle's title and provenance come along (the file name alone would lose them).
+      const describe = store.db.prepare(
+        'UPDATE documents SET title = ?, source = ?, obtained_from = ?, obtained_at = ?, collected_by = ?, notes = ? WHERE id = ?',
+      );
+      for (const d of incoming) {
+        const p = d.provenance;
+        describe.run(
+          d.title,
+          p.source ?? null,
+          p.obtainedFrom ?? null,
+          p.obtainedAt ?? null,
+          p.collectedBy ?? null,
+          p.notes ?? null,
+          map.get(d.documentId)!,
+        );
+      }
+    }
+    return map;
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function mergeAllegations(db: Database, data: CaseFile, result: MergeResult): void {
+  for (const a of data.allegations) {
+    const local = db.prepare('SELECT * FROM allegations WHERE id = ?').get(a.allegationId) as
+      { code: string; updated_at: string; title: string } | undefined;
+    if (!local) {
+      let code = a.code;
+      for (let n = 2; db.prepare('SELECT 1 FROM allegations WHERE code = ? COLLATE NOCASE AND deleted_at IS NULL').get(code); n++)
+        code = `${a.code}-${n}`;
+      if (code !== a.code)
+        result.conflicts.push(`${a.code} "${a.title}": the case already uses ${a.code}, so it came in as ${code}`);
+      db.prepare(
+        `INSERT INTO allegations (id, code, title, description, source, status, tags, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        a.allegationId,
+        code,
+        a.title,
+        a.description,
+        a.source,
+        a.status,
+        JSON.stringify(a.tags),
+        a.position,
+        a.createdAt,
+        a.updatedAt,
+      );
+      result.allegations.added++;
+    } else if (a.updatedAt > local.updated_at) {
+      db.prepare(
+        'UPDATE allegations SET title = ?, description = ?, source = ?, status = ?, tags = ?, updated_at = ? WHERE id = ?',
+      ).run(a.title, a.description, a.source, a.status, JSON.stringify(a.tags), a.updatedAt, a.allegationId);
+      result.allegations.updated++;
+      result.conflicts.push(`${local.code}: the bundle's edit is newer and was taken`);
+    } else result.allegations.unchanged++;
+  }
+}
+
+function mergeHighlights(db: Database, data: CaseFile, docIds: Map<string, string>, result: MergeResult): void {
+  const insertTarget = db.prepare(
+    `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, exact, prefix, suffix, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const h of data.highlights) {
+    const local = db.prepare('SELECT updated_at FROM highlights WHERE id = ?').get(h.highlightId) as
+      { updated_at: string } | undefined;
+    if (!local) {
+      db.prepare(
+        `INSERT INTO highlights (id, document_id, author, created_at, updated_at, color, label, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        h.highlightId,
+        docIds.get(h.documentId) ?? h.documentId,
+        h.author,
+        h.createdAt,
+        h.updatedAt,
+        h.color,
+        h.label,
+        h.note,
+      );
+      h.targets.forEach((t, i) =>
+        insertTarget.run(
+          h.highlightId,
+          i,
+          t.page - 1,
+          JSON.stringify(t.rects),
+          t.quote.exact,
+          t.quote.prefix,
+          t.quote.suffix,
+          t.position.start,
+          t.position.end,
+        ),
+      );
+      result.highlights.added++;
+    } else if (h.updatedAt > local.updated_at) {
+      db.prepare('UPDATE highlights SET color = ?, label = ?, note = ?, updated_at = ? WHERE id = ?').run(
+        h.color,
+        h.label,
+        h.note,
+        h.updatedAt,
+        h.highlightId,
+      );
+      result.highlights.updated++;
+    } else result.highlights.unchanged++;
+  }
+}
+
+function mergeLinks(db: Database, data: CaseFile, result: MergeResult): void {
+  const now = new Date().toISOString();
+  for (const l of data.links) {
+    const local = db
+      .prepare('SELECT stance, rationale FROM links WHERE highlight_id = ? AND allegation_id = ?')
+      .get(l.highlightId, l.allegationId) as { stance: Stance; rationale: string | null } | undefined;
+    if (!local) {
+      db.prepare(
+        'INSERT INTO links (highlight_id, allegation_id, stance, rationale, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(l.highlightId, l.allegationId, l.stance, l.rationale, data.case.reviewer, now, now);
+      result.links.added++;
+    } else {
+      if (local.stance !== l.stance || local.rationale !== l.rationale) {
+        result.conflicts.push(
+          `link ${l.highlightId.slice(0, 8)} → ${l.allegationId.slice(0, 8)}: the case says ${local.stance}, the bundle ${l.stance}; the case's was kept`,
+        );
+      }
+      result.links.unchanged++;
+    }
+  }
+}

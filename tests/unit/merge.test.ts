@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportBundle } from '../../electron/services/bundle/export.ts';
+import { importBundle } from '../../electron/services/bundle/merge.ts';
+import { buildModel } from '../../electron/services/bundle/model.ts';
+import { verifyAudit } from '../../electron/services/audit/audit.ts';
+import { callTyped } from '../../electron/services/router.ts';
+import type { Services } from '../../electron/services/services.ts';
+import { importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
+
+/** What two reviewers must agree on after exchanging bundles (no import times, no counts). */
+function reviewState(s: Services) {
+  const m = buildModel(s.store.db, 'x', 'x');
+  return {
+    documents: m.documents
+      .map((d) => ({ id: d.documentId, sha: d.sha256, title: d.title, provenance: d.provenance }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    allegations: m.allegations.map((a) => ({ id: a.allegationId, code: a.code, title: a.title, status: a.status, tags: a.tags })),
+    highlights: m.highlights
+      .map((h) => ({
+        id: h.highlightId,
+        doc: h.documentId,
+        quote: h.quote,
+        note: h.note,
+        color: h.color,
+        targets: h.targets.map((t) => [t.page, t.rects, t.position]),
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    links: m.highlights
+      .flatMap((h) => h.links.map((l) => `${h.highlightId}|${l.allegationId}|${l.stance}|${l.rationale}`))
+      .sort(),
+  };
+}
+
+describe('importing a bundle', () => {
+  it('rebuilds the same review work in a fresh case, and a second import changes nothing', async () => {
+    const a = newCase();
+    const dir = tempDir();
+    const [report] = await importFiles(a, [
+      writePdf(dir, 'report.pdf', {
+        info: { title: 'NGO report' },
+        pages: [{ lines: ['Phones of two journalists were infected.'] }, { lines: ['Servers in Veloria.'] }],
+      }),
+      writeFile(dir, 'letter.txt', 'We deny that our product infected journalists.'),
+    ]);
+    await callTyped(a.router, 'documents.setProvenance', {
+      documentId: report!.documentId!,
+      provenance: { source: 'Lanternwatch' },
+    });
+    const h = await callTyped(a.router, 'highlights.create', {
+      documentId: report!.documentId!,
+      targets: [{ page: 1, quote: 'two journalists were infected' }],
+      note: 'Key',
+      color: 'pink',
+    });
+    const [al] = await callTyped(a.router, 'allegations.import', { text: '- Journalists were targeted\n- Servers abroad' });
+    await callTyped(a.router, 'links.create', {
+      highlightId: h.highlightId,
+      allegationId: al!.allegationId,
+      stance: 'supports',
+      rationale: 'Forensics',
+    });
+    const zip = path.join(tempDir(), 'a.zip');
+    await exportBundle(a.store, { out: zip, reviewer: 'Reviewer A', configDir: path.join(tempDir(), 'cfg') });
+
+    const b = newCase();
+    const first = await importBundle(b.store, zip, { pool: b.pool, actor: 'Reviewer B' });
+    expect(first).toMatchObject({
+      documents: { added: 2, known: 0 },
+      allegations: { added: 2 },
+      highlights: { added: 1 },
+      links: { added: 1 },
+      conflicts: [],
+    });
+    expect(reviewState(b)).toEqual(reviewState(a));
+    expect((await callTyped(b.router, 'search.query', { query: 'Veloria' })).total).toBe(1);
+    const again = await importBundle(b.store, zip, { pool: b.pool, actor: 'Reviewer B' });
+    expect(again).toMatchObject({
+      documents: { added: 0, known: 2 },
+      allegations: { added: 0, unchanged: 2 },
+      highlights: { added: 0, unchanged: 1 },
+      links: { added: 0, unchanged: 1 },
+    });
+    expect(reviewState(b)).toEqual(reviewState(a));
+    expect(verifyAudit(b.store.db).ok).toBe(true);
+  });
+
+  it('takes the newer edit, keeps the case on ties, and lists conflicts', async () => {
+    const a = newCase();
+    const [doc] = await importFiles(a, [writeFile(tempDir(), 'l.txt', 'The ministry approved the export licence.')]);
+    const h = await callTyped(a.router, 'highlights.create', {
+      documentId: doc!.documentId!,
+      targets: [{ page: 1, quote: 'approved the export' }],
+    });
+    const [al] = await callTyped(a.router, 'allegations.import', { text: '- Licence granted' });
+    await callTyped(a.router, 'links.create', { highlightId: h.highlightId, allegationId: al!.allegationId, stance: 'admits' });
+    const zip1 = path.join(tempDir(), '1.zip');
+    const cfg = path.join(tempDir(), 'cfg');
+    await exportBundle(a.store, { out: zip1, reviewer: 'A', configDir: cfg });
+    const b = newCase();
+    await importBundle(b.store, zip1, { pool: b.pool, actor: 'B' });
+    // A edits later; B changes the link's stance on its own copy.
+    await callTyped(a.router, 'allegations.update', { allegationId: al!.allegationId, status: 'corroborated' });
+    await callTyped(b.router, 'links.update', { highlightId: h.highlightId, allegationId: al!.allegationId, stance: 'context' });
+    const zip2 = path.join(tempDir(), '2.zip');
+    await exportBundle(a.store, { out: zip2, reviewer: 'A', configDir: cfg });
+    const merged = await importBundle(b.store, zip2, { pool: b.pool, actor: 'B' });
+    expect(merged.allegations.updated).toBe(1);
+    expect((await callTyped(b.router, 'allegations.list', {}))[0]!.status).toBe('corroborated');
+    expect(merged.conflicts.some((c) => c.includes('the case says context, the bundle admits'))).toBe(true);
+  });
+
+  it('refuses a bundle that does not verify and changes nothing', async () => {
+    const b = newCase();
+    const bad = writeFile(tempDir(), 'bad.zip', 'not a zip');
+    await expect(importBundle(b.store, bad, { pool: b.pool, actor: 'B' })).rejects.toThrow(
+      /did not verify, so nothing was imported/,
+    );
+    expect(await callTyped(b.router, 'documents.list', {})).toEqual([]);
+  });
+});

@@ -187,4 +187,26 @@ describe('evidence bundles', () => {
     const page = await callTyped(s.router, 'documents.page', { documentId: doc.documentId, page: 1 });
     expect(reanchor(page.text, quote, position)).toEqual({ state: 'ok', start: position.start, end: position.end });
   });
+
+  it('refuses archives with names that collide after case folding, symlinks, or compression bombs', async () => {
+    const dir = tempDir();
+    const build = (file: string, add: (zip: yazl.ZipFile) => void) => {
+      const zip = new yazl.ZipFile();
+      add(zip);
+      zip.end();
+      return new Promise<void>((resolve) => zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve()));
+    };
+    const twins = path.join(dir, 'twins.zip');
+    await build(twins, (z) => {
+      z.addBuffer(Buffer.from('a'), 'data/Report.txt');
+      z.addBuffer(Buffer.from('b'), 'data/report.txt');
+    });
+    expect((await verifyBundle(twins)).problems[0]).toMatch(/entry "data\/report.txt" appears twice/);
+    const link = path.join(dir, 'link.zip');
+    await build(link, (z) => z.addBuffer(Buffer.from('/etc/passwd'), 'data/evil', { mode: 0o120777 }));
+    expect((await verifyBundle(link)).problems[0]).toMatch(/entry "data\/evil" is a symbolic link/);
+    const bomb = path.join(dir, 'bomb.zip');
+    await build(bomb, (z) => z.addBuffer(Buffer.alloc(64 * 1024 ** 2), 'data/zeros.bin', { compress: true }));
+    expect((await verifyBundle(bomb)).problems[0]).toMatch(/compressed suspiciously well/);
+  });
 });

@@ -157,9 +157,16 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
       stopSizes.abort();
       const p = parts.current;
       parts.current = null;
-      p?.viewer.setDocument(null);
-      // Destroying the loading task frees the document; the shared worker stays warm.
-      destroy?.();
+      const finish = () => {
+        p?.viewer.setDocument(null);
+        // Destroying the loading task frees the document; the shared worker stays warm.
+        destroy?.();
+      };
+      // pdf.js reports an error if its document is destroyed while the viewer is still setting
+      // up its pages (a document closed right after opening): let that finish first.
+      const settling = (p?.viewer as { pagesPromise?: Promise<unknown> } | undefined)?.pagesPromise;
+      if (settling) void settling.catch(() => undefined).then(finish);
+      else finish();
     };
   }, [container, documentId]);
 

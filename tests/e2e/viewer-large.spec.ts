@@ -3,10 +3,18 @@
  * and the thumbnails draw only what is in view, go to a page on click and work from the keyboard.
  */
 import { buildPdf, fillerLines, seededRandom } from '../fixtures/pdf-builder.ts';
+import type { Locator } from '@playwright/test';
 import { expect, importFiles, test } from './fixtures.ts';
 import { openDocument, waitForPage } from './viewer-helpers.ts';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
+
+/** The keys act on the list, which keeps focus and names its active row with aria-activedescendant. */
+async function expectActive(list: Locator, name: string): Promise<void> {
+  await expect(list).toBeFocused();
+  const id = await list.getByRole('option', { name, exact: true }).getAttribute('id');
+  await expect(list).toHaveAttribute('aria-activedescendant', id!);
+}
 
 const PAGES = 1000;
 const marker = (n: number) => `This is page ${n} of the transcript.`;
@@ -56,22 +64,22 @@ test('a 1,000-page PDF opens at page 1, jumps to page 800, and its thumbnails ar
   await waitForPage(page, 801);
 
   // One tab stop; arrows move it, Enter goes there.
-  await expect(thumbs.getByRole('option', { name: 'Page 801', exact: true })).toBeFocused();
+  await expectActive(thumbs, 'Page 801');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  await expect(thumbs.getByRole('option', { name: 'Page 803', exact: true })).toBeFocused();
+  await expectActive(thumbs, 'Page 803');
   await page.keyboard.press('Enter');
   await expect(pageBox).toHaveValue('803');
   await page.keyboard.press('End');
   const last = thumbs.getByRole('option', { name: 'Page 1000', exact: true });
-  await expect(last).toBeFocused();
+  await expectActive(thumbs, 'Page 1000');
   await expect(last.locator('canvas')).toBeAttached();
   await page.keyboard.press('Enter');
   await expect(pageBox).toHaveValue('1000');
   await waitForPage(page, 1000);
   await expect(page.locator('.pdfViewer .page[data-page-number="1000"] .textLayer')).toContainText(marker(1000));
   await page.keyboard.press('Home');
-  await expect(thumbs.getByRole('option', { name: 'Page 1', exact: true })).toBeFocused();
+  await expectActive(thumbs, 'Page 1');
   expect(await thumbs.getByRole('option').count()).toBeLessThan(20);
   await app.snap('thumbnails-keyboard');
 });

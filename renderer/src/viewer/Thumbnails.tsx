@@ -46,6 +46,7 @@ function ThumbnailList({ doc, pages, current, labels, rotation, onGoTo }: Thumbn
   const [chosen, setChosen] = useState<number | null>(null);
   const active = chosen ?? current;
   const inside = useRef(false);
+  const list = useRef<HTMLDivElement>(null);
   const base = useId();
 
   useLayoutEffect(() => {
@@ -71,19 +72,8 @@ function ThumbnailList({ doc, pages, current, labels, rotation, onGoTo }: Thumbn
     if (!inside.current) reveal(scroller.current, current);
   }, [current]);
 
-  // Focus follows the active row once it exists (it may have just been scrolled into being).
-  const focusWanted = useRef(false);
-  useEffect(() => {
-    if (!focusWanted.current) return;
-    const row = document.getElementById(`${base}-${active}`);
-    row?.focus();
-    // Keep wanting it until it holds: a re-render under load can still be on its way.
-    if (row && document.activeElement === row) focusWanted.current = false;
-  });
-
   const move = (to: number) => {
     const page = Math.min(Math.max(1, to), pages);
-    focusWanted.current = true;
     setChosen(page);
     reveal(scroller.current, page);
   };
@@ -115,18 +105,19 @@ function ThumbnailList({ doc, pages, current, labels, rotation, onGoTo }: Thumbn
 
   return (
     <div ref={scroller} className="thumbnails">
+      {/* Focus stays on the list; the active row is named by aria-activedescendant, so rows
+          can come and go as the list scrolls without ever taking focus away from the keys. */}
       <div
+        ref={list}
         role="listbox"
         aria-label="Page thumbnails"
+        aria-activedescendant={`${base}-${active}`}
+        tabIndex={0}
         className="thumbnail-list"
         style={{ height: pages * ROW }}
         onKeyDown={onKeyDown}
         onFocus={() => (inside.current = true)}
-        onBlur={(e) => {
-          if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
-          // The focused row scrolled out of being while the keys move to another: not the reviewer leaving.
-          if (e.relatedTarget === null && focusWanted.current) return;
-          focusWanted.current = false;
+        onBlur={() => {
           inside.current = false;
           setChosen(null);
         }}
@@ -140,10 +131,10 @@ function ThumbnailList({ doc, pages, current, labels, rotation, onGoTo }: Thumbn
               role="option"
               aria-selected={n === current}
               aria-label={`Page ${label}`}
-              tabIndex={n === active ? 0 : -1}
-              className="thumbnail"
+              className={n === active ? 'thumbnail active' : 'thumbnail'}
               style={{ top: (n - 1) * ROW, height: ROW }}
               onClick={() => {
+                list.current?.focus();
                 setChosen(n);
                 onGoTo(n);
               }}

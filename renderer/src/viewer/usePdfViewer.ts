@@ -106,6 +106,9 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
           findController: find,
           // Links only, no form widgets: nothing in a PDF can be filled in or submitted here.
           annotationMode: pdfjs.lib.AnnotationMode.ENABLE,
+          // No annotation editor: Exhibit never edits a PDF, and the editor's focus handling
+          // would take keyboard focus back to the page after the reviewer moved elsewhere.
+          annotationEditorMode: pdfjs.lib.AnnotationEditorType.DISABLE,
           enableAutoLinking: false,
           removePageBorders: false,
         });

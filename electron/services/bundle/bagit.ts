@@ -13,6 +13,10 @@ export interface BagFile {
 export const SIGNATURE_FILE = 'tagmanifest-sha256.txt.sig';
 export const PUBLIC_KEY_FILE = 'exhibit-public-key.pem';
 
+/** A document's file name inside the bag: its hash prefix, then its name made safe for any file system. */
+export const bagFileName = (sha256Hex: string, fileName: string): string =>
+  `${sha256Hex.slice(0, 12)}-${fileName.replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 120) || 'document'}`;
+
 export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 const text = (s: string) => new TextEncoder().encode(s);
 

@@ -10,7 +10,7 @@ import { ExhibitError } from '../../../shared/errors.ts';
 import type { CaseStore } from '../case/case.ts';
 import { blobPath } from '../case/blobs.ts';
 import { pageLayout } from '../highlights/targets.ts';
-import { tagFiles, type BagFile } from './bagit.ts';
+import { bagFileName, tagFiles, type BagFile } from './bagit.ts';
 import { bundleExtras } from './extras.ts';
 import { reviewerKey } from './keys.ts';
 import { buildModel, scopeModel, type ReportModel } from './model.ts';
@@ -27,8 +27,6 @@ export interface ExportOptions {
   /** The annotated PDFs and reports (made by bundleExtras unless a caller gives another maker). */
   extras?: (model: ReportModel, originals: Map<string, Uint8Array>) => Promise<BagFile[]>;
 }
-
-const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 120) || 'document';
 
 /** Every quote must still be exactly what its page says where the target says it is. */
 function checkQuotes(store: CaseStore, model: ReportModel): void {
@@ -60,7 +58,7 @@ export async function exportBundle(
   for (const d of model.documents) {
     const bytes = new Uint8Array(fs.readFileSync(blobPath(store.dir, d.sha256)));
     originals.set(d.documentId, bytes);
-    payload.push({ path: `data/originals/${d.sha256.slice(0, 12)}-${safeName(d.fileName)}`, bytes });
+    payload.push({ path: `data/originals/${bagFileName(d.sha256, d.fileName)}`, bytes });
   }
   const audit = auditFiles(store.db);
   payload.push(

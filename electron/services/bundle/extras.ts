@@ -4,12 +4,11 @@
  */
 import { ExhibitError } from '../../../shared/errors.ts';
 import { annotatePdf } from './annotate.ts';
-import type { BagFile } from './bagit.ts';
+import { bagFileName, type BagFile } from './bagit.ts';
 import type { ReportModel } from './model.ts';
 import { reportCsv, reportDocx, reportHtml, reportMarkdown } from './report/index.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
-const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 120) || 'document';
 
 /** Annotated PDFs and the four reports, made from the model and the originals' bytes. */
 export async function bundleExtras(model: ReportModel, originals: Map<string, Uint8Array>): Promise<BagFile[]> {
@@ -20,7 +19,7 @@ export async function bundleExtras(model: ReportModel, originals: Map<string, Ui
     if (highlights.length === 0) continue;
     try {
       const bytes = await annotatePdf(originals.get(d.documentId)!, highlights);
-      files.push({ path: `data/annotated/${d.sha256.slice(0, 12)}-${safeName(d.fileName)}`, bytes });
+      files.push({ path: `data/annotated/${bagFileName(d.sha256, d.fileName)}`, bytes });
     } catch (err) {
       // An encrypted PDF cannot be rewritten: the bundle carries its original only.
       if (!(err instanceof ExhibitError && err.code === 'unsupported-file')) throw err;

@@ -15,6 +15,7 @@ import { appendAudit } from '../audit/audit.ts';
 import type { CaseStore } from '../case/case.ts';
 import { importPaths } from '../ingest/import.ts';
 import type { ExtractionPool } from '../ingest/pool.ts';
+import { bagFileName } from './bagit.ts';
 import { CASE_SCHEMA } from './payload.ts';
 import { readZip } from './read-zip.ts';
 import { verifyBundle } from './verify.ts';
@@ -99,7 +100,7 @@ async function stageDocuments(
           `The bundle has no original for "${d.title}" (or it is too large to merge)`,
           d.documentId,
         );
-      const target = path.join(staging, `${d.sha256.slice(0, 12)}-${path.basename(d.fileName)}`);
+      const target = path.join(staging, bagFileName(d.sha256, d.fileName));
       fs.writeFileSync(target, entry.bytes);
       ids.set(target, d.documentId);
       toImport.push(target);

@@ -124,6 +124,9 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
             rotation: viewer.pagesRotation,
           }));
         eventBus.on('pagesinit', () => {
+          // Closed while pdf.js was still setting up (its clean-up waits for that): the
+          // container is gone, and zooming or scrolling it would only log errors.
+          if (cancelled) return;
           viewer.currentScaleValue = 'auto';
           const start = Math.min(Math.max(1, firstPage.current), doc.numPages);
           if (start > 1) viewer.currentPageNumber = start;

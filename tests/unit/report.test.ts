@@ -1,6 +1,7 @@
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../electron/services/bundle/model.ts';
+import { csvField } from '../../electron/services/bundle/report/csv.ts';
 import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../../electron/services/bundle/report/index.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import type { Stance } from '../../shared/ipc/contract.ts';
@@ -174,6 +175,16 @@ describe('reports', () => {
       'Test Reviewer',
     ]);
     expect(body[2]![5]).toBe('1');
+  });
+
+  it('CSV defuses cells a spreadsheet would run as formulas, and only those', () => {
+    expect(csvField('=HYPERLINK("http://x.test","click")')).toBe('"\'=HYPERLINK(""http://x.test"",""click"")"');
+    expect(csvField('+1 555 0100')).toBe("'+1 555 0100");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1:A2)')).toBe("'@SUM(A1:A2)");
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+    expect(csvField('We deny = nothing')).toBe('We deny = nothing');
+    expect(csvField('3 - 2')).toBe('3 - 2');
   });
 
   it('HTML escapes every text and carries no script', async () => {

@@ -2,6 +2,11 @@
  * The report as CSV, one row per link, for spreadsheets and scripts. RFC 4180: CRLF
  * between records, a field quoted when it holds a comma, quote or line break, inner quotes
  * doubled. No byte-order mark, so strict parsers see the header as written.
+ *
+ * A cell that a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or a
+ * carriage return) gets a leading apostrophe, so text from a hostile document cannot run
+ * in the recipient's spreadsheet. The quotes stay verbatim in case.json, the annotations
+ * and the HTML, DOCX and Markdown reports.
  */
 import type { ReportModel } from '../model.ts';
 import { displayQuote, pageOf, passagesInOrder, shortSha } from './group.ts';
@@ -18,8 +23,9 @@ export const CSV_HEADER = [
   'reviewer',
 ] as const;
 
-/** One RFC 4180 field. Values are never altered (no formula-injection prefix) because the quote must stay verbatim. */
-export function csvField(value: string): string {
+/** One RFC 4180 field, defused when a spreadsheet would take it for a formula. */
+export function csvField(raw: string): string {
+  const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -60,7 +60,7 @@ export async function exportBundle(
     originals.set(d.documentId, bytes);
     payload.push({ path: `data/originals/${bagFileName(d.sha256, d.fileName)}`, bytes });
   }
-  const audit = auditFiles(store.db);
+  const audit = auditFiles(store.db, model, opts.scope);
   payload.push(
     { path: 'data/case.json', bytes: caseJson(model) },
     { path: 'data/annotations.jsonld', bytes: annotationsJsonLd(model) },

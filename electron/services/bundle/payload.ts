@@ -3,6 +3,8 @@
  * Annotation collection, and the audit log as hash-chained JSON lines with its head.
  */
 import type { Database } from 'better-sqlite3';
+import type { AuditRow } from '../audit/audit.ts';
+import { inScope, isScoped, redact, type ExportScope } from './audit-scope.ts';
 import type { ReportModel } from './model.ts';
 
 export const CASE_SCHEMA = 'exhibit-case/1';
@@ -60,14 +62,22 @@ export function annotationsJsonLd(model: ReportModel): Uint8Array {
   return json({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, items });
 }
 
-/** data/audit/audit.jsonl and head.json: every row with its hashes, so the chain can be re-checked. */
-export function auditFiles(db: Database): { lines: Uint8Array; head: Uint8Array } {
+/**
+ * data/audit/audit.jsonl and head.json: every row with its hashes, so the chain can be
+ * re-checked. A scoped export redacts the rows outside its scope (see audit-scope.ts) and
+ * head.json says which, so that list is signed along with everything else.
+ */
+export function auditFiles(db: Database, model: ReportModel, scope?: ExportScope): { lines: Uint8Array; head: Uint8Array } {
   const rows = db
     .prepare('SELECT seq, at, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit ORDER BY seq')
-    .all() as {
-    seq: number;
-    hash: string;
-  }[];
-  const lines = new TextEncoder().encode(rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  return { lines, head: json({ rows: rows.length, headHash: rows.at(-1)?.hash ?? null }) };
+    .all() as AuditRow[];
+  const scoped = isScoped(scope);
+  const keep = scoped ? inScope(model) : () => true;
+  const shown = rows.map((r) => (keep(r) ? r : redact(r)));
+  const redactedSeqs = shown.filter((r) => 'redacted' in r).map((r) => r.seq);
+  const lines = new TextEncoder().encode(shown.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return {
+    lines,
+    head: json({ rows: rows.length, headHash: rows.at(-1)?.hash ?? null, scoped, redacted: redactedSeqs.length, redactedSeqs }),
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
 import { ExhibitError } from '../../../shared/errors.ts';
-import { checkAuditRows, type AuditRow } from '../audit/audit.ts';
+import { checkAuditRows, type AuditRow, type RedactedAuditRow } from '../audit/audit.ts';
 import { parseManifest, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './bagit.ts';
 import { readZip, type ZipEntryInfo } from './read-zip.ts';
 
@@ -80,16 +80,31 @@ function auditProblems(lines: string | null, head: string | null): string[] {
     const rows = lines
       .split('\n')
       .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as AuditRow);
-    const report = checkAuditRows(rows);
+      .map((l) => JSON.parse(l) as AuditRow | RedactedAuditRow);
+    const expected = head ? (JSON.parse(head) as AuditHead) : null;
+    // Only a scoped bundle redacts, and its signed head.json names each redacted row.
+    const listed = expected?.scoped === true && Array.isArray(expected.redactedSeqs) ? expected.redactedSeqs : [];
+    const report = checkAuditRows(rows, { redactedSeqs: new Set(listed) });
     if (!report.ok)
       return [`broken audit chain: data/audit/audit.jsonl row ${report.firstBroken!.seq}: ${report.firstBroken!.reason}`];
-    const expected = head ? (JSON.parse(head) as { rows: number; headHash: string | null }) : null;
     if (expected && (expected.rows !== rows.length || expected.headHash !== (rows.at(-1)?.hash ?? null))) {
       return ['broken audit chain: data/audit/head.json does not match the log (rows removed from the end?)'];
+    }
+    const redacted = rows.filter((r) => 'redacted' in r).map((r) => r.seq);
+    if (expected && (redacted.join() !== listed.join() || (expected.redacted ?? 0) !== redacted.length)) {
+      return ['broken audit chain: data/audit/head.json does not list the same redacted rows as the log'];
     }
     return [];
   } catch {
     return ['broken audit chain: data/audit/audit.jsonl is not valid JSON lines'];
   }
+}
+
+/** data/audit/head.json (bundles made before redaction have no scoped/redacted fields). */
+interface AuditHead {
+  rows: number;
+  headHash: string | null;
+  scoped?: boolean;
+  redacted?: number;
+  redactedSeqs?: number[];
 }

@@ -1,4 +1,5 @@
 /** `exhibit export`, `exhibit report` and `exhibit verify`. */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
 import { resolveAllegation } from '../services/allegations/allegations.ts';
@@ -8,20 +9,36 @@ import { callTyped } from '../services/router.ts';
 import { verifyBundle } from '../services/bundle/verify.ts';
 import { userConfigDir } from '../services/case/paths.ts';
 import { reviewerName } from '../services/case/settings.ts';
+import type { Services } from '../services/services.ts';
 import { str, UsageError, type Command } from './command.ts';
 import type { Output } from './output.ts';
 
 const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? (v as string[]) : undefined);
 
+/** Run a bundle job with a fresh id (its progress shows on a terminal); Ctrl+C cancels it. */
+async function cancellable<T>(s: Services, start: (jobId: string) => Promise<T>): Promise<T> {
+  const jobId = randomUUID();
+  const onSigint = () => void s.router.call('bundle.cancel', { jobId });
+  process.once('SIGINT', onSigint);
+  try {
+    return await start(jobId);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
 const exportCommand: Command = async (s, args, values, out) => {
   if (args.length > 0) throw new UsageError('export takes --out FILE.zip [--allegation A]... [--document D]...');
   const file = str(values, 'out');
   if (!file) throw new UsageError('export needs --out FILE.zip');
-  const result = await callTyped(s.router, 'bundle.export', {
-    path: path.resolve(out.io.cwd, file),
-    allegationIds: list(values.allegation),
-    documentIds: list(values.document),
-  });
+  const result = await cancellable(s, (jobId) =>
+    callTyped(s.router, 'bundle.export', {
+      path: path.resolve(out.io.cwd, file),
+      allegationIds: list(values.allegation),
+      documentIds: list(values.document),
+      jobId,
+    }),
+  );
   out.record(result, () => `Exported ${result.files} file(s) to ${result.out} (${Math.round(result.bytes / 1024)} KiB), signed.`);
   return 0;
 };
@@ -67,7 +84,7 @@ const reportCommand: Command = async (s, args, values, out) => {
 /** Verify a bundle and merge it into the case. */
 const importBundleCommand: Command = async (s, args, _values, out) => {
   if (args.length !== 1) throw new UsageError('import-bundle takes one bundle: exhibit import-bundle FILE.zip');
-  const r = await callTyped(s.router, 'bundle.import', { path: path.resolve(out.io.cwd, args[0]!) });
+  const r = await callTyped(s.router, 'bundle.import', { path: path.resolve(out.io.cwd, args[0]!), jobId: randomUUID() });
   out.record(r, () =>
     [
       `Merged: ${r.documents.added} document(s) added (${r.documents.known} already here), ` +

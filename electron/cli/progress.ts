@@ -1,26 +1,46 @@
-/** A one-line progress bar on stderr for long imports (terminals only). */
-import type { ImportProgress } from '../../shared/ipc/contract.ts';
+/** A one-line progress bar on stderr for long imports and bundle jobs (terminals only). */
+import { describeProgress, stepFraction } from '../../shared/bundle-progress.ts';
+import type { BundleProgress, ImportProgress } from '../../shared/ipc/contract.ts';
 import type { Output } from './output.ts';
 
-/** Returns an update function and a finish function that clears the line. */
-export function progressBar(out: Output): { update(p: ImportProgress): void; done(): void } {
-  if (!out.interactive) return { update: () => undefined, done: () => undefined };
+export interface ProgressBar {
+  /** A file import's progress. */
+  update(p: ImportProgress): void;
+  /** A bundle export's or import's progress. */
+  step(p: BundleProgress): void;
+  /** Clear the line. */
+  done(): void;
+}
+
+const WIDTH = 24;
+const bar = (fraction: number) => {
+  const filled = Math.round(fraction * WIDTH);
+  return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}]`;
+};
+
+/** Returns the bar's update functions; off a terminal (or with --json) they draw nothing. */
+export function progressBar(out: Output): ProgressBar {
+  if (!out.interactive) return { update: () => undefined, step: () => undefined, done: () => undefined };
   const stream = out.io.stderr;
   let last = 0;
-  const draw = (p: ImportProgress) => {
-    const width = 24;
-    const filled = p.filesTotal ? Math.round((p.filesDone / p.filesTotal) * width) : 0;
-    const name = p.currentFile ? p.currentFile.split(/[\\/]/).pop()! : '';
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.filesDone}/${p.filesTotal} files, ${p.pagesDone} pages  ${name}`;
+  let lastStep = '';
+  // Redraw at most ~12 times a second (the terminal is slower than the work), but always at a step's end or a new step.
+  const draw = (line: string, force: boolean) => {
+    const now = Date.now();
+    if (!force && now - last < 80) return;
+    last = now;
     stream.write(`\r\x1b[2K${line.slice(0, 110)}`);
   };
   return {
     update(p) {
-      const now = Date.now();
-      // Redraw at most ~12 times a second; the terminal is slower than the import.
-      if (now - last < 80 && p.filesDone !== p.filesTotal) return;
-      last = now;
-      draw(p);
+      const fraction = p.filesTotal ? p.filesDone / p.filesTotal : 0;
+      const name = p.currentFile ? p.currentFile.split(/[\\/]/).pop()! : '';
+      draw(`${bar(fraction)} ${p.filesDone}/${p.filesTotal} files, ${p.pagesDone} pages  ${name}`, p.filesDone === p.filesTotal);
+    },
+    step(p) {
+      const force = p.phase !== lastStep || p.done === p.total;
+      lastStep = p.phase;
+      draw(`${bar(stepFraction(p))} ${describeProgress(p)}`, force);
     },
     done() {
       stream.write('\r\x1b[2K');

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExhibitError } from '../../shared/errors.ts';
-import type { ImportProgress, Provenance } from '../../shared/ipc/contract.ts';
+import type { BundleProgress, ImportProgress, Provenance } from '../../shared/ipc/contract.ts';
 import { initCase } from '../services/case/case.ts';
 import { defaultCaseDir } from '../services/case/paths.ts';
 import { readSettings, reviewerName, writeSettings } from '../services/case/settings.ts';
@@ -102,7 +102,10 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
     caseDir: where.dir,
     create: where.create,
     actor,
-    emit: (_event, payload) => progress?.update(payload as ImportProgress),
+    emit: (event, payload) => {
+      if (event === 'import.progress') progress?.update(payload as ImportProgress);
+      else if (event === 'bundle.progress') progress?.step(payload as BundleProgress);
+    },
   });
   try {
     progress = progressBar(out);

@@ -19,15 +19,52 @@ export const MergeResult = z.object({
 });
 export type MergeResult = z.infer<typeof MergeResult>;
 
+/**
+ * The steps of exporting and importing a bundle, in the order they run. `done`/`total`
+ * count highlights (quotes), documents (originals, annotated, documents), reports, or
+ * bytes (zip); `item` names the document being worked on, when there is one.
+ */
+export const BundlePhase = z.enum([
+  'quotes',
+  'originals',
+  'annotated',
+  'reports',
+  'signing',
+  'zip',
+  'verifying',
+  'documents',
+  'merging',
+]);
+export type BundlePhase = z.infer<typeof BundlePhase>;
+
+export const BundleProgress = z.object({
+  jobId: z.string(),
+  phase: BundlePhase,
+  done: n,
+  total: n,
+  item: z.string().nullable(),
+});
+export type BundleProgress = z.infer<typeof BundleProgress>;
+
 export const bundleChannels = {
   /** Export to `path`; with allegations and/or documents named, only those and what links them. */
   'bundle.export': {
-    args: z.object({ path: file, allegationIds: z.array(id).optional(), documentIds: z.array(id).optional() }).strict(),
+    args: z
+      .object({
+        path: file,
+        allegationIds: z.array(id).optional(),
+        documentIds: z.array(id).optional(),
+        /** Names the job in bundle.progress events and for bundle.cancel. */
+        jobId: id.optional(),
+      })
+      .strict(),
     result: z.object({ out: z.string(), files: z.number().int(), bytes: z.number().int() }),
   },
   'bundle.verify': { args: z.object({ path: file }).strict(), result: VerifyReport },
   /** Verify a bundle, then merge it into the open case. */
-  'bundle.import': { args: z.object({ path: file }).strict(), result: MergeResult },
+  'bundle.import': { args: z.object({ path: file, jobId: id.optional() }).strict(), result: MergeResult },
+  /** Stop a running export; it removes its temporary file and writes nothing. */
+  'bundle.cancel': { args: z.object({ jobId: id }).strict(), result: z.object({ cancelled: z.boolean() }) },
   // Served by the host: where to save a bundle, and which bundle to check.
   'dialog.saveBundle': { args: z.object({ suggestedName: z.string().max(255) }).strict(), result: z.array(z.string()) },
   'dialog.openBundle': { args: z.object({}).strict(), result: z.array(z.string()) },

@@ -48,6 +48,7 @@ export const channelNames = [
   'bundle.export',
   'bundle.verify',
   'bundle.import',
+  'bundle.cancel',
   'dialog.saveBundle',
   'dialog.openBundle',
 ] as const;
@@ -64,7 +65,7 @@ export const hostChannels = [
 /** Where a host serves a document's original bytes (same origin as the UI). */
 export const originalPath = (documentId: string): string => `/original/${encodeURIComponent(documentId)}`;
 
-export const eventNames = ['import.progress', 'menu.command'] as const;
+export const eventNames = ['import.progress', 'bundle.progress', 'menu.command'] as const;
 
 /** The IPC channel string Electron uses for a contract channel. */
 export const ipcChannel = (name: string): string => `exhibit:${name}`;

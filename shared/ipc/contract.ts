@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { allegationChannels } from './allegation-schemas.ts';
-import { bundleChannels } from './bundle-schemas.ts';
+import { BundleProgress, bundleChannels } from './bundle-schemas.ts';
 import { caseChannels } from './case-schemas.ts';
 import { highlightChannels } from './highlight-schemas.ts';
 import {
@@ -107,12 +107,14 @@ export const MenuCommand = z.enum([
   'show-matrix',
   'export-bundle',
   'verify-bundle',
+  'import-bundle',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
 /** Events pushed from the host to the UI. */
 export const events = {
   'import.progress': ImportProgress,
+  'bundle.progress': BundleProgress,
   'menu.command': MenuCommand,
 } as const;
 export type EventName = keyof typeof events;

@@ -7,6 +7,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFContext, type PD
 import type { HighlightColor, Rect } from '../../../shared/ipc/highlight-schemas.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { BundleHighlight } from './model.ts';
+import { throwIfCancelled } from './steps.ts';
 
 /**
  * RGB 0..1 and opacity per colour: the same values as the app's highlight boxes
@@ -115,7 +116,7 @@ function addHighlight(doc: PDFDocument, page: PDFPage, h: BundleHighlight, rects
 export async function annotatePdf(
   original: Uint8Array,
   highlights: BundleHighlight[],
-  opts: { password?: string } = {},
+  opts: { password?: string; signal?: AbortSignal | undefined } = {},
 ): Promise<Uint8Array> {
   let doc: PDFDocument;
   try {
@@ -135,6 +136,7 @@ export async function annotatePdf(
   }
   const pages = doc.getPages();
   for (const h of highlights) {
+    throwIfCancelled(opts.signal);
     // Targets without rects (text documents) have nothing to draw on a PDF page.
     const targets = h.targets.filter((t) => t.rects.length > 0);
     targets.forEach((t, i) => {
@@ -147,5 +149,7 @@ export async function annotatePdf(
   }
   // Classic xref tables rather than object streams: older readers and tools (and people
   // reading the file in a text editor) handle them.
-  return doc.save({ useObjectStreams: false });
+  const bytes = await doc.save({ useObjectStreams: false });
+  throwIfCancelled(opts.signal);
+  return bytes;
 }

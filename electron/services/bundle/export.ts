@@ -1,7 +1,8 @@
 /**
  * Exporting a case as an evidence bundle: a ZIP holding a signed BagIt bag. The ZIP is
  * written to a temporary file beside the target and renamed only when complete, so a
- * crash or a full disk never leaves a partial bundle under the final name.
+ * crash, a full disk or a cancel never leaves a partial bundle under the final name.
+ * Each step reports its progress and checks for a cancel before it starts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { bundleExtras } from './extras.ts';
 import { reviewerKey } from './keys.ts';
 import { buildModel, scopeModel, type ReportModel } from './model.ts';
 import { annotationsJsonLd, auditFiles, caseJson } from './payload.ts';
+import { jobSteps, type JobSteps, type StepProgress } from './steps.ts';
 
 export const EXHIBIT_VERSION = '0.1.0';
 
@@ -25,12 +27,18 @@ export interface ExportOptions {
   /** Only these allegations and/or documents (ids), with the highlights and links between them. */
   scope?: { allegationIds?: string[]; documentIds?: string[] };
   /** The annotated PDFs and reports (made by bundleExtras unless a caller gives another maker). */
-  extras?: (model: ReportModel, originals: Map<string, Uint8Array>) => Promise<BagFile[]>;
+  extras?: (model: ReportModel, originals: Map<string, Uint8Array>, steps: JobSteps) => Promise<BagFile[]>;
+  /** Told as each step starts and advances (quotes, originals, annotated, reports, signing, zip). */
+  onProgress?: (p: StepProgress) => void;
+  /** Cancels the export between steps; the temporary file is removed and nothing is written. */
+  signal?: AbortSignal;
 }
 
 /** Every quote must still be exactly what its page says where the target says it is. */
-function checkQuotes(store: CaseStore, model: ReportModel): void {
-  for (const h of model.highlights) {
+function checkQuotes(store: CaseStore, model: ReportModel, steps: JobSteps): void {
+  model.highlights.forEach((h, i) => {
+    steps.check();
+    steps.report('quotes', i, model.highlights.length);
     for (const t of h.targets) {
       const text = pageLayout(store.db, h.documentId, t.page).text;
       if (text.slice(t.position.start, t.position.end) !== t.quote.exact) {
@@ -42,32 +50,50 @@ function checkQuotes(store: CaseStore, model: ReportModel): void {
         );
       }
     }
-  }
+  });
+  steps.report('quotes', model.highlights.length, model.highlights.length);
 }
 
-/** Write the bundle; returns what went in. */
+/** Write the bundle; returns what went in. A cancelled export throws the 'cancelled' error. */
 export async function exportBundle(
   store: CaseStore,
   opts: ExportOptions,
 ): Promise<{ out: string; files: number; bytes: number }> {
+  const out = path.resolve(opts.out);
+  const steps = jobSteps(opts);
+  try {
+    return await writeBundle(store, opts, out, steps);
+  } catch (err) {
+    if (err instanceof ExhibitError && err.code === 'cancelled')
+      throw new ExhibitError('cancelled', `The export was cancelled; nothing was written to ${out}`, out);
+    throw err;
+  }
+}
+
+async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, steps: JobSteps) {
   const caseName = path.basename(store.dir);
   const model = scopeModel(buildModel(store.db, caseName, opts.reviewer), opts.scope ?? {});
-  checkQuotes(store, model);
+  checkQuotes(store, model, steps);
   const originals = new Map<string, Uint8Array>();
   const payload: BagFile[] = [];
-  for (const d of model.documents) {
+  for (const [i, d] of model.documents.entries()) {
+    steps.check();
+    steps.report('originals', i, model.documents.length, d.title);
     const bytes = new Uint8Array(fs.readFileSync(blobPath(store.dir, d.sha256)));
     originals.set(d.documentId, bytes);
     payload.push({ path: `data/originals/${bagFileName(d.sha256, d.fileName)}`, bytes });
   }
+  steps.report('originals', model.documents.length, model.documents.length);
   const audit = auditFiles(store.db, model, opts.scope);
   payload.push(
     { path: 'data/case.json', bytes: caseJson(model) },
     { path: 'data/annotations.jsonld', bytes: annotationsJsonLd(model) },
     { path: 'data/audit/audit.jsonl', bytes: audit.lines },
     { path: 'data/audit/head.json', bytes: audit.head },
-    ...(await (opts.extras ?? bundleExtras)(model, originals)),
+    ...(await (opts.extras ?? bundleExtras)(model, originals, steps)),
   );
+  steps.check();
+  steps.report('signing', 0, 1);
   const key = reviewerKey(opts.configDir);
   const tags = tagFiles(
     payload,
@@ -75,34 +101,66 @@ export async function exportBundle(
     key.publicKeyPem,
     key.privateKey,
   );
-  const out = path.resolve(opts.out);
-  await writeZipAtomically(out, [...tags, ...payload]);
+  steps.report('signing', 1, 1);
+  await writeZipAtomically(out, [...tags, ...payload], steps);
   return { out, files: payload.length, bytes: fs.statSync(out).size };
 }
 
-async function writeZipAtomically(out: string, files: BagFile[]): Promise<void> {
+/**
+ * Stream the ZIP into a temporary file, fsync it, then rename it over `out`. Progress counts
+ * bytes written against the payload's size (stored PDFs dominate, so it tracks closely).
+ */
+async function writeZipAtomically(out: string, files: BagFile[], steps: JobSteps): Promise<void> {
+  steps.check();
   const tmp = `${out}.partial-${process.pid}`;
   const zip = new yazl.ZipFile();
   const mtime = new Date('2000-01-01T00:00:00Z');
+  const total = files.reduce((n, f) => n + f.bytes.length, 0);
   for (const f of files) {
     // PDFs are already compressed: storing them keeps export fast and bytes easy to check.
     zip.addBuffer(Buffer.from(f.bytes), f.path, { mtime, compress: !/\.pdf$/i.test(f.path) });
   }
   zip.end();
+  let written = 0;
+  steps.report('zip', 0, total);
   try {
     await new Promise<void>((resolve, reject) => {
       const stream = fs.createWriteStream(tmp, { flags: 'wx' });
-      stream.on('error', reject);
-      zip.outputStream.on('error', reject);
-      stream.on('close', resolve);
+      const onData = (chunk: Buffer) => {
+        written += chunk.length;
+        steps.report('zip', Math.min(written, total), total);
+      };
+      // On cancel, stop feeding the file and wait for it to close, so it can be removed everywhere.
+      let cancelled = false;
+      const onAbort = () => {
+        cancelled = true;
+        zip.outputStream.removeListener('data', onData);
+        zip.outputStream.unpipe(stream);
+        stream.destroy();
+      };
+      steps.signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = (err?: Error) => {
+        steps.signal?.removeEventListener('abort', onAbort);
+        if (cancelled) reject(new ExhibitError('cancelled', 'the export was cancelled'));
+        else if (err) reject(err);
+        else resolve();
+      };
+      stream.on('error', settle);
+      zip.outputStream.on('error', settle);
+      zip.outputStream.on('data', onData);
+      stream.on('close', () => settle());
       zip.outputStream.pipe(stream);
     });
+    // Written in full: a cancel that arrives now still leaves nothing under the final name.
+    steps.check();
     const fd = fs.openSync(tmp, 'r');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fs.renameSync(tmp, out);
+    steps.report('zip', total, total);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
+    if (err instanceof ExhibitError && err.code === 'cancelled') throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new ExhibitError(
       'unreadable-file',

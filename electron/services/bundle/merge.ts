@@ -18,6 +18,7 @@ import type { ExtractionPool } from '../ingest/pool.ts';
 import { bagFileName } from './bagit.ts';
 import { CASE_SCHEMA } from './payload.ts';
 import { readZip } from './read-zip.ts';
+import { jobSteps, type JobSteps, type StepProgress } from './steps.ts';
 import { verifyBundle } from './verify.ts';
 
 interface CaseFile {
@@ -33,9 +34,12 @@ interface CaseFile {
 export async function importBundle(
   store: CaseStore,
   file: string,
-  opts: { pool: ExtractionPool; actor: string },
+  opts: { pool: ExtractionPool; actor: string; onProgress?: ((p: StepProgress) => void) | undefined },
 ): Promise<MergeResult> {
+  const steps = jobSteps(opts);
+  steps.report('verifying', 0, 1);
   const report = await verifyBundle(file);
+  steps.report('verifying', 1, 1);
   if (!report.ok)
     throw new ExhibitError(
       'invalid-args',
@@ -55,7 +59,8 @@ export async function importBundle(
     links: { added: 0, unchanged: 0 },
     conflicts: [],
   };
-  const docIds = await stageDocuments(store, data, entries, opts, result);
+  const docIds = await stageDocuments(store, data, entries, opts, result, steps);
+  steps.report('merging', 0, 1);
   store.db.transaction(() => {
     mergeAllegations(store.db, data, result);
     mergeHighlights(store.db, data, docIds, result);
@@ -68,6 +73,7 @@ export async function importBundle(
       payload: { file: path.basename(file), from: data.case, result },
     });
   })();
+  steps.report('merging', 1, 1);
   return result;
 }
 
@@ -78,6 +84,7 @@ async function stageDocuments(
   entries: Awaited<ReturnType<typeof readZip>>,
   opts: { pool: ExtractionPool; actor: string },
   result: MergeResult,
+  steps: JobSteps,
 ) {
   const map = new Map<string, string>();
   const staging = path.join(store.dir, `.staging-${randomUUID()}`);
@@ -86,6 +93,7 @@ async function stageDocuments(
     const ids = new Map<string, string>();
     const toImport: string[] = [];
     const incoming: DocumentSummary[] = [];
+    const titles = new Map<string, string>();
     for (const d of data.documents) {
       const known = store.db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(d.sha256) as { id: string } | undefined;
       if (known) {
@@ -103,11 +111,18 @@ async function stageDocuments(
       const target = path.join(staging, bagFileName(d.sha256, d.fileName));
       fs.writeFileSync(target, entry.bytes);
       ids.set(target, d.documentId);
+      titles.set(target, d.title);
       toImport.push(target);
       incoming.push(d);
     }
     if (toImport.length > 0) {
-      const imported = await importPaths(store, toImport, { pool: opts.pool, actor: opts.actor, documentIds: ids });
+      const imported = await importPaths(store, toImport, {
+        pool: opts.pool,
+        actor: opts.actor,
+        documentIds: ids,
+        onProgress: (p) =>
+          steps.report('documents', p.filesDone, p.filesTotal, p.currentFile ? (titles.get(p.currentFile) ?? null) : null),
+      });
       for (const r of imported) {
         if (r.status === 'failed')
           throw new ExhibitError('invalid-args', `A document in the bundle could not be imported: ${r.error}`, r.path);

@@ -1,30 +1,68 @@
-/** Router handlers for exporting and verifying evidence bundles. */
+/** Router handlers for exporting, verifying and importing evidence bundles. */
+import { ExhibitError } from '../../../shared/errors.ts';
 import { resolveAllegation } from '../allegations/allegations.ts';
 import { exportBundle } from '../bundle/export.ts';
 import { importBundle } from '../bundle/merge.ts';
+import type { StepProgress } from '../bundle/steps.ts';
 import { verifyBundle } from '../bundle/verify.ts';
 import { reviewerName } from '../case/settings.ts';
 import { resolveDocument } from '../documents/documents.ts';
 import type { Handlers, RouterContext } from '../router.ts';
 
+/**
+ * Forward a job's progress as bundle.progress events: every change of step and every step's
+ * end, otherwise at most one event per 50 ms (quotes and ZIP bytes come thousands at a time).
+ */
+function progressEmitter(ctx: RouterContext, jobId: string | undefined): ((p: StepProgress) => void) | undefined {
+  if (!jobId) return undefined;
+  let lastPhase = '';
+  let lastAt = 0;
+  return (p) => {
+    const now = Date.now();
+    if (p.phase === lastPhase && p.done !== p.total && now - lastAt < 50) return;
+    lastPhase = p.phase;
+    lastAt = now;
+    ctx.emit('bundle.progress', { jobId, ...p });
+  };
+}
+
 /** Handlers for bundles of the open case. */
-export function bundleHandlers(ctx: RouterContext): Pick<Handlers, 'bundle.export' | 'bundle.verify' | 'bundle.import'> {
+export function bundleHandlers(
+  ctx: RouterContext,
+): Pick<Handlers, 'bundle.export' | 'bundle.verify' | 'bundle.import' | 'bundle.cancel'> {
+  const jobs = new Map<string, AbortController>();
   return {
-    'bundle.export': ({ path, allegationIds, documentIds }) => {
+    'bundle.export': async ({ path, allegationIds, documentIds, jobId }) => {
       const db = ctx.store.db;
       // Codes or id prefixes are accepted, like everywhere else; the scope itself holds ids.
       const scope = {
         allegationIds: allegationIds?.map((a) => resolveAllegation(db, a).id),
         documentIds: documentIds?.map((d) => resolveDocument(db, d).id),
       };
-      return exportBundle(ctx.store, {
-        out: path,
-        reviewer: reviewerName(process.env, ctx.configDir),
-        configDir: ctx.configDir,
-        scope,
-      });
+      if (jobId && jobs.has(jobId))
+        throw new ExhibitError('invalid-args', `An export with job id ${jobId} is already running`, jobId);
+      const controller = new AbortController();
+      if (jobId) jobs.set(jobId, controller);
+      try {
+        return await exportBundle(ctx.store, {
+          out: path,
+          reviewer: reviewerName(process.env, ctx.configDir),
+          configDir: ctx.configDir,
+          scope,
+          signal: controller.signal,
+          onProgress: progressEmitter(ctx, jobId),
+        });
+      } finally {
+        if (jobId) jobs.delete(jobId);
+      }
+    },
+    'bundle.cancel': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: job !== undefined };
     },
     'bundle.verify': ({ path }) => verifyBundle(path),
-    'bundle.import': ({ path }) => importBundle(ctx.store, path, { pool: ctx.pool, actor: ctx.actor() }),
+    'bundle.import': ({ path, jobId }) =>
+      importBundle(ctx.store, path, { pool: ctx.pool, actor: ctx.actor(), onProgress: progressEmitter(ctx, jobId) }),
   };
 }

@@ -11,6 +11,8 @@ export interface Io {
 export class Output {
   readonly io: Io;
   readonly json: boolean;
+  /** Called before anything is written, so a progress bar on the terminal can clear its line first. */
+  beforeWrite: (() => void) | null = null;
   constructor(io: Io, json: boolean) {
     this.io = io;
     this.json = json;
@@ -18,16 +20,19 @@ export class Output {
 
   /** A record: a JSON line in --json mode, else the text the caller formats. */
   record(value: unknown, text: () => string): void {
+    this.beforeWrite?.();
     this.io.stdout.write(this.json ? `${JSON.stringify(value)}\n` : `${text()}\n`);
   }
 
   /** Plain text that only human-readable mode prints (headings, summaries). */
   say(text: string): void {
+    this.beforeWrite?.();
     if (!this.json) this.io.stdout.write(`${text}\n`);
   }
 
   /** An error; always on stderr, as JSON in --json mode. */
   error(message: string, code = 'error', subject: string | null = null): void {
+    this.beforeWrite?.();
     this.io.stderr.write(this.json ? `${JSON.stringify({ error: { code, message, subject } })}\n` : `exhibit: ${message}\n`);
   }
 

@@ -24,12 +24,20 @@ export function progressBar(out: Output): ProgressBar {
   const stream = out.io.stderr;
   let last = 0;
   let lastStep = '';
+  let shown = false;
+  const clear = () => {
+    if (shown) stream.write('\r\x1b[2K');
+    shown = false;
+  };
+  // Results printed while the bar shows start on a clean line (the bar redraws at its next update).
+  out.beforeWrite = clear;
   // Redraw at most ~12 times a second (the terminal is slower than the work), but always at a step's end or a new step.
   const draw = (line: string, force: boolean) => {
     const now = Date.now();
     if (!force && now - last < 80) return;
     last = now;
     stream.write(`\r\x1b[2K${line.slice(0, 110)}`);
+    shown = true;
   };
   return {
     update(p) {
@@ -42,8 +50,6 @@ export function progressBar(out: Output): ProgressBar {
       lastStep = p.phase;
       draw(`${bar(stepFraction(p))} ${describeProgress(p)}`, force);
     },
-    done() {
-      stream.write('\r\x1b[2K');
-    },
+    done: clear,
   };
 }

@@ -1,11 +1,14 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
 import { importBundle } from '../../electron/services/bundle/merge.ts';
 import { buildModel } from '../../electron/services/bundle/model.ts';
+import { blobPath } from '../../electron/services/case/blobs.ts';
 import { verifyAudit } from '../../electron/services/audit/audit.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import type { Services } from '../../electron/services/services.ts';
+import { readAll } from '../fixtures/zip.ts';
 import { importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
 
 /** What two reviewers must agree on after exchanging bundles (no import times, no counts). */
@@ -117,5 +120,36 @@ describe('importing a bundle', () => {
       /did not verify, so nothing was imported/,
     );
     expect(await callTyped(b.router, 'documents.list', {})).toEqual([]);
+  });
+
+  it('streams an original larger than what is kept in memory straight to the staging folder, byte for byte', async () => {
+    const a = newCase();
+    const dir = tempDir();
+    const line = 'Transfers to the Veloria account continued every month of the year.\n';
+    const big = writeFile(dir, 'ledger.txt', `${line.repeat(4000)}Final entry: Xanthe Holdings.\n`);
+    const bytes = fs.readFileSync(big);
+    const [doc] = await importFiles(a, [big]);
+    const zip = path.join(tempDir(), 'big.zip');
+    await exportBundle(a.store, { out: zip, reviewer: 'A', configDir: path.join(tempDir(), 'cfg') });
+    // Tags and JSON fit under the lowered limit; the original does not (it is ~280 KB).
+    const limits = { keepBytes: 64 * 1024 };
+    const entries = await readAll(zip);
+    const original = [...entries].find(([n]) => n.startsWith('data/originals/'))![1];
+    expect(original.length).toBeGreaterThan(limits.keepBytes * 4);
+    expect(entries.get('data/case.json')!.length).toBeLessThan(limits.keepBytes);
+
+    const b = newCase();
+    const result = await importBundle(b.store, zip, { pool: b.pool, actor: 'B', limits });
+    expect(result.documents).toEqual({ added: 1, known: 0 });
+    expect(fs.readFileSync(blobPath(b.store.dir, doc!.sha256!)).equals(bytes)).toBe(true);
+    expect(reviewState(b)).toEqual(reviewState(a));
+    expect((await callTyped(b.router, 'search.query', { query: 'Xanthe' })).total).toBe(1);
+    expect(fs.readdirSync(b.store.dir).filter((n) => n.startsWith('.staging-'))).toEqual([]);
+    // The limit still holds for what is kept in memory: below case.json's size, the import is refused.
+    const c = newCase();
+    await expect(importBundle(c.store, zip, { pool: c.pool, actor: 'C', limits: { keepBytes: 512 } })).rejects.toThrow(
+      /did not verify[\s\S]*entry "[^"]+" is too large to check \(\d+ bytes; at most 512\)/,
+    );
+    expect(await callTyped(c.router, 'documents.list', {})).toEqual([]);
   });
 });

@@ -5,40 +5,25 @@
  * for a conflict is fixed: the newer edit (updatedAt) wins, a tie keeps what the case has;
  * every conflict is listed in the result and the merge is written to the audit log.
  */
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
-import type { Allegation, DocumentSummary, Highlight, MergeResult, Stance } from '../../../shared/ipc/contract.ts';
+import type { MergeResult, Stance } from '../../../shared/ipc/contract.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { CaseStore } from '../case/case.ts';
-import { importPaths } from '../ingest/import.ts';
-import type { ExtractionPool } from '../ingest/pool.ts';
-import { bagFileName } from './bagit.ts';
-import { CASE_SCHEMA } from './payload.ts';
-import { readZip } from './read-zip.ts';
-import { jobSteps, type JobSteps, type StepProgress } from './steps.ts';
-import { verifyBundle } from './verify.ts';
-
-interface CaseFile {
-  schema: string;
-  case: { name: string; reviewer: string };
-  documents: DocumentSummary[];
-  allegations: Omit<Allegation, 'counts'>[];
-  highlights: Highlight[];
-  links: { highlightId: string; allegationId: string; stance: Stance; rationale: string | null }[];
-}
+import { parseCaseFile, stageDocuments, type CaseFile, type StageOptions } from './stage.ts';
+import { jobSteps, type StepProgress } from './steps.ts';
+import { checkBundle } from './verify.ts';
 
 /** Verify, stage and merge a bundle into the case. */
 export async function importBundle(
   store: CaseStore,
   file: string,
-  opts: { pool: ExtractionPool; actor: string; onProgress?: ((p: StepProgress) => void) | undefined },
+  opts: StageOptions & { onProgress?: ((p: StepProgress) => void) | undefined },
 ): Promise<MergeResult> {
   const steps = jobSteps(opts);
   steps.report('verifying', 0, 1);
-  const report = await verifyBundle(file);
+  const { report, entries } = await checkBundle(file, { limits: opts.limits });
   steps.report('verifying', 1, 1);
   if (!report.ok)
     throw new ExhibitError(
@@ -46,11 +31,8 @@ export async function importBundle(
       `${file} did not verify, so nothing was imported:\n${report.problems.join('\n')}`,
       file,
     );
-  const entries = await readZip(file, (p) => p === 'data/case.json' || p.startsWith('data/originals/'));
-  const caseEntry = entries.find((e) => e.path === 'data/case.json');
-  const data = JSON.parse(caseEntry?.bytes?.toString('utf8') ?? '{}') as CaseFile;
-  if (data.schema !== CASE_SCHEMA)
-    throw new ExhibitError('invalid-args', `${file}: case.json is "${data.schema}", not ${CASE_SCHEMA}`, file);
+  // case.json as the verify pass read it, so it is the copy the manifest vouched for.
+  const data = parseCaseFile(file, entries);
 
   const result: MergeResult = {
     documents: { added: 0, known: 0 },
@@ -59,7 +41,7 @@ export async function importBundle(
     links: { added: 0, unchanged: 0 },
     conflicts: [],
   };
-  const docIds = await stageDocuments(store, data, entries, opts, result, steps);
+  const docIds = await stageDocuments(store, file, data, entries, opts, result, steps);
   steps.report('merging', 0, 1);
   store.db.transaction(() => {
     mergeAllegations(store.db, data, result);
@@ -75,81 +57,6 @@ export async function importBundle(
   })();
   steps.report('merging', 1, 1);
   return result;
-}
-
-/** Import the bundle's new documents from a staging folder; map every bundle document id to the case's. */
-async function stageDocuments(
-  store: CaseStore,
-  data: CaseFile,
-  entries: Awaited<ReturnType<typeof readZip>>,
-  opts: { pool: ExtractionPool; actor: string },
-  result: MergeResult,
-  steps: JobSteps,
-) {
-  const map = new Map<string, string>();
-  const staging = path.join(store.dir, `.staging-${randomUUID()}`);
-  fs.mkdirSync(staging, { mode: 0o700 });
-  try {
-    const ids = new Map<string, string>();
-    const toImport: string[] = [];
-    const incoming: DocumentSummary[] = [];
-    const titles = new Map<string, string>();
-    for (const d of data.documents) {
-      const known = store.db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(d.sha256) as { id: string } | undefined;
-      if (known) {
-        map.set(d.documentId, known.id);
-        result.documents.known++;
-        continue;
-      }
-      const entry = entries.find((e) => e.path.startsWith('data/originals/') && e.sha256 === d.sha256);
-      if (!entry?.bytes)
-        throw new ExhibitError(
-          'invalid-args',
-          `The bundle has no original for "${d.title}" (or it is too large to merge)`,
-          d.documentId,
-        );
-      const target = path.join(staging, bagFileName(d.sha256, d.fileName));
-      fs.writeFileSync(target, entry.bytes);
-      ids.set(target, d.documentId);
-      titles.set(target, d.title);
-      toImport.push(target);
-      incoming.push(d);
-    }
-    if (toImport.length > 0) {
-      const imported = await importPaths(store, toImport, {
-        pool: opts.pool,
-        actor: opts.actor,
-        documentIds: ids,
-        onProgress: (p) =>
-          steps.report('documents', p.filesDone, p.filesTotal, p.currentFile ? (titles.get(p.currentFile) ?? null) : null),
-      });
-      for (const r of imported) {
-        if (r.status === 'failed')
-          throw new ExhibitError('invalid-args', `A document in the bundle could not be imported: ${r.error}`, r.path);
-        map.set(ids.get(r.path)!, r.documentId!);
-        result.documents.added++;
-      }
-      // The bundle's title and provenance come along (the file name alone would lose them).
-      const describe = store.db.prepare(
-        'UPDATE documents SET title = ?, source = ?, obtained_from = ?, obtained_at = ?, collected_by = ?, notes = ? WHERE id = ?',
-      );
-      for (const d of incoming) {
-        const p = d.provenance;
-        describe.run(
-          d.title,
-          p.source ?? null,
-          p.obtainedFrom ?? null,
-          p.obtainedAt ?? null,
-          p.collectedBy ?? null,
-          p.notes ?? null,
-          map.get(d.documentId)!,
-        );
-      }
-    }
-    return map;
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
 }
 
 function mergeAllegations(db: Database, data: CaseFile, result: MergeResult): void {

@@ -8,7 +8,7 @@ import { createPublicKey, verify as verifySignature } from 'node:crypto';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { checkAuditRows, type AuditRow, type RedactedAuditRow } from '../audit/audit.ts';
 import { parseManifest, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './bagit.ts';
-import { readZip, type ZipEntryInfo } from './read-zip.ts';
+import { readZip, type ZipEntryInfo, type ZipLimits } from './read-zip.ts';
 
 export interface VerifyReport {
   ok: boolean;
@@ -21,12 +21,20 @@ const kept = (p: string) =>
   TAG_FILES.includes(p) || p === 'data/audit/audit.jsonl' || p === 'data/audit/head.json' || p === 'data/case.json';
 
 /** Check a bundle ZIP; problems are listed, not thrown. */
-export async function verifyBundle(file: string): Promise<VerifyReport> {
+export async function verifyBundle(file: string, opts: { limits?: Partial<ZipLimits> } = {}): Promise<VerifyReport> {
+  return (await checkBundle(file, opts)).report;
+}
+
+/** The check, with the entries it read (the tag and JSON files' bytes among them) for an import to use. */
+export async function checkBundle(
+  file: string,
+  opts: { limits?: Partial<ZipLimits> } = {},
+): Promise<{ report: VerifyReport; entries: ZipEntryInfo[] }> {
   let entries: ZipEntryInfo[];
   try {
-    entries = await readZip(file, kept);
+    entries = await readZip(file, { keep: kept, limits: opts.limits });
   } catch (err) {
-    if (err instanceof ExhibitError) return { ok: false, problems: [err.message], files: 0 };
+    if (err instanceof ExhibitError) return { report: { ok: false, problems: [err.message], files: 0 }, entries: [] };
     throw err;
   }
   const byPath = new Map(entries.map((e) => [e.path, e]));
@@ -60,7 +68,7 @@ export async function verifyBundle(file: string): Promise<VerifyReport> {
   }
   problems.push(...signatureProblems(tagManifestEntry?.bytes ?? null, textOf(SIGNATURE_FILE), textOf(PUBLIC_KEY_FILE)));
   problems.push(...auditProblems(textOf('data/audit/audit.jsonl'), textOf('data/audit/head.json')));
-  return { ok: problems.length === 0, problems: [...new Set(problems)], files: entries.length };
+  return { report: { ok: problems.length === 0, problems: [...new Set(problems)], files: entries.length }, entries };
 }
 
 function signatureProblems(tagManifest: Buffer | null, signature: string | null, publicKey: string | null): string[] {

@@ -1,44 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
 import { reanchor } from '../../shared/anchoring/selectors.ts';
 import { verifyBundle } from '../../electron/services/bundle/verify.ts';
 import { callTyped } from '../../electron/services/router.ts';
+import { readAll, writeAll } from '../fixtures/zip.ts';
 import { importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
-
-/** Every entry of a ZIP as name -> bytes (test bundles are small). */
-function readAll(file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (e: yauzl.Entry) =>
-        zip.openReadStream(e, (se, s) => {
-          if (se || !s) return reject(se);
-          const chunks: Buffer[] = [];
-          s.on('data', (c: Buffer) => chunks.push(c));
-          s.on('end', () => {
-            out.set(e.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        }),
-      );
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
-}
-
-/** Write entries back as a ZIP, optionally under other names or with extra options. */
-function writeAll(file: string, entries: [string, Buffer][]): Promise<void> {
-  const zip = new yazl.ZipFile();
-  for (const [name, bytes] of entries) zip.addBuffer(bytes, name);
-  zip.end();
-  return new Promise((resolve) => zip.outputStream.pipe(fs.createWriteStream(file)).on('close', () => resolve()));
-}
 
 async function exportedCase() {
   const s = newCase();

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'search-syntax'
   | 'cancelled'
   | 'forbidden'
+  | 'disk-full'
   | 'internal';
 
 /** An error with a code the UI and CLI can act on and a message a reviewer understands. */
@@ -27,6 +28,24 @@ export class ExhibitError extends Error {
     this.code = code;
     this.subject = subject;
   }
+}
+
+/**
+ * True when a write failed for want of space: ENOSPC or EDQUOT from the file system,
+ * SQLITE_FULL from SQLite (better-sqlite3 puts either in `code`).
+ */
+export function isDiskFull(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}
+
+/** The error a reviewer sees when the disk holding `folder` is full; `what` says what was not done. */
+export function diskFullError(folder: string, what: string, subject: string = folder): ExhibitError {
+  return new ExhibitError(
+    'disk-full',
+    `${what}: the disk holding ${folder} is full. Free some space there and try again.`,
+    subject,
+  );
 }
 
 /** Turn anything thrown into the payload that crosses the IPC boundary. */

@@ -6,7 +6,7 @@ import { sha256, tagFiles } from '../../electron/services/bundle/bagit.ts';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
 import { reviewerKey } from '../../electron/services/bundle/keys.ts';
 import { importBundle } from '../../electron/services/bundle/merge.ts';
-import type { ZipLimits } from '../../electron/services/bundle/read-zip.ts';
+import { readZip, type ZipLimits } from '../../electron/services/bundle/read-zip.ts';
 import { verifyBundle } from '../../electron/services/bundle/verify.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import type { Services } from '../../electron/services/services.ts';
@@ -108,6 +108,27 @@ describe('hostile bundles', () => {
     );
     const larger = rebuilt(entries, (n) => (isOriginal(n) ? { deflate: true, statedSize: real + 100 } : {}));
     await expectRefused(larger, /does not have the size the archive states for it \(not enough bytes in the stream/);
+  });
+
+  it('writes saved entries only inside the folder given, and stops a lying one mid-stream', async () => {
+    const entries = await bundleEntries();
+    const dir = path.join(tempDir(), 'staging');
+    fs.mkdirSync(dir);
+    const climbing = readZip(
+      rebuilt(entries, () => ({})),
+      { save: { dir, name: (p) => (isOriginal(p) ? '../out.pdf' : null) } },
+    );
+    await expect(climbing).rejects.toThrow(/would be saved as "\.\.\/out\.pdf", which is not a plain file name/);
+    expect(fs.existsSync(path.join(dir, '..', 'out.pdf'))).toBe(false);
+    const real = entries.find(([n]) => isOriginal(n))![1];
+    const lying = rebuilt(entries, (n) => (isOriginal(n) ? { deflate: true, statedSize: 100 } : {}));
+    await expect(readZip(lying, { save: { dir, name: (p) => (isOriginal(p) ? 'report.pdf' : null) } })).rejects.toThrow(
+      /does not have the size the archive states for it/,
+    );
+    // What reached the disk stops at the stated size; the caller removes the folder.
+    expect(real.length).toBeGreaterThan(100);
+    expect(fs.statSync(path.join(dir, 'report.pdf')).size).toBeLessThanOrEqual(100);
+    expect(fs.readdirSync(dir)).toEqual(['report.pdf']);
   });
 });
 

@@ -4,7 +4,8 @@
  * reaches a service any other way.
  */
 import type { z } from 'zod';
-import { ExhibitError, toErrorPayload } from '../../shared/errors.ts';
+import path from 'node:path';
+import { diskFullError, ExhibitError, isDiskFull, toErrorPayload } from '../../shared/errors.ts';
 import type { hostChannels } from '../../shared/ipc/channels.ts';
 import {
   contract,
@@ -16,7 +17,9 @@ import {
   type ResultOf,
 } from '../../shared/ipc/contract.ts';
 import type { CaseStore } from './case/case.ts';
+import { caseAccessError, refuseWriteWhenReadOnly } from './case/access.ts';
 import { allegationHandlers } from './handlers/allegation-handlers.ts';
+import { backupHandlers } from './handlers/backup-handlers.ts';
 import { bundleHandlers } from './handlers/bundle-handlers.ts';
 import { caseHandlers } from './handlers/case-handlers.ts';
 import { documentHandlers } from './handlers/document-handlers.ts';
@@ -58,6 +61,7 @@ export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Route
     ...caseHandlers(ctx),
     ...bundleHandlers(ctx),
     ...allegationHandlers(ctx),
+    ...backupHandlers(ctx),
   };
   return {
     async call(channel, rawArgs) {
@@ -73,13 +77,20 @@ export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Route
         const hostFn = host[channel as HostChannel] as ((a: unknown) => Promise<unknown>) | undefined;
         const handler = (handlers as Record<string, ((a: unknown) => unknown) | undefined>)[channel];
         if (!hostFn && !handler) throw new ExhibitError('forbidden', `"${channel}" is not available in this window`, channel);
+        if (!hostFn) refuseWriteWhenReadOnly(ctx.store, channel);
         const value = hostFn ? await hostFn(parsed.data) : await handler!(parsed.data);
         return { ok: true, value };
       } catch (err) {
-        return { ok: false, error: toErrorPayload(err) };
+        return { ok: false, error: toErrorPayload(isDiskFull(err) ? diskFullOf(err, ctx.store.dir) : caseAccessError(err, ctx.store)) };
       }
     },
   };
+}
+
+/** A full disk met by any write (SQLite's or a file's) as the error a reviewer can act on. */
+function diskFullOf(err: unknown, caseDir: string): ExhibitError {
+  const file = (err as { path?: unknown }).path;
+  return diskFullError(typeof file === 'string' ? path.dirname(file) : caseDir, 'Not saved');
 }
 
 /** Typed helper for Node callers (CLI, tests): call and unwrap, throwing ExhibitError. */

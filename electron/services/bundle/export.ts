@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
-import { ExhibitError } from '../../../shared/errors.ts';
+import { diskFullError, ExhibitError, isDiskFull } from '../../../shared/errors.ts';
 import type { CaseStore } from '../case/case.ts';
 import { blobPath } from '../case/blobs.ts';
 import { pageLayout } from '../highlights/targets.ts';
@@ -161,6 +161,8 @@ async function writeZipAtomically(out: string, files: BagFile[], steps: JobSteps
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     if (err instanceof ExhibitError && err.code === 'cancelled') throw err;
+    if (isDiskFull(err))
+      throw diskFullError(path.dirname(out), `${out}: the bundle was not written (nothing was left under that name)`, out);
     const code = (err as NodeJS.ErrnoException).code;
     throw new ExhibitError(
       'unreadable-file',

@@ -27,7 +27,8 @@ function fsyncDir(dir: string): void {
 
 /**
  * Store bytes under their hash. Returns true when a new blob was written, false when
- * an identical one was already there.
+ * an identical one was already there. A failed write (a full disk, say) leaves no temp
+ * file behind and rethrows the file system's error.
  */
 export function writeBlob(caseDir: string, sha256: string, bytes: Uint8Array): boolean {
   const target = blobPath(caseDir, sha256);
@@ -35,16 +36,53 @@ export function writeBlob(caseDir: string, sha256: string, bytes: Uint8Array): b
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${sha256}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(tmp, 'wx', 0o444);
   try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(tmp, 'wx', 0o444);
+    try {
+      // write() may store fewer bytes than asked (near a full disk, or past 2 GB on Linux).
+      for (let off = 0; off < bytes.length;) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
   }
-  fs.renameSync(tmp, target);
   fsyncDir(dir);
   return true;
+}
+
+/**
+ * Remove temp files left by blob writes whose process died (a crash or kill mid-import).
+ * Temp files of live processes, which may be writing right now, are kept.
+ */
+export function sweepTempBlobs(caseDir: string): number {
+  const root = path.join(caseDir, 'blobs', 'sha256');
+  let removed = 0;
+  for (const sub of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    const dir = path.join(root, sub);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const name of fs.readdirSync(dir)) {
+      const m = /^\.[0-9a-f]{64}\.(\d+)\.\d+\.tmp$/.exec(name);
+      if (!m || processAlive(Number(m[1]))) continue;
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Remove a blob written by an import that did not complete. */

@@ -5,9 +5,9 @@
  * document. Files are processed a few at a time; progress counts files and pages.
  */
 import path from 'node:path';
-import { ExhibitError } from '../../../shared/errors.ts';
+import { diskFullError, ExhibitError, isDiskFull } from '../../../shared/errors.ts';
 import type { ImportProgress, ImportResult, Provenance } from '../../../shared/ipc/contract.ts';
-import { discardBlob, sha256Hex, writeBlob } from '../case/blobs.ts';
+import { discardBlob, sha256Hex, sweepTempBlobs, writeBlob } from '../case/blobs.ts';
 import type { CaseStore } from '../case/case.ts';
 import { insertDocument } from '../documents/documents.ts';
 import { setDocumentRemoved } from '../documents/removal.ts';
@@ -40,6 +40,11 @@ const failed = (file: string, error: string, errorCode: string, sha256: string |
 /** Import every file named (folders recursively); one result per file, in order. */
 export async function importPaths(store: CaseStore, paths: readonly string[], opts: ImportOptions): Promise<ImportResult[]> {
   const files = expandPaths(paths);
+  try {
+    sweepTempBlobs(store.dir);
+  } catch {
+    // Housekeeping only: a folder we cannot clean still gets its import, which reports real problems.
+  }
   const results: ImportResult[] = new Array(files.length);
   const progress = { filesDone: 0, filesTotal: files.length, pagesDone: 0, currentFile: null as string | null };
   const report = () => opts.onProgress?.({ ...progress });
@@ -125,7 +130,9 @@ async function importOne(
       if (wrote) discardBlob(store.dir, sha256);
       throw err;
     }
-  } catch (err) {
+  } catch (caught) {
+    // SQLite's SQLITE_FULL and the blob write's ENOSPC both mean the same to the reviewer.
+    const err = isDiskFull(caught) ? diskFullError(store.dir, 'not imported', file) : caught;
     return failed(file, describe(file, err), err instanceof ExhibitError ? err.code : 'internal', sha256);
   }
 }

@@ -36,7 +36,7 @@ function mountTmpfs(size: number): string {
   });
   if (r.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(r.error?.message ?? (r.stderr.trim() || `mount exited with status ${r.status}`));
+    throw new Error(r.error?.message ?? (r.stderr.replace(/\s+/g, ' ').trim() || `mount exited with status ${r.status}`));
   }
   mounts.push(dir);
   return dir;

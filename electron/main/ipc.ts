@@ -1,48 +1,42 @@
 /**
  * The one place Electron IPC meets the services: every contract channel gets a
- * handler that checks who is asking (our app:// origin, the main frame) before the
- * router sees the message. Events go back to every window on one channel.
+ * handler that checks who is asking (our app:// origin, the main frame; ipc-guard.ts)
+ * before the router sees the message and validates it. Events go back to every window
+ * on one channel.
  */
-import { BrowserWindow, dialog, ipcMain, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  shell,
+  type IpcMainEvent,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import { channelNames, ipcChannel, ipcEventChannel } from '../../shared/ipc/channels.ts';
-import type { Envelope, EventName, EventOf } from '../../shared/ipc/contract.ts';
+import type { EventName, EventOf } from '../../shared/ipc/contract.ts';
 import { TEXT_EXTENSIONS } from '../services/ingest/text.ts';
 import type { HostHandlers, Router } from '../services/router.ts';
-import { APP_HOST, APP_SCHEME } from './protocol.ts';
+import { droppedFileChannel } from '../preload/host-channels.ts';
+import { isOpenableExternally } from './contents-policy.ts';
+import { guardedCall, isTrustedFrame } from './ipc-guard.ts';
+import type { PathGrants } from './path-grants.ts';
 
-/** The parts of a WebFrameMain the sender check reads. */
-export interface SenderFrame {
-  url: string;
-  parent: unknown;
-}
-
-/** True only for the top frame of a page served from app://exhibit. */
-export function isTrustedFrame(frame: SenderFrame | null | undefined): boolean {
-  if (!frame || frame.parent !== null) return false;
-  try {
-    const url = new URL(frame.url);
-    // Node's URL gives non-special schemes an opaque origin ("null"), so compare the parts.
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-  } catch {
-    return false;
-  }
-}
-
-const forbidden = (channel: string): Envelope<never> => ({
-  ok: false,
-  error: { code: 'forbidden', message: `"${channel}" may only be called by the Exhibit window`, subject: channel },
-});
-
-/** Register a handler per channel; returns a function that removes them. */
-export function wireIpc(router: Router): () => void {
+/**
+ * Register a handler per channel, and the preload's report of dropped files (each one
+ * then granted for reading); returns a function that removes them.
+ */
+export function wireIpc(router: Router, grants: PathGrants): () => void {
   for (const name of channelNames) {
-    ipcMain.handle(ipcChannel(name), (event, args: unknown) => {
-      if (!isTrustedFrame(event.senderFrame)) return forbidden(name);
-      return router.call(name, args);
-    });
+    ipcMain.handle(ipcChannel(name), (event, args: unknown) => guardedCall(router, event.senderFrame, name, args));
   }
+  const dropped = (event: IpcMainEvent, filePath: unknown) => {
+    if (isTrustedFrame(event.senderFrame) && typeof filePath === 'string') grants.grant('read', filePath);
+  };
+  ipcMain.on(droppedFileChannel, dropped);
   return () => {
     for (const name of channelNames) ipcMain.removeHandler(ipcChannel(name));
+    ipcMain.removeListener(droppedFileChannel, dropped);
   };
 }
 
@@ -124,27 +118,16 @@ export function hostDialogs(
   };
 }
 
-/** Schemes the system browser or mail client may be handed; anything else (file:, custom handlers) is refused. */
-const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-
-/** True when `url` may be opened outside the app. */
-export function isOpenableExternally(url: string): boolean {
-  try {
-    return EXTERNAL_SCHEMES.has(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * shell.openExternal: a link from a document, after the reviewer confirmed it in the UI.
- * Only web and mail links leave the app; the answer says whether this one did.
+ * Only http(s) links leave the app (checked again here); the answer says whether this one did.
  */
 export function hostShell(): Pick<Required<HostHandlers>, 'shell.openExternal'> {
   return {
     'shell.openExternal': async ({ url }) => {
       if (!isOpenableExternally(url)) return { opened: false };
-      await shell.openExternal(url);
+      // Checked just above by isOpenableExternally (http and https only; tested).
+      await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
       return { opened: true };
     },
   };

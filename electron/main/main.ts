@@ -5,17 +5,21 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { ipcEventChannel } from '../../shared/ipc/channels.ts';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import { toErrorPayload } from '../../shared/errors.ts';
 import { defaultCaseDir, userConfigDir } from '../services/case/paths.ts';
 import type { Router } from '../services/router.ts';
 import { openServices, type Services } from '../services/services.ts';
+import { hardenContents } from './contents-policy.ts';
 import { broadcast, hostDialogs, hostShell, wireIpc } from './ipc.ts';
 import { buildMenu, type RecentCase } from './menu.ts';
-import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { createMainWindow, hardenContents } from './window.ts';
+import { PathGrants, withPathGrants } from './path-grants.ts';
+import { denyFileScheme, registerAppScheme, serveRenderer } from './protocol.ts';
+import { applySessionPolicy } from './session-policy.ts';
+import { claimInstance, handOver } from './single-instance.ts';
+import { createMainWindow } from './window.ts';
 
 // dist/node/main.mjs -> dist/preload, dist/renderer
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,7 +45,7 @@ let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function openWindow(): void {
-  mainWindow = createMainWindow(preloadPath, windowStateFile());
+  mainWindow = createMainWindow(preloadPath, windowStateFile(), app.isPackaged);
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
@@ -90,6 +94,9 @@ function withMenuRefresh(router: Router): Router {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Before anything loads: no network, no file:, no permissions, no downloads.
+  applySessionPolicy(session.defaultSession, { packaged: app.isPackaged });
+  denyFileScheme();
   const caseDir = caseArg(process.argv) ?? defaultCaseDir();
   try {
     services = openServices({
@@ -106,23 +113,20 @@ async function start(): Promise<void> {
     return;
   }
   serveRenderer(rendererDir, () => services);
-  wireIpc(withMenuRefresh(services.router));
+  // The window may name only paths the reviewer chose (dialogs, drops, recent cases).
+  const grants = new PathGrants();
+  wireIpc(withPathGrants(withMenuRefresh(services.router), grants), grants);
   await refreshMenu(services.router);
   openWindow();
 }
 
-// Two app processes on one case would race on the same files; the second hands over to the first.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+// Two app processes on one case would race on the same files; the second hands over to the
+// first. claimInstance also sandboxes every renderer (it must run before the app is ready).
+if (claimInstance(app)) {
   registerAppScheme();
-  app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('session-created', (created) => applySessionPolicy(created, { packaged: app.isPackaged }));
+  app.on('second-instance', () => handOver(mainWindow, services !== null, openWindow));
   app.on('activate', () => {
     if (services && BrowserWindow.getAllWindows().length === 0) openWindow();
   });

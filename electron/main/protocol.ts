@@ -11,10 +11,9 @@ import { protocol } from 'electron';
 import { CSP_HEADER } from '../../shared/csp.ts';
 import { originalFile } from '../services/documents/documents.ts';
 import type { Services } from '../services/services.ts';
+import { APP_HOST, APP_SCHEME, resolveAppFile } from './app-url.ts';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'exhibit';
-export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+export { APP_HOST, APP_SCHEME, APP_URL } from './app-url.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,29 +34,6 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
-}
-
-/**
- * Map a request URL to a file under `root`, or null when it names anything else
- * (another host, an encoded `..`, a NUL byte, a path outside the folder).
- */
-export function resolveAppPath(root: string, requestUrl: string): string | null {
-  let url: URL;
-  let pathname: string;
-  try {
-    url = new URL(requestUrl);
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  if (pathname === '/' || pathname === '') pathname = '/index.html';
-  const base = path.resolve(root);
-  const file = path.resolve(base, `.${pathname}`);
-  const rel = path.relative(base, file);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
-  return file;
 }
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
@@ -106,7 +82,7 @@ export function serveRenderer(root: string, services: () => Services | null = ()
     const url = new URL(request.url);
     const original = url.host === APP_HOST ? ORIGINAL.exec(url.pathname) : null;
     if (original) return serveOriginal(services(), original[1]!);
-    const file = resolveAppPath(root, request.url);
+    const file = await resolveAppFile(root, request.url);
     if (!file) return notFound();
     let body: Buffer;
     try {
@@ -124,4 +100,12 @@ export function serveRenderer(root: string, services: () => Services | null = ()
       },
     });
   });
+}
+
+/**
+ * Answer every file:// request with 403: the UI has no business reading the disk by URL
+ * (the session's request filter refuses these too; this holds even if that is bypassed).
+ */
+export function denyFileScheme(): void {
+  protocol.handle('file', () => new Response('Forbidden', { status: 403, headers: { 'Content-Type': 'text/plain' } }));
 }

@@ -1,61 +1,26 @@
 /**
- * The main window and the rules every web contents lives under: no navigation away
- * from the app, no new windows, no <webview>, no permissions. Evidence is opened
- * inside the app; nothing a document contains may take the window elsewhere.
+ * The main window: created under the app's rules (secure-window.ts), where the reviewer
+ * last left it, over app://exhibit. The navigation, popup, permission and request rules
+ * are applied app-wide in main.ts (contents-policy.ts, session-policy.ts).
  */
-import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
-import { APP_URL } from './protocol.ts';
+import { BrowserWindow, nativeTheme } from 'electron';
+import { APP_URL } from './app-url.ts';
+import { createSecureWindow } from './secure-window.ts';
 import { loadWindowState, trackWindowState } from './window-state.ts';
-
-/** Apply the navigation and popup rules to any web contents the app creates. */
-export function hardenContents(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-}
-
-/** Deny every permission request (camera, notifications, clipboard-read, …) for the session. */
-export function denyPermissions(contents: WebContents): void {
-  const session = contents.session;
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-  // Defence in depth under the CSP: the renderer has no business on the network.
-  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
-    callback({ cancel: true }),
-  );
-}
 
 /**
  * Create the main window over app://exhibit where the reviewer last left it (state kept in
- * `stateFile`), and show it once painted.
+ * `stateFile`), and show it once painted. `packaged` is app.isPackaged (no developer tools).
  */
-export function createMainWindow(preload: string, stateFile: string): BrowserWindow {
+export function createMainWindow(preload: string, stateFile: string, packaged: boolean): BrowserWindow {
   const state = loadWindowState(stateFile);
-  const win = new BrowserWindow({
-    ...state.bounds,
-    minWidth: 760,
-    minHeight: 480,
-    title: 'Exhibit',
-    show: false,
+  const win = createSecureWindow(BrowserWindow, {
+    preload,
+    packaged,
+    bounds: state.bounds,
     // The page's own background for the OS theme, so the window does not flash the other one.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#151719' : '#f4f4f1',
-    autoHideMenuBar: false,
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
   });
-  denyPermissions(win.webContents);
   trackWindowState(win, stateFile);
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();

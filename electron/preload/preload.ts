@@ -6,6 +6,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildApi, type Invoke, type Subscribe } from '../../shared/ipc/api-shape.ts';
 import { channelNames, ipcChannel, ipcEventChannel } from '../../shared/ipc/channels.ts';
+import { droppedFileChannel } from './host-channels.ts';
 
 const invoke: Invoke = (channel, args) => ipcRenderer.invoke(ipcChannel(channel), args);
 
@@ -24,5 +25,12 @@ contextBridge.exposeInMainWorld('exhibit', buildApi(channelNames, invoke, subscr
 
 // Files dropped on the window: a page cannot learn a File's path, and Electron removed
 // File.path, so the import needs webUtils here. It answers only for File objects the
-// page already holds from a drop; it cannot name or read any other file.
-contextBridge.exposeInMainWorld('exhibitFiles', { pathOf: (file: File) => webUtils.getPathForFile(file) });
+// page already holds from a drop (a File the page made itself has no path); it cannot
+// name or read any other file. The path is registered with the host first, which then
+// lets the UI import it: the message goes ahead of the import call on the same channel.
+const pathOf = (file: File): string => {
+  const path = webUtils.getPathForFile(file);
+  if (path) ipcRenderer.send(droppedFileChannel, path);
+  return path;
+};
+contextBridge.exposeInMainWorld('exhibitFiles', { pathOf });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { isOpenableExternally } from '../../electron/main/contents-policy.ts';
 import { readSettings } from '../../electron/services/case/settings.ts';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import { buildPdf, type PdfSpec } from '../fixtures/pdf-builder.ts';
@@ -111,10 +112,10 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
             return takeBundle('save');
           },
           'dialog.openBundle': () => takeBundle('open'),
-          // Recorded, never opened; the same rule as Electron's host: only web and mail links.
+          // Recorded, never opened; the same rule as Electron's host: only http(s) links.
           'shell.openExternal': async ({ url }) => {
             openedExternally.push(url);
-            return { opened: /^(https?|mailto):/i.test(url) };
+            return { opened: isOpenableExternally(url) };
           },
         },
       };

@@ -67,6 +67,8 @@ export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Route
     async call(channel, rawArgs) {
       try {
         if (!Object.hasOwn(contract, channel)) throw new ExhibitError('invalid-args', `Unknown channel "${channel}"`, channel);
+        // A read-only case refuses a change whatever its arguments.
+        refuseWriteWhenReadOnly(ctx.store, channel);
         const spec = contract[channel as Channel];
         const parsed = spec.args.safeParse(rawArgs ?? {});
         if (!parsed.success) {
@@ -77,11 +79,13 @@ export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Route
         const hostFn = host[channel as HostChannel] as ((a: unknown) => Promise<unknown>) | undefined;
         const handler = (handlers as Record<string, ((a: unknown) => unknown) | undefined>)[channel];
         if (!hostFn && !handler) throw new ExhibitError('forbidden', `"${channel}" is not available in this window`, channel);
-        if (!hostFn) refuseWriteWhenReadOnly(ctx.store, channel);
         const value = hostFn ? await hostFn(parsed.data) : await handler!(parsed.data);
         return { ok: true, value };
       } catch (err) {
-        return { ok: false, error: toErrorPayload(isDiskFull(err) ? diskFullOf(err, ctx.store.dir) : caseAccessError(err, ctx.store)) };
+        return {
+          ok: false,
+          error: toErrorPayload(isDiskFull(err) ? diskFullOf(err, ctx.store.dir) : caseAccessError(err, ctx.store)),
+        };
       }
     },
   };

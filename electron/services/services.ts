@@ -1,6 +1,11 @@
 /** Opening a case with everything the router needs; shared by the app, the CLI and the tests. */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { EventName, EventOf } from '../../shared/ipc/contract.ts';
-import { initCase, openCase, openOrCreateCase, type CaseStore } from './case/case.ts';
+import { caseWritingChannels } from './case/access.ts';
+import { AutoBackup, DEFAULT_POLICY, type BackupPolicy } from './case/auto-backup.ts';
+import type { BackupInfo } from './case/backups.ts';
+import { CASE_DB, initCase, openCase, openOrCreateCase, type CaseStore } from './case/case.ts';
 import { userConfigDir, userDataDir } from './case/paths.ts';
 import { rememberCase, reviewerName } from './case/settings.ts';
 import { ExtractionPool, type PoolOptions } from './ingest/pool.ts';
@@ -11,6 +16,15 @@ export interface Services {
   readonly store: CaseStore;
   pool: ExtractionPool;
   router: Router;
+  /** Backups of the open case's database. */
+  readonly backups: {
+    /** Take one now, whatever the policy says. */
+    now(): Promise<BackupInfo>;
+    /** Resolves when no automatic backup is running. */
+    idle(): Promise<void>;
+    /** The last automatic backup that failed, or null. */
+    readonly lastError: Error | null;
+  };
   close(): Promise<void>;
 }
 
@@ -29,25 +43,51 @@ export interface ServicesOptions {
   sampleDir?: string;
   /** Add the case to the recent list (default true; the CLI and benchmarks opt out). */
   rememberCase?: boolean;
+  /** When to back up the case's database (defaults: on opening, every 200 changes, keep 10); false for never. */
+  backup?: Partial<BackupPolicy> | false;
+  /** Where a failed automatic backup is told (default: standard error). */
+  onBackupError?: (err: Error, caseDir: string) => void;
 }
 
 /** Open a case and build its router. */
 export function openServices(opts: ServicesOptions): Services {
   const configDir = opts.configDir ?? userConfigDir();
   const actor = opts.actor ?? (() => reviewerName(process.env, configDir));
+  const existed = (dir: string) => fs.existsSync(path.join(dir, CASE_DB));
+  const createdAtStart = opts.create === true && !existed(opts.caseDir);
   let store = opts.create ? openOrCreateCase(opts.caseDir, actor()) : openCase(opts.caseDir);
   // The case opened at start belongs in the recent list too, so the reviewer can come back to it.
   if (opts.rememberCase !== false) rememberCase(store.dir, configDir);
+  const policy: BackupPolicy =
+    opts.backup === false ? { onOpen: false, every: Infinity, keep: 0 } : { ...DEFAULT_POLICY, ...opts.backup };
+  const onBackupError =
+    opts.onBackupError ??
+    ((err: Error, dir: string) => process.stderr.write(`exhibit: the automatic backup of ${dir} failed: ${err.message}\n`));
+  const backupsOf = (s: CaseStore, fresh: boolean): AutoBackup => {
+    const b = new AutoBackup(s, policy, (err) => onBackupError(err, s.dir));
+    // A case just created holds nothing worth a backup yet.
+    if (!fresh) b.opened();
+    return b;
+  };
+  let backups = backupsOf(store, createdAtStart);
   const pool = new ExtractionPool(opts.pool);
   const switchCase = (dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore => {
+    const fresh = mode === 'create' || (mode === 'open-or-create' && !existed(dir));
     // Open the new case first: if that fails, the reviewer keeps working in the old one.
     const next = mode === 'open' ? openCase(dir) : mode === 'create' ? initCase(dir, actor()) : openOrCreateCase(dir, actor());
-    if (next.dir !== store.dir) store.close();
-    else next.close();
-    store = next.dir !== store.dir ? next : store;
+    if (next.dir === store.dir) {
+      next.close();
+      return store;
+    }
+    // A backup of the old case that is under way finishes before its database closes.
+    const [old, oldBackups] = [store, backups];
+    oldBackups.stop();
+    void oldBackups.idle().finally(() => old.close());
+    store = next;
+    backups = backupsOf(next, fresh);
     return store;
   };
-  const router = createRouter(
+  const inner = createRouter(
     {
       get store() {
         return store;
@@ -62,13 +102,36 @@ export function openServices(opts: ServicesOptions): Services {
     },
     opts.host,
   );
+  const router: Router = {
+    async call(channel, args) {
+      const res = await inner.call(channel, args);
+      if (caseWritingChannels.has(channel)) {
+        try {
+          backups.changed();
+        } catch (err) {
+          onBackupError(err as Error, store.dir);
+        }
+      }
+      return res;
+    },
+  };
   return {
     get store() {
       return store;
     },
     pool,
     router,
+    backups: {
+      now: () => backups.now(),
+      idle: () => backups.idle(),
+      get lastError() {
+        return backups.lastError;
+      },
+    },
     async close() {
+      // A backup asked for by the last change is taken before the case closes.
+      await backups.idle();
+      backups.stop();
       await pool.close();
       store.close();
     },

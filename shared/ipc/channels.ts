@@ -51,6 +51,8 @@ export const channelNames = [
   'bundle.cancel',
   'dialog.saveBundle',
   'dialog.openBundle',
+  'case.backups',
+  'case.restoreBackup',
 ] as const;
 
 export const hostChannels = [

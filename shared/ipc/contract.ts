@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { allegationChannels } from './allegation-schemas.ts';
+import { backupChannels } from './backup-schemas.ts';
 import { BundleProgress, bundleChannels } from './bundle-schemas.ts';
 import { caseChannels } from './case-schemas.ts';
 import { highlightChannels } from './highlight-schemas.ts';
@@ -24,6 +25,7 @@ export * from './schemas.ts';
 export * from './highlight-schemas.ts';
 export * from './allegation-schemas.ts';
 export * from './bundle-schemas.ts';
+export * from './backup-schemas.ts';
 export { Settings } from './case-schemas.ts';
 
 const id = z.string().min(1).max(200);
@@ -72,6 +74,7 @@ export const contract = {
   ...caseChannels,
   ...allegationChannels,
   ...bundleChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

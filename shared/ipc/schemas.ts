@@ -121,5 +121,7 @@ export const CaseInfo = z.object({
   pages: z.number().int(),
   schemaVersion: z.number().int(),
   reviewer: z.string(),
+  /** The case's folder cannot be written: it is open for reading only, and every change is refused. */
+  readOnly: z.boolean(),
 });
 export type CaseInfo = z.infer<typeof CaseInfo>;

@@ -41,6 +41,7 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
         pages: counts.p,
         schemaVersion: db().pragma('user_version', { simple: true }) as number,
         reviewer: ctx.actor(),
+        readOnly: ctx.store.readOnly,
       };
     },
     'documents.list': () => listDocuments(db()),

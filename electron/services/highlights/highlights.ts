@@ -93,7 +93,8 @@ export function listHighlights(db: Database, documentId?: string): Highlight[] {
     rows.map((r) => {
       const targets = targetsOf(db, r.id).map((t, i) => {
         const checked = checkTarget(db, r.document_id, t);
-        if (checked.anchor !== t.anchor) save.run(checked.anchor, r.id, i);
+        // A read-only case shows the state found now and stores nothing.
+        if (checked.anchor !== t.anchor && !db.readonly) save.run(checked.anchor, r.id, i);
         return checked;
       });
       return toHighlight(r, targets);

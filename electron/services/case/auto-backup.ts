@@ -1,0 +1,111 @@
+/**
+ * When to back up an open case: when it opens, if its newest backup does not already hold
+ * this state, and whenever `every` audited changes have piled up since the newest backup.
+ * Backups run after the change that triggered them has been answered, one at a time.
+ */
+import { auditHead, DEFAULT_KEEP, listBackups, takeBackup, type BackupInfo } from './backups.ts';
+import type { CaseStore } from './case.ts';
+
+export interface BackupPolicy {
+  /** Back up when the case opens (if it changed since the newest backup). */
+  onOpen: boolean;
+  /** Back up after this many audited changes since the newest backup. */
+  every: number;
+  /** How many backups to keep. */
+  keep: number;
+}
+
+export const DEFAULT_POLICY: BackupPolicy = { onOpen: true, every: 200, keep: DEFAULT_KEEP };
+
+export class AutoBackup {
+  private readonly store: CaseStore;
+  private readonly policy: BackupPolicy;
+  private readonly report: (err: Error) => void;
+  /** Audit head of the newest backup: { rows, hash }, read from its name once, then kept. */
+  private newest: { rows: number; hash: string } | null;
+  private running: Promise<unknown> | null = null;
+  private again = false;
+  private stopped = false;
+  /** The last automatic backup that failed, kept for the reviewer's eyes (null once one succeeds). */
+  lastError: Error | null = null;
+
+  constructor(store: CaseStore, policy: BackupPolicy, report: (err: Error) => void) {
+    this.store = store;
+    this.policy = policy;
+    this.report = report;
+    const latest = store.readOnly ? undefined : listBackups(store.dir)[0];
+    this.newest = latest ? { rows: latest.auditRows, hash: latest.auditHead } : null;
+  }
+
+  private get enabled(): boolean {
+    return !this.stopped && !this.store.readOnly && this.store.db.open;
+  }
+
+  /** Audited changes since the newest backup; Infinity when the histories have parted (a restore). */
+  changesSinceBackup(): number {
+    const head = auditHead(this.store.db);
+    if (!this.newest) return head.rows;
+    if (head.rows === this.newest.rows) return head.hash === this.newest.hash ? 0 : Infinity;
+    return head.rows > this.newest.rows ? head.rows - this.newest.rows : Infinity;
+  }
+
+  /** The case has just been opened. */
+  opened(): void {
+    if (this.enabled && this.policy.onOpen && this.changesSinceBackup() > 0) this.start();
+  }
+
+  /** A change was just made: a cheap check of the audit head. */
+  changed(): void {
+    if (this.enabled && this.changesSinceBackup() >= this.policy.every) this.start();
+  }
+
+  /** Take a backup now (after any running one), whatever the policy says. */
+  async now(): Promise<BackupInfo> {
+    await this.idle();
+    const taking = this.backup();
+    this.running = taking;
+    try {
+      return await taking;
+    } finally {
+      if (this.running === taking) this.running = null;
+    }
+  }
+
+  /** Resolves once no backup is running. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
+  /** No more backups of this store. A running one finishes (await `idle()`) or fails when the store closes. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private start(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    // Let the change that called us be answered first.
+    this.running = new Promise((resolve) => setImmediate(resolve))
+      .then(() => (this.enabled ? this.backup() : null))
+      .catch((err: Error) => {
+        this.lastError = err;
+        if (this.enabled) this.report(err);
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.changed();
+        }
+      });
+  }
+
+  private async backup(): Promise<BackupInfo> {
+    const info = await takeBackup(this.store.db, this.store.dir, { keep: this.policy.keep });
+    this.newest = { rows: info.auditRows, hash: info.auditHead };
+    this.lastError = null;
+    return info;
+  }
+}

@@ -1,0 +1,35 @@
+/** Backups of a case's database: listing them, and restoring a case from one. */
+import { z } from 'zod';
+import { CaseInfo } from './schemas.ts';
+
+const dir = z.string().min(1).max(4096);
+
+export const BackupInfo = z.object({
+  /** The file's name inside the case's backups folder. */
+  name: z.string(),
+  file: z.string(),
+  /** When it was taken (ISO 8601, UTC). */
+  takenAt: z.string(),
+  /** How many audit rows it holds: the changes it includes. */
+  auditRows: z.number().int(),
+  /** The first 8 hex digits of its last audit row's hash. */
+  auditHead: z.string(),
+  size: z.number().int(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const backupChannels = {
+  /** A case's backups, newest first (the open case when no path is given), and its damaged files set aside. */
+  'case.backups': {
+    args: z.object({ path: dir.optional() }).strict(),
+    result: z.object({ path: z.string(), backups: z.array(BackupInfo), setAside: z.array(z.string()) }),
+  },
+  /**
+   * Put a backup (by name; the newest sound one when none is named) in place of a case's
+   * database, keep the database it replaces beside it, and open the case.
+   */
+  'case.restoreBackup': {
+    args: z.object({ path: dir, backup: z.string().min(1).max(255).optional() }).strict(),
+    result: z.object({ case: CaseInfo, restored: BackupInfo, replaced: z.string().nullable() }),
+  },
+} as const;

@@ -1,6 +1,6 @@
 /**
- * `npm test`: exactly what CI runs — lint, type-check, unit tests, end-to-end tests —
- * then one closing line with the counts: "tests: N passed, N failed, N skipped".
+ * `npm test`: exactly what CI runs — lint, type-check, unit tests, build, Electronegativity,
+ * end-to-end tests — then one closing line with the counts: "tests: N passed, N failed, N skipped".
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +19,8 @@ const steps: [string, string[], Record<string, string>?][] = [
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
   ['unit', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
   ['build', ['npm', 'run', '--silent', 'build']],
+  // Static checks of the Electron shell, preload and UI; fails on HIGH or MEDIUM findings (offline, ~1 s).
+  ['electronegativity', ['node', 'scripts/electronegativity.ts']],
   ['e2e', ['npx', 'playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
 ];
 

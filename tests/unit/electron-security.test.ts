@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { CSP_HEADER, CSP_META } from '../../shared/csp.ts';
 import { hardenContents, isOpenableExternally, DENIED_CONTENTS_EVENTS } from '../../electron/main/contents-policy.ts';
 import { guardedCall, isTrustedFrame } from '../../electron/main/ipc-guard.ts';
 import { applySessionPolicy, requestAllowed, type SessionLike } from '../../electron/main/session-policy.ts';
@@ -179,6 +180,20 @@ describe('sessions', () => {
     const download = { preventDefault: vi.fn() };
     events.emit('will-download', download);
     expect(download.preventDefault).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the Content Security Policy', () => {
+  it('names no source but the app itself (and data:/blob: it makes)', () => {
+    for (const policy of [CSP_HEADER, CSP_META]) {
+      for (const directive of policy.split('; ')) {
+        const [name, ...sources] = directive.split(' ');
+        for (const source of sources) expect(["'self'", "'none'", 'data:', 'blob:'], `${name} ${source}`).toContain(source);
+      }
+    }
+    expect(CSP_HEADER).toMatch(/(^|; )default-src 'none'(;|$)/);
+    expect(CSP_HEADER).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(CSP_HEADER).toMatch(/(^|; )connect-src 'self'(;|$)/);
   });
 });
 

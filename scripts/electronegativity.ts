@@ -112,10 +112,12 @@ function electronVersion(): string {
 /** Run Electronegativity over `inputs` (paths relative to `base`). */
 export async function scan(base: string, inputs: readonly string[]): Promise<ScanResult> {
   keepOffline();
-  process.env.LANG = 'en-US';
   const run = require('@doyensec/electronegativity') as Run;
   const dir = stage(base, inputs);
-  // Its console lines (the skipped translation download) are noise here; findings are printed below.
+  // Its messages in English whatever the machine's locale; its console lines (the skipped
+  // translation download) are noise here: findings are printed by the caller.
+  const lang = process.env.LANG;
+  process.env.LANG = 'en-US';
   const log = console.log;
   console.log = () => {};
   let raw: RawResult;
@@ -128,6 +130,8 @@ export async function scan(base: string, inputs: readonly string[]): Promise<Sca
     });
   } finally {
     console.log = log;
+    if (lang === undefined) delete process.env.LANG;
+    else process.env.LANG = lang;
   }
   const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
   fs.rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,9 @@
  * it should in a deliberately unsafe shell, stays offline, and fails the step on HIGH and
  * MEDIUM findings and on files it cannot parse.
  */
-import { describe, expect, it } from 'vitest';
+import dns from 'node:dns';
+import net from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { blockingFindings, describeFinding, EXCLUDED_CHECKS, scan } from '../../scripts/electronegativity.ts';
 import { tempDir, writeFile } from './helpers.ts';
 
@@ -42,11 +44,24 @@ describe('electronegativity', () => {
     );
   });
 
-  it('leaves out only the check that needs the network', async () => {
+  it('runs offline: the check that needs the network is left out, and nothing connects anywhere', async () => {
     expect(EXCLUDED_CHECKS).toEqual(['AvailableSecurityFixesGlobalCheck']);
     const dir = tempDir();
     writeFile(dir, 'shell/main.ts', unsafe);
-    const result = await scan(dir, ['shell']);
+    const attempts: string[] = [];
+    const connect = vi.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (this: net.Socket) {
+      attempts.push('socket');
+      return this;
+    });
+    const lookup = vi.spyOn(dns, 'lookup').mockImplementation((() => attempts.push('dns')) as unknown as typeof dns.lookup);
+    let result: Awaited<ReturnType<typeof scan>>;
+    try {
+      result = await scan(dir, ['shell']);
+    } finally {
+      connect.mockRestore();
+      lookup.mockRestore();
+    }
+    expect(attempts).toEqual([]);
     expect(result.findings.map((f) => f.check)).not.toContain('AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK');
     expect(result.checks).toBeGreaterThan(30);
   });

@@ -13,6 +13,7 @@ import { readSettings, reviewerName, writeSettings } from '../services/case/sett
 import { callTyped } from '../services/router.ts';
 import { openServices } from '../services/services.ts';
 import { positiveInt, UsageError, type Command, type Values } from './command.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { bundleCommands, verifyCommand } from './bundle-commands.ts';
 import { highlightCommands } from './highlight-commands.ts';
 import { ledgerCommands } from './ledger-commands.ts';
@@ -97,6 +98,8 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
   }
   if (command === 'verify') return verifyCommand(args, out);
   const where = caseDirOf(values, io);
+  // A case to restore may be damaged: it is never opened before the backup is in place.
+  if (command === 'restore') return restoreCommand(where.dir, args, values, out, actor());
   let progress: ReturnType<typeof progressBar> | null = null;
   const services = openServices({
     caseDir: where.dir,
@@ -106,6 +109,8 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
       if (event === 'import.progress') progress?.update(payload as ImportProgress);
       else if (event === 'bundle.progress') progress?.step(payload as BundleProgress);
     },
+    // One command after another would each copy the case; backups follow changes instead.
+    backup: { onOpen: false },
   });
   try {
     progress = progressBar(out);
@@ -120,6 +125,7 @@ const commands: Record<string, Command> = {
   ...bundleCommands,
   ...highlightCommands,
   ...ledgerCommands,
+  backup: backupCommand,
   async import(s, args, values, out) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
     const jobId = randomUUID();

@@ -37,6 +37,12 @@ Commands:
   import-bundle FILE.zip        Verify a bundle, then merge it into the case (by id; the newer
                                 edit wins a conflict, and every conflict is listed)
   audit verify                  Check the audit log's hash chain
+  backup                        Back up the case's database now into DIR/backups (the originals
+                                are never copied: they do not change). Backups are also taken
+                                by themselves, after every 200 changes and when the app opens a case
+  restore --latest | --from FILE
+                                Put a backup in place of the case's database (the one replaced
+                                is kept beside it); without an option, list the backups
   reviewer [NAME]               Show or set the reviewer name recorded in the audit log
 
 Options:
@@ -59,6 +65,8 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   provenance: PROVENANCE,
   search: ['limit'],
   audit: [],
+  backup: [],
+  restore: ['from', 'latest'],
   reviewer: [],
   highlight: ['doc', 'page', 'quote', 'occurrence', 'note', 'color', 'label'],
   highlights: ['doc'],
@@ -107,4 +115,6 @@ export const OPTION_SPEC = {
   out: { type: 'string' },
   format: { type: 'string' },
   document: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  latest: { type: 'boolean' },
 } as const;

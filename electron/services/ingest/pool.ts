@@ -2,6 +2,12 @@
  * A pool of extraction worker threads, sized to the machine's cores. Each task has a
  * time budget and each worker a memory cap: a PDF that hangs or blows up costs its
  * worker (which is replaced) and fails that one task with a clear error.
+ *
+ * The cap is enforced by watching each busy worker's heap, not by V8's own limit alone:
+ * when one allocation overshoots a worker's V8 limit (a hash table doubling to hundreds of
+ * MB — a 3 KB PDF with a few huge CMaps does it), V8 aborts the whole process instead of
+ * stopping the worker (nodejs/node#47224). So V8's limit sits well above the cap, and the
+ * pool stops the worker once its heap passes the cap.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +23,9 @@ export interface PoolOptions {
 }
 
 export const MIN_MEMORY_MB = 32;
+/** V8's limit is the cap plus this: room for the largest single allocations (strings and arrays top out near 1 GB). */
+const HEAP_HEADROOM_MB = 1024;
+const MEMORY_CHECK_MS = 100;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Task = DistributiveOmit<WorkerRequest, 'taskId'>;
@@ -33,6 +42,8 @@ interface Slot {
   busy: Pending | null;
   taskId: number;
   timer: NodeJS.Timeout | null;
+  /** Checks the busy worker's heap against the cap. */
+  watch: NodeJS.Timeout | null;
 }
 
 /** The worker script next to this module: .ts when run from source, .mjs in a build. */
@@ -110,6 +121,7 @@ export class ExtractionPool {
         const budget = this.timeoutMs < 1000 ? `${this.timeoutMs} ms` : `${Math.round(this.timeoutMs / 100) / 10} s`;
         this.fail(slot, new ExhibitError('extract-timeout', `extraction took longer than its ${budget} budget and was stopped`));
       }, this.timeoutMs);
+      slot.watch = this.watchMemory(slot, slot.taskId);
       slot.worker.postMessage({ ...p.task, taskId: slot.taskId } as WorkerRequest);
     }
   }
@@ -118,11 +130,11 @@ export class ExtractionPool {
     const worker = new Worker(workerUrl(), {
       // A 16 MB young generation instead of 64 MB: workers share the app's RSS, and the bench
       // measured ~90 MB less peak RSS on a 1,000-page import at no measurable cost in time.
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb + HEAP_HEADROOM_MB, maxYoungGenerationSizeMb: 16 },
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, key: null, busy: null, taskId: 0, timer: null };
+    const slot: Slot = { worker, key: null, busy: null, taskId: 0, timer: null, watch: null };
     worker.unref();
     worker.on('message', (res: WorkerResponse) => {
       if (!slot.busy || res.taskId !== slot.taskId) return;
@@ -135,9 +147,7 @@ export class ExtractionPool {
       const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.fail(
         slot,
-        oom
-          ? new ExhibitError('extract-memory', `extraction ran out of memory (limit ${this.memoryMb} MB) and was stopped`)
-          : new ExhibitError('extract-crash', `the extraction worker crashed (${err.message})`),
+        oom ? this.outOfMemory() : new ExhibitError('extract-crash', `the extraction worker crashed (${err.message})`),
       );
     });
     worker.on('exit', () => {
@@ -148,10 +158,31 @@ export class ExtractionPool {
     return slot;
   }
 
+  private outOfMemory(): ExhibitError {
+    return new ExhibitError('extract-memory', `extraction ran out of memory (limit ${this.memoryMb} MB) and was stopped`);
+  }
+
+  /** Poll the worker's heap while task `taskId` runs (heap statistics are answered even mid-parse). */
+  private watchMemory(slot: Slot, taskId: number): NodeJS.Timeout {
+    const cap = this.memoryMb * 1024 * 1024;
+    const timer = setInterval(() => {
+      slot.worker.getHeapStatistics().then(
+        (s) => {
+          if (slot.busy && slot.taskId === taskId && s.used_heap_size > cap) this.fail(slot, this.outOfMemory());
+        },
+        () => undefined, // the worker is gone already; its exit handler reports why
+      );
+    }, MEMORY_CHECK_MS);
+    timer.unref();
+    return timer;
+  }
+
   private finish(slot: Slot): Pending {
     const p = slot.busy!;
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.watch) clearInterval(slot.watch);
     slot.timer = null;
+    slot.watch = null;
     slot.busy = null;
     slot.worker.unref();
     return p;

@@ -3,6 +3,7 @@
  * this state, and whenever `every` audited changes have piled up since the newest backup.
  * Backups run after the change that triggered them has been answered, one at a time.
  */
+import { readOnlyError } from './access.ts';
 import { auditHead, DEFAULT_KEEP, listBackups, takeBackup, type BackupInfo } from './backups.ts';
 import type { CaseStore } from './case.ts';
 
@@ -61,6 +62,7 @@ export class AutoBackup {
 
   /** Take a backup now (after any running one), whatever the policy says. */
   async now(): Promise<BackupInfo> {
+    if (this.store.readOnly) throw readOnlyError(this.store.dir);
     await this.idle();
     const taking = this.backup();
     this.running = taking;

@@ -29,3 +29,13 @@ export function describeProgress(p: Omit<BundleProgress, 'jobId'>): string {
     count = `: ${Math.min(p.done + 1, p.total).toLocaleString()} of ${p.total.toLocaleString()} ${unit[p.total === 1 ? 0 : 1]}`;
   return `${label}${count}${p.item ? ` (${p.item})` : ''}`;
 }
+
+/** The steps of an export and of a bundle import, in the order they run. */
+export const EXPORT_STEPS: readonly BundlePhase[] = ['quotes', 'originals', 'annotated', 'reports', 'signing', 'zip'];
+export const IMPORT_STEPS: readonly BundlePhase[] = ['verifying', 'documents', 'merging'];
+
+/** Where a job is as a whole (0..1), each of its steps counting the same. */
+export function jobFraction(p: Pick<BundleProgress, 'phase' | 'done' | 'total'>, steps: readonly BundlePhase[]): number {
+  const i = steps.indexOf(p.phase);
+  return i < 0 ? 0 : (i + stepFraction(p)) / steps.length;
+}

@@ -57,6 +57,7 @@ export function buildMenu(hooks: MenuHooks): Menu {
         { label: 'Recent Cases', submenu: recentMenu(hooks) },
         sep,
         item(hooks, 'Export Bundle…', 'export-bundle', 'CmdOrCtrl+E'),
+        item(hooks, 'Import Bundle…', 'import-bundle', 'CmdOrCtrl+Shift+B'),
         item(hooks, 'Verify Bundle…', 'verify-bundle', 'CmdOrCtrl+Shift+E'),
         sep,
         isMac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },

@@ -14,6 +14,8 @@ import { useDropImport } from './import/useDropImport.ts';
 import { useImport } from './import/useImport.ts';
 import { AppDialogs, type DialogState } from './library/AppDialogs.tsx';
 import { AllegationsPane } from './allegations/AllegationsPane.tsx';
+import { ledgerChanged } from './allegations/changes.ts';
+import { highlightsChanged } from './highlights/changes.ts';
 import { LedgerPane, type LedgerView } from './allegations/LedgerPane.tsx';
 import type { OpenPassage } from './allegations/PassageList.tsx';
 import { LibraryPane } from './library/LibraryPane.tsx';
@@ -105,6 +107,13 @@ export function App() {
       report(err);
     }
   };
+  // A merge adds documents and may add or change allegations, links and the highlights of open documents.
+  const bundleImported = async () => {
+    const shown = kase.documents ?? [];
+    await kase.refresh();
+    ledgerChanged();
+    for (const d of shown) highlightsChanged(d.documentId);
+  };
   const editCurrent = (kind: 'provenance' | 'remove') => {
     const doc = current();
     if (!doc) setNotice({ message: 'Select a document in the list first.', undoable: false });
@@ -131,6 +140,7 @@ export function App() {
   useCommand('set-reviewer', () => setDialog({ kind: 'reviewer' }));
   useCommand('export-bundle', () => setDialog({ kind: 'export-bundle' }));
   useCommand('verify-bundle', () => setDialog({ kind: 'verify-bundle' }));
+  useCommand('import-bundle', () => setDialog({ kind: 'import-bundle' }));
   useCommand('show-allegations', () => {
     setSideTab('allegations');
     // After React shows the tab: focus the first allegation, else the board's first control.
@@ -266,6 +276,7 @@ export function App() {
         actions={actions}
         caseName={kase.info?.name ?? 'case'}
         documents={kase.documents ?? []}
+        onBundleImported={bundleImported}
       />
     </div>
   );

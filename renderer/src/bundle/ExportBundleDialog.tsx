@@ -1,21 +1,26 @@
 /**
  * Export an evidence bundle: the whole case, or the allegations and documents the reviewer
- * ticks. The host's save dialog picks the file; the engine writes it atomically, so closing
- * is refused while it runs (there is no cancel channel and a half-shown result would lie).
+ * ticks. The host's save dialog picks the file; the engine writes it atomically and reports
+ * each step. While it runs, Cancel, Escape and the close button all cancel the export (the
+ * engine removes its temporary file), and the dialog stays to say that nothing was written.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { EXPORT_STEPS } from '../../../shared/bundle-progress.ts';
 import type { Allegation } from '../../../shared/ipc/allegation-schemas.ts';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
-import { call, messageOf } from '../api.ts';
+import { ApiError, call, messageOf } from '../api.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { formatBytes, suggestedBundleName } from './format.ts';
+import { JobProgress } from './JobProgress.tsx';
+import { useBundleJob } from './useBundleJob.ts';
 import './bundle.css';
 
 type Scope = 'case' | 'selection';
 type Phase =
   | { kind: 'choosing' }
-  | { kind: 'busy' }
+  | { kind: 'busy'; cancelling: boolean }
   | { kind: 'done'; out: string; files: number; bytes: number }
+  | { kind: 'cancelled'; out: string }
   | { kind: 'failed'; message: string };
 
 /** A ticked set, toggled by id; a new Set each time so React sees the change. */
@@ -39,6 +44,7 @@ export function ExportBundleDialog({
   const [pickedAllegations, setPickedAllegations] = useState<Set<string>>(new Set());
   const [pickedDocuments, setPickedDocuments] = useState<Set<string>>(new Set());
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
+  const job = useBundleJob();
   const id = useId();
 
   useEffect(() => {
@@ -60,25 +66,46 @@ export function ExportBundleDialog({
     try {
       const [path] = await call('dialog.saveBundle', { suggestedName: suggestedBundleName(caseName, new Date()) });
       if (!path) return; // The reviewer cancelled the save dialog: stay on the choices.
-      setPhase({ kind: 'busy' });
+      const jobId = job.begin();
+      setPhase({ kind: 'busy', cancelling: false });
       const args =
         scope === 'case'
-          ? { path }
+          ? { path, jobId }
           : {
               path,
+              jobId,
               ...(pickedAllegations.size > 0 ? { allegationIds: [...pickedAllegations] } : {}),
               ...(pickedDocuments.size > 0 ? { documentIds: [...pickedDocuments] } : {}),
             };
-      const r = await call('bundle.export', args);
-      setPhase({ kind: 'done', ...r });
+      try {
+        const r = await call('bundle.export', args);
+        setPhase({ kind: 'done', ...r });
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'cancelled') setPhase({ kind: 'cancelled', out: path });
+        else throw err;
+      } finally {
+        job.end();
+      }
     } catch (err) {
       setPhase({ kind: 'failed', message: messageOf(err) });
     }
   };
 
+  const cancel = async () => {
+    if (!job.jobId || (phase.kind === 'busy' && phase.cancelling)) return;
+    setPhase({ kind: 'busy', cancelling: true });
+    try {
+      await call('bundle.cancel', { jobId: job.jobId });
+    } catch (err) {
+      setPhase({ kind: 'failed', message: messageOf(err) });
+    }
+  };
+  // Escape and the close button stop a running export rather than hide it.
+  const close = () => (busy ? void cancel() : onClose());
+
   if (phase.kind === 'done') {
     return (
-      <Modal title="Bundle exported" onClose={onClose} className="bundle-dialog">
+      <Modal title="Bundle exported" onClose={onClose} className="bundle-dialog" focusKey={phase.kind}>
         <p className="bundle-ok" role="status">
           <span aria-hidden="true">✓ </span>
           {/* The engine counts the payload (data/…); the bag's own manifests and signature come on top. */}
@@ -95,7 +122,7 @@ export function ExportBundleDialog({
   }
 
   return (
-    <Modal title="Export evidence bundle" onClose={() => !busy && onClose()} className="bundle-dialog">
+    <Modal title="Export evidence bundle" onClose={close} className="bundle-dialog" focusKey={phase.kind}>
       <form onSubmit={(e) => void submit(e)} aria-busy={busy}>
         <fieldset className="bundle-scope" disabled={busy}>
           <legend>What goes in the bundle</legend>
@@ -105,7 +132,7 @@ export function ExportBundleDialog({
               name={`${id}-scope`}
               checked={scope === 'case'}
               onChange={() => setScope('case')}
-              data-autofocus
+              data-autofocus={phase.kind === 'choosing' || phase.kind === 'failed' || undefined}
             />{' '}
             The whole case
           </label>
@@ -155,9 +182,17 @@ export function ExportBundleDialog({
             </fieldset>
           </div>
         )}
-        {busy && (
-          <p className="bundle-busy" role="status">
-            <span className="bundle-spinner" aria-hidden="true" /> Writing the bundle: hashing, annotating, reporting and signing…
+        {phase.kind === 'busy' && (
+          <JobProgress
+            progress={job.progress}
+            steps={EXPORT_STEPS}
+            label="Export progress"
+            starting={phase.cancelling ? 'Cancelling…' : 'Starting the export…'}
+          />
+        )}
+        {phase.kind === 'cancelled' && (
+          <p className="bundle-cancelled" role="status">
+            The export was cancelled; nothing was written to <span className="bundle-path-inline">{phase.out}</span>.
           </p>
         )}
         {phase.kind === 'failed' && (
@@ -166,11 +201,18 @@ export function ExportBundleDialog({
           </p>
         )}
         <div className="modal-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
+          {phase.kind === 'busy' ? (
+            // Not disabled while cancelling: a disabled button would drop the keyboard focus.
+            <button type="button" onClick={() => void cancel()} aria-disabled={phase.cancelling} data-autofocus>
+              {phase.cancelling ? 'Cancelling…' : 'Cancel export'}
+            </button>
+          ) : (
+            <button type="button" onClick={onClose} data-autofocus={phase.kind === 'cancelled' || undefined}>
+              {phase.kind === 'cancelled' ? 'Close' : 'Cancel'}
+            </button>
+          )}
           <button type="submit" className="primary" disabled={busy || nothingPicked}>
-            {busy ? 'Exporting…' : 'Export…'}
+            {busy ? 'Exporting…' : phase.kind === 'cancelled' ? 'Export again…' : 'Export…'}
           </button>
         </div>
       </form>

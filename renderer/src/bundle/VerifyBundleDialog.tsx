@@ -3,7 +3,7 @@
  * the manifests, signature and audit chain. Nothing needs the open case, so any bundle can
  * be checked; each problem stays on its own line because each names a file.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { VerifyReport } from '../../../shared/ipc/contract.ts';
 import { call, messageOf } from '../api.ts';
 import { Modal } from '../ui/Modal.tsx';
@@ -62,7 +62,8 @@ export function VerifyBundleDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-function VerifyResult({ report }: { report: VerifyReport }) {
+/** ✓ with the file count, or ✗ and one line per problem (then `failedNote`, if given). */
+export function VerifyResult({ report, failedNote }: { report: VerifyReport; failedNote?: ReactNode }) {
   if (report.ok) {
     return (
       <p className="bundle-ok" role="status">
@@ -83,6 +84,7 @@ function VerifyResult({ report }: { report: VerifyReport }) {
           <li key={i}>{p}</li>
         ))}
       </ul>
+      {failedNote && <p className="bundle-failed-note">{failedNote}</p>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
-/** The one modal dialog the app may show at a time: provenance, remove, reviewer name, shortcuts or a bundle dialog. */
+/** The one modal dialog the app may show at a time: provenance, remove, reviewer name, shortcuts or a bundle dialog (export, verify, import). */
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { ExportBundleDialog } from '../bundle/ExportBundleDialog.tsx';
+import { ImportBundleDialog } from '../bundle/ImportBundleDialog.tsx';
 import { VerifyBundleDialog } from '../bundle/VerifyBundleDialog.tsx';
 import { ProvenanceDialog } from '../documents/ProvenanceDialog.tsx';
 import { RemoveDialog } from '../documents/RemoveDialog.tsx';
@@ -15,6 +16,7 @@ export type DialogState =
   | { kind: 'shortcuts' }
   | { kind: 'export-bundle' }
   | { kind: 'verify-bundle' }
+  | { kind: 'import-bundle' }
   | null;
 
 export function AppDialogs({
@@ -25,6 +27,7 @@ export function AppDialogs({
   actions,
   caseName,
   documents,
+  onBundleImported,
 }: {
   dialog: DialogState;
   onClose(): void;
@@ -33,6 +36,8 @@ export function AppDialogs({
   actions: DocumentActions;
   caseName: string;
   documents: DocumentSummary[];
+  /** A bundle was merged into the case: reload every view of it. */
+  onBundleImported(): Promise<void>;
 }) {
   if (!dialog) return null;
   switch (dialog.kind) {
@@ -59,5 +64,7 @@ export function AppDialogs({
       return <ExportBundleDialog caseName={caseName} documents={documents} onClose={onClose} />;
     case 'verify-bundle':
       return <VerifyBundleDialog onClose={onClose} />;
+    case 'import-bundle':
+      return <ImportBundleDialog caseName={caseName} onImported={onBundleImported} onClose={onClose} />;
   }
 }

@@ -50,6 +50,13 @@ export const keymap: readonly KeyBinding[] = [
     group: 'Case',
     inTextFields: true,
   },
+  {
+    command: 'import-bundle',
+    label: 'Import an evidence bundle into the case',
+    keys: [['Ctrl', 'Shift', 'B']],
+    group: 'Case',
+    inTextFields: true,
+  },
   { command: 'undo', label: 'Undo', keys: [['Ctrl', 'Z']], group: 'Editing', inTextFields: false },
   {
     command: 'redo',

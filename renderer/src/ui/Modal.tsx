@@ -12,6 +12,7 @@ export function Modal({
   children,
   className,
   role,
+  focusKey,
 }: {
   title: string;
   onClose(): void;
@@ -19,6 +20,12 @@ export function Modal({
   className?: string;
   /** 'alertdialog' for confirmations that interrupt. */
   role?: 'dialog' | 'alertdialog';
+  /**
+   * For a dialog that moves through states (choosing, working, done): when this changes,
+   * focus moves to the new state's [data-autofocus] control, so the keyboard never lands
+   * on a control that just disappeared or was disabled.
+   */
+  focusKey?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -45,6 +52,10 @@ export function Modal({
       if (dialog.open) dialog.close();
     };
   }, []);
+
+  useEffect(() => {
+    if (focusKey !== undefined) ref.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [focusKey]);
 
   return (
     <dialog ref={ref} className={`modal ${className ?? ''}`} aria-labelledby={titleId} role={role}>

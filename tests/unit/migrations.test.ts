@@ -1,13 +1,37 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { initCase, openCase } from '../../electron/services/case/case.ts';
 import { latestVersion, migrate, migrations, type Migration } from '../../electron/services/db/migrations.ts';
-import { openDatabase } from '../../electron/services/db/open.ts';
+import { APPLICATION_ID, closeDatabase, openDatabase } from '../../electron/services/db/open.ts';
 import { insertDocument } from '../../electron/services/documents/documents.ts';
 import { extractText } from '../../electron/services/ingest/text.ts';
 import { importFiles, newCase, tempDir, writeFile } from './helpers.ts';
+
+/** The whole schema as SQLite stores it: every table, index and trigger with its SQL. */
+const schemaOf = (db: BetterSqlite3.Database) => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+
+/** A case folder whose database stopped at schema 10 (documents only), holding one letter. */
+function versionTenCase() {
+  const dir = path.join(tempDir(), 'old-case');
+  fs.mkdirSync(path.join(dir, 'blobs', 'sha256'), { recursive: true });
+  const file = path.join(dir, 'case.sqlite');
+  const db = openDatabase(file, { create: true });
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  migrate(db, migrations.slice(0, 1));
+  insertDocument(db, {
+    sha256: 'b'.repeat(64),
+    fileName: 'letter.txt',
+    size: 20,
+    provenance: {},
+    actor: 'T',
+    extracted: extractText(new TextEncoder().encode('Dear rapporteurs'), 'letter.txt'),
+  });
+  closeDatabase(db);
+  return { dir, file };
+}
 
 const tables = (db: BetterSqlite3.Database) =>
   (
@@ -84,6 +108,48 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('a step failing halfway leaves the old schema, its user_version and its rows exactly as they were', () => {
+    const { file } = versionTenCase();
+    const db = openDatabase(file);
+    const before = schemaOf(db);
+    const failing: Migration = {
+      version: latestVersion() + 10,
+      name: 'test: fails after changing things',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x)');
+        d.exec("ALTER TABLE documents ADD COLUMN review_state TEXT NOT NULL DEFAULT 'unreviewed'");
+        d.exec("UPDATE documents SET title = 'renamed by the failing step'");
+        throw new Error('disk unplugged');
+      },
+    };
+    // Steps 20 and 30 succeed first; the failure in the last one takes them back too.
+    expect(() => migrate(db, [...migrations, failing])).toThrow('disk unplugged');
+    expect(schemaOf(db)).toEqual(before);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.prepare('SELECT title FROM documents').all()).toEqual([{ title: 'letter' }]);
+    db.close();
+  });
+
+  it('a process killed in the middle of a migration leaves the old schema; the next open upgrades cleanly', () => {
+    const { dir, file } = versionTenCase();
+    const db = openDatabase(file);
+    const before = schemaOf(db);
+    closeDatabase(db);
+    const child = spawnSync(process.execPath, [path.resolve('tests/fixtures/migrate-then-die.ts'), file], { encoding: 'utf8' });
+    expect(child.signal).toBe('SIGKILL');
+    const after = new BetterSqlite3(file, { readonly: true });
+    expect(schemaOf(after)).toEqual(before);
+    expect(after.pragma('user_version', { simple: true })).toBe(10);
+    expect(after.prepare('SELECT title FROM documents').all()).toEqual([{ title: 'letter' }]);
+    after.close();
+    const store = openCase(dir);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    expect(tables(store.db)).toContain('highlights');
+    expect(tables(store.db)).not.toContain('half_done');
+    expect(store.db.prepare('SELECT title FROM documents').all()).toEqual([{ title: 'letter' }]);
+    store.close();
+  });
+
   it('opens every connection with WAL, full sync, foreign keys and an untrusted schema', () => {
     const s = newCase();
     const p = (name: string) => s.store.db.pragma(name, { simple: true });
@@ -110,6 +176,21 @@ describe('opening cases', () => {
     expect(() => openCase(dir)).toThrow(/written by a newer Exhibit \(schema \d+; this one knows up to \d+\)/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('refuses a newer database left in WAL mode without creating -wal or -shm files beside it', () => {
+    const dir = path.join(tempDir(), 'future-wal');
+    initCase(dir, 'T').close();
+    const file = path.join(dir, 'case.sqlite');
+    const db = new BetterSqlite3(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`user_version = ${latestVersion() + 100}`);
+    db.close();
+    const before = fs.readFileSync(file);
+    const entries = fs.readdirSync(dir).sort();
+    expect(() => openCase(dir)).toThrow(expect.objectContaining({ code: 'newer-schema', subject: file }));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(entries);
   });
 
   it('refuses a folder that is not a case, and a SQLite file from another program, without changing them', () => {

@@ -1,11 +1,16 @@
 /**
  * Export progress and cancel: the steps are reported in the order they run, each ending
  * at its total; a cancel at any step (the ZIP half-written included) leaves no temporary
- * file, nothing under the final name, and the case as it was.
+ * file, nothing under the final name, and the case as it was. On a terminal the CLI draws
+ * the same steps on stderr.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { Output } from '../../electron/cli/output.ts';
+import { progressBar } from '../../electron/cli/progress.ts';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
 import type { StepProgress } from '../../electron/services/bundle/steps.ts';
 import { verifyBundle } from '../../electron/services/bundle/verify.ts';
@@ -79,8 +84,10 @@ describe('export progress and cancel', () => {
     }
     expect(events.find((e) => e.phase === 'quotes')!.total).toBe(2);
     expect(events.find((e) => e.phase === 'originals')!.total).toBe(3);
-    // The annotated step names each PDF with a highlight, in turn; the letter is not a PDF.
-    expect(events.filter((e) => e.phase === 'annotated' && e.item).map((e) => e.item)).toEqual(['NGO report', 'Annex']);
+    // The annotated step names each PDF with a highlight as it starts on it; the letter is not a PDF.
+    const annotated = events.filter((e) => e.phase === 'annotated' && e.item);
+    expect(annotated.map((e) => e.item).sort()).toEqual(['Annex', 'NGO report']);
+    expect(annotated.map((e) => e.done)).toEqual([0, 1]);
     expect(events.find((e) => e.phase === 'reports')!.total).toBe(4);
     expect(events.filter((e) => e.phase === 'zip').length).toBeGreaterThan(2);
     expect(await verifyBundle(out)).toMatchObject({ ok: true });
@@ -190,5 +197,87 @@ describe('export progress and cancel', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('exhibit export on a terminal', () => {
+  /** An Output whose stderr claims to be a terminal, collecting what is written to each stream. */
+  function terminal(json = false) {
+    const written = { stdout: '', stderr: '' };
+    const sink = (key: 'stdout' | 'stderr') =>
+      Object.assign(
+        new Writable({
+          write(chunk: Buffer, _enc, done) {
+            written[key] += chunk.toString();
+            done();
+          },
+        }),
+        { isTTY: true },
+      );
+    const out = new Output({ stdout: sink('stdout'), stderr: sink('stderr'), env: {}, cwd: '/' }, json);
+    return { out, written };
+  }
+
+  it('draws each step on one stderr line, and clears it before the result is printed', () => {
+    const { out, written } = terminal();
+    const bar = progressBar(out);
+    const step = (phase: BundlePhase, done: number, total: number, item: string | null = null) =>
+      bar.step({ jobId: 'j', phase, done, total, item });
+    step('annotated', 0, 2, 'NGO report');
+    step('annotated', 2, 2);
+    step('zip', 512, 1024);
+    out.record({}, () => 'Exported 12 file(s)');
+    bar.done();
+    const lines = written.stderr.split('\r\x1b[2K').filter(Boolean);
+    expect(lines).toEqual([
+      '[........................] Annotating PDFs: 1 of 2 PDFs (NGO report)',
+      '[########################] Annotating PDFs: 2 of 2 PDFs',
+      '[############............] Writing the ZIP: 50%',
+    ]);
+    // The bar's line was cleared just before the result, and not again after it.
+    expect(written.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect(written.stdout).toBe('Exported 12 file(s)\n');
+  });
+
+  it('draws nothing in --json mode', () => {
+    const { out, written } = terminal(true);
+    const bar = progressBar(out);
+    bar.step({ jobId: 'j', phase: 'zip', done: 1, total: 2, item: null });
+    bar.done();
+    expect(written.stderr).toBe('');
+  });
+
+  // `script` gives the command a real terminal; without it (not Debian's util-linux) there is no TTY to test.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('shows the steps of `exhibit export` in a terminal, and none when stderr is not one', async () => {
+    const s = await reviewedCase();
+    const caseDir = s.store.dir;
+    await s.close();
+    const home = tempDir('exhibit-home-');
+    const out = path.join(tempDir(), 'bundle.zip');
+    const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), EXHIBIT_REVIEWER: 'T' };
+    const cli = [process.execPath, path.resolve('electron/cli/exhibit.ts'), '--case', caseDir, 'export', '--out', out];
+    const quoted = cli.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ');
+    const tty = spawnSync('script', ['-qec', quoted, '/dev/null'], { encoding: 'utf8', env });
+    expect(tty.status).toBe(0);
+    const shown = tty.stdout.split('\r\x1b[2K').map((l) => l.replace(/^\[[#.]+\] /, ''));
+    const steps = [
+      'Checking each quote',
+      'Reading the originals',
+      'Annotating PDFs',
+      'Writing the reports',
+      'Hashing and signing',
+      'Writing the ZIP',
+    ];
+    const firstSeen = steps.map((st) => shown.findIndex((l) => l.startsWith(st)));
+    expect(firstSeen.every((i) => i >= 0)).toBe(true);
+    expect([...firstSeen].sort((a, b) => a - b)).toEqual(firstSeen);
+    expect(shown.at(-1)).toMatch(/^Exported 13 file\(s\) to .*bundle\.zip/);
+
+    fs.rmSync(out);
+    const piped = spawnSync(cli[0]!, cli.slice(1), { encoding: 'utf8', env });
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toMatch(/^Exported 13 file\(s\)/);
   });
 });

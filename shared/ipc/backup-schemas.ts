@@ -22,7 +22,13 @@ export const backupChannels = {
   /** A case's backups, newest first (the open case when no path is given), and its damaged files set aside. */
   'case.backups': {
     args: z.object({ path: dir.optional() }).strict(),
-    result: z.object({ path: z.string(), backups: z.array(BackupInfo), setAside: z.array(z.string()) }),
+    result: z.object({
+      path: z.string(),
+      backups: z.array(BackupInfo),
+      /** The newest backup that passes quick_check: the one a restore without a name uses. */
+      latestGood: BackupInfo.nullable(),
+      setAside: z.array(z.string()),
+    }),
   },
   /**
    * Put a backup (by name; the newest sound one when none is named) in place of a case's

@@ -112,6 +112,7 @@ describe('a damaged case database', () => {
 
       const listed = await callTyped(other.router, 'case.backups', { path: caseDir });
       expect(listed.backups[0]!.name).toBe(backup.name);
+      expect(listed.latestGood?.name).toBe(backup.name);
       expect(listed.setAside).toEqual(aside);
 
       const restored = await callTyped(other.router, 'case.restoreBackup', { path: caseDir });

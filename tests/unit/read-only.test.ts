@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseWritingChannels } from '../../electron/services/case/access.ts';
+import { caseReadingChannels, caseWritingChannels } from '../../electron/services/case/access.ts';
+import { hostChannels } from '../../shared/ipc/channels.ts';
+import { contract } from '../../shared/ipc/contract.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { openServices } from '../../electron/services/services.ts';
 import { tempDir, writeFile } from './helpers.ts';
@@ -215,5 +217,16 @@ describe.skipIf(!mountWorks)(`a case on a read-only mount${mountWorks ? '' : ' (
       await s.close();
     }
     expect(snapshot(caseDir)).toEqual(before);
+  });
+});
+
+describe('which channels change a case', () => {
+  it('classes every service channel of the contract once, as reading or as writing', () => {
+    const served: readonly string[] = hostChannels;
+    const service = Object.keys(contract).filter((c) => !served.includes(c));
+    const unclassed = service.filter((c) => caseWritingChannels.has(c) === caseReadingChannels.has(c));
+    expect(unclassed).toEqual([]);
+    // Nothing is listed that the contract does not have (a renamed channel would slip through).
+    expect([...caseWritingChannels, ...caseReadingChannels].filter((c) => !service.includes(c))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** Router handlers for a case's backups: list them, and restore a case from one. */
 import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
-import { backupsDir, listBackups } from '../case/backups.ts';
+import { backupsDir, latestGoodBackup, listBackups } from '../case/backups.ts';
 import { CASE_DB } from '../case/case.ts';
 import { setAsideFiles } from '../case/damage.ts';
 import { chooseBackup, restoreCase } from '../case/restore.ts';
@@ -15,7 +15,7 @@ export function backupHandlers(ctx: RouterContext): Pick<Handlers, 'case.backups
   return {
     'case.backups': ({ path: dir }) => {
       const abs = path.resolve(dir ?? ctx.store.dir);
-      return { path: abs, backups: listBackups(abs), setAside: setAsideFiles(abs, CASE_DB) };
+      return { path: abs, backups: listBackups(abs), latestGood: latestGoodBackup(abs), setAside: setAsideFiles(abs, CASE_DB) };
     },
     'case.restoreBackup': async ({ path: dir, backup }) => {
       const abs = path.resolve(dir);

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseInfo, DocumentSummary, ResultOf } from '../../../shared/ipc/contract.ts';
-import { call } from '../api.ts';
+import { ApiError, call } from '../api.ts';
 import { clearUndo } from '../undo/undo.ts';
 
 export type RecentCase = ResultOf<'case.recent'>[number];
@@ -28,6 +28,16 @@ export interface CaseState {
   reloadRecent(): Promise<void>;
   /** The host opened another case itself (File > Recent Cases): reload everything. */
   switched(): Promise<void>;
+  /** A case that failed to open because its database is damaged (its backups can restore it). */
+  damaged: DamagedCase | null;
+  /** Restore the damaged case from the named backup and open it; rejects with the reason when that fails. */
+  restore(backup: string): Promise<void>;
+  dismissDamaged(): void;
+}
+
+export interface DamagedCase {
+  path: string;
+  message: string;
 }
 
 const load = () => Promise.all([call('case.info', {}), call('documents.list', {})]);
@@ -39,6 +49,7 @@ export function useCase(report: (err: unknown) => void): CaseState {
   const [recent, setRecent] = useState<RecentCase[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [damaged, setDamaged] = useState<DamagedCase | null>(null);
 
   const loadRecent = useCallback(async () => {
     try {
@@ -95,7 +106,10 @@ export function useCase(report: (err: unknown) => void): CaseState {
       try {
         await step();
       } catch (err) {
-        report(err);
+        // A damaged case is not a dead end: the reviewer is offered its latest backup.
+        if (err instanceof ApiError && err.code === 'case-damaged' && err.subject) {
+          setDamaged({ path: err.subject, message: err.message });
+        } else report(err);
         await loadRecent(); // a case that failed to open may now show as missing
         return false;
       }
@@ -123,5 +137,32 @@ export function useCase(report: (err: unknown) => void): CaseState {
     [report, run],
   );
 
-  return { info, documents, recent, failed, generation, refresh, reloadRecent: loadRecent, switched, open, choose, openSample };
+  const restore = useCallback(
+    async (backup: string) => {
+      if (!damaged) return;
+      // Failures are thrown to the dialog, which shows them where the reviewer is looking.
+      await call('case.restoreBackup', { path: damaged.path, backup });
+      setDamaged(null);
+      await switched();
+    },
+    [damaged, switched],
+  );
+  const dismissDamaged = useCallback(() => setDamaged(null), []);
+
+  return {
+    info,
+    documents,
+    recent,
+    failed,
+    generation,
+    refresh,
+    reloadRecent: loadRecent,
+    switched,
+    open,
+    choose,
+    openSample,
+    damaged,
+    restore,
+    dismissDamaged,
+  };
 }

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../electron/services/audit/audit.ts';
 import { listBackups, rotateBackups } from '../../electron/services/case/backups.ts';
+import { restoreCase } from '../../electron/services/case/restore.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { openServices, type Services, type ServicesOptions } from '../../electron/services/services.ts';
 import { importFiles, tempDir, writeFile } from './helpers.ts';
@@ -147,5 +148,25 @@ describe('automatic backups', () => {
     await addAllegations(s, 3);
     await s.backups.idle();
     expect(fs.existsSync(path.join(caseDir, 'backups'))).toBe(false);
+  });
+
+  it('a restore refuses a case that another Exhibit has open, and changes nothing', async () => {
+    const caseDir = path.join(tempDir(), 'case');
+    const s = services(caseDir);
+    await addAllegations(s, 2);
+    const b = await s.backups.now();
+    await addAllegations(s, 1, 2);
+    const entries = fs.readdirSync(caseDir).sort();
+    expect(() => restoreCase(caseDir, b.file, 'Someone Else')).toThrow(
+      expect.objectContaining({ code: 'case-in-use', subject: caseDir }),
+    );
+    expect(fs.readdirSync(caseDir).sort()).toEqual(entries);
+    expect((await callTyped(s.router, 'allegations.list', {})).map((a) => a.title)).toEqual([
+      'Allegation 1',
+      'Allegation 2',
+      'Allegation 3',
+    ]);
+    await closeAll();
+    expect(restoreCase(caseDir, b.file, 'Someone Else').restored.name).toBe(b.name);
   });
 });

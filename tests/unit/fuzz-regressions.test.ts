@@ -7,6 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { importBundle } from '../../electron/services/bundle/merge.ts';
+import { initCase } from '../../electron/services/case/case.ts';
+import { ExtractionPool } from '../../electron/services/ingest/pool.ts';
+import { fuzzKey, reseal, unzip, zip, type Entries } from '../fuzz/bundle-mutate.ts';
+import { bundleSeeds } from '../fuzz/cases.ts';
 import { FuzzRig, savedFindings } from '../fuzz/harness.ts';
 
 const fixtures = savedFindings();
@@ -35,4 +41,101 @@ describe('fuzz regressions', () => {
     },
     120_000,
   );
+});
+
+describe('bundle findings, spelled out', () => {
+  let dir: string;
+  let pool: ExtractionPool;
+  let seed: Entries;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-fuzz-bundles-'));
+    pool = new ExtractionPool({ size: 1 });
+    seed = await unzip((await bundleSeeds(dir))[0]!.bytes);
+  });
+  afterAll(async () => {
+    await pool.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The seed bundle with case.json changed by `edit` (and originals by `swap`), re-sealed as anyone could. */
+  async function tampered(
+    name: string,
+    edit: (c: Record<string, unknown[]>) => void,
+    swap?: (n: string, b: Uint8Array) => Uint8Array,
+  ) {
+    let entries: Entries = seed.map(([n, b]) => [n, swap?.(n, b) ?? b]);
+    const old = new Map(seed.map(([n, b]) => [n, createHash('sha256').update(b).digest('hex')]));
+    const c = JSON.parse(Buffer.from(seed.find(([n]) => n === 'data/case.json')![1]).toString('utf8')) as Record<
+      string,
+      unknown[]
+    >;
+    let json = JSON.stringify(c);
+    // An original that changed keeps case.json pointing at it, so the bundle stays consistent.
+    for (const [n, b] of entries) json = json.replaceAll(old.get(n)!, createHash('sha256').update(b).digest('hex'));
+    const edited = JSON.parse(json) as Record<string, unknown[]>;
+    edit(edited);
+    entries = entries.map(([n, b]) => [n, n === 'data/case.json' ? new Uint8Array(Buffer.from(JSON.stringify(edited))) : b]);
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, await zip(reseal(entries, 'full', fuzzKey(1))));
+    return file;
+  }
+
+  const counts = (store: ReturnType<typeof initCase>) =>
+    ['documents', 'pages', 'highlights', 'allegations', 'links', 'audit'].map(
+      (t) => (store.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+    );
+
+  it('adds nothing when one of its documents cannot be read, not even the ones that could', async () => {
+    const file = await tampered(
+      'broken-pdf.zip',
+      () => undefined,
+      (n, b) => (n.startsWith('data/originals/') && n.endsWith('.pdf') ? b.slice(0, 200) : b),
+    );
+    const store = initCase(path.join(dir, 'case-a'), 'T');
+    try {
+      const before = counts(store);
+      await expect(importBundle(store, file, { pool, actor: 'T' })).rejects.toMatchObject({
+        code: 'invalid-pdf',
+        message: expect.stringMatching(/^A document in the bundle could not be imported: "NGO report": /),
+      });
+      expect(counts(store)).toEqual(before);
+      expect(fs.readdirSync(store.dir).filter((f) => f.startsWith('.staging-'))).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses, naming the field, a case.json whose links, highlights or allegations do not hold together', async () => {
+    const cases: [string, (c: Record<string, unknown[]>) => void, RegExp][] = [
+      ['no-links.zip', (c) => delete c.links, /case\.json links: /],
+      [
+        'dangling.zip',
+        (c) => ((c.links[0] as { allegationId: string }).allegationId = 'nobody'),
+        /case\.json links\.0: its allegation nobody is not in the bundle/,
+      ],
+      ['no-status.zip', (c) => delete (c.allegations[0] as { status?: string }).status, /case\.json allegations\.0\.status: /],
+      [
+        'bad-page.zip',
+        (c) => ((c.highlights[0] as { targets: { page: number }[] }).targets[0]!.page = 0),
+        /case\.json highlights\.0\.targets\.0\.page: /,
+      ],
+    ];
+    const store = initCase(path.join(dir, 'case-b'), 'T');
+    try {
+      const before = counts(store);
+      for (const [name, edit, message] of cases) {
+        const file = await tampered(name, edit);
+        await expect(importBundle(store, file, { pool, actor: 'T' }), name).rejects.toMatchObject({
+          code: 'invalid-args',
+          message: expect.stringMatching(message),
+        });
+        expect(counts(store), name).toEqual(before);
+      }
+      // The same bundle untouched merges whole: the checks refuse only what is wrong.
+      await importBundle(store, await tampered('sound.zip', () => undefined), { pool, actor: 'T' });
+      expect(counts(store)[0]).toBe(2);
+    } finally {
+      store.close();
+    }
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Importing a bundle into the open case: verify it, stage its originals in a fresh folder,
- * import the documents it brings (keeping their ids; known SHA-256s are not imported
- * twice), then merge allegations, highlights and links by id in one transaction. The rule
+ * extract the documents it brings (keeping their ids; known SHA-256s are not imported
+ * twice), then store them and merge allegations, highlights and links by id in one
+ * transaction, so a failure anywhere leaves the case as it was. The rule
  * for a conflict is fixed: the newer edit (updatedAt) wins, a tie keeps what the case has;
  * every conflict is listed in the result and the merge is written to the audit log.
  */
@@ -11,7 +12,8 @@ import { ExhibitError } from '../../../shared/errors.ts';
 import type { MergeResult, Stance } from '../../../shared/ipc/contract.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { CaseStore } from '../case/case.ts';
-import { parseCaseFile, stageDocuments, type CaseFile, type StageOptions } from './stage.ts';
+import { parseCaseFile, type CaseFile } from './case-file.ts';
+import { stageDocuments, type StageOptions } from './stage.ts';
 import { jobSteps, type StepProgress } from './steps.ts';
 import { checkBundle } from './verify.ts';
 
@@ -41,20 +43,29 @@ export async function importBundle(
     links: { added: 0, unchanged: 0 },
     conflicts: [],
   };
-  const docIds = await stageDocuments(store, file, data, entries, opts, result, steps);
-  steps.report('merging', 0, 1);
-  store.db.transaction(() => {
-    mergeAllegations(store.db, data, result);
-    mergeHighlights(store.db, data, docIds, result);
-    mergeLinks(store.db, data, result);
-    appendAudit(store.db, {
-      actor: opts.actor,
-      action: 'bundle.import',
-      entity: 'case',
-      entityId: null,
-      payload: { file: path.basename(file), from: data.case, result },
-    });
-  })();
+  const staged = await stageDocuments(store, file, data, entries, opts, result, steps);
+  try {
+    steps.report('merging', 0, 1);
+    // One transaction for the documents and the merge: either all of the bundle is in the case, or none of it.
+    store.db.transaction(() => {
+      staged.commit();
+      mergeAllegations(store.db, data, result);
+      mergeHighlights(store.db, data, staged.ids, result);
+      mergeLinks(store.db, data, result);
+      appendAudit(store.db, {
+        actor: opts.actor,
+        action: 'bundle.import',
+        entity: 'case',
+        entityId: null,
+        payload: { file: path.basename(file), from: data.case, result },
+      });
+    })();
+  } catch (err) {
+    staged.rollback();
+    throw err;
+  } finally {
+    staged.dispose();
+  }
   steps.report('merging', 1, 1);
   return result;
 }

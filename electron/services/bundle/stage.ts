@@ -3,54 +3,27 @@
  * are streamed straight from the ZIP into a fresh staging folder inside the case (no size
  * limit beyond the archive caps; nothing held in memory), each under the name
  * bagFileName(sha256, fileName) from case.json — never the ZIP entry's name — and checked
- * against case.json's SHA-256 as they stream. Then they are imported keeping their ids.
- * The staging folder is removed whatever happens.
+ * against case.json's SHA-256 as they stream. Each is then extracted, storing nothing:
+ * the documents are written by `commit`, inside the merge's transaction, so a document
+ * that fails to extract, or a merge that fails, leaves the case as it was.
+ * The staging folder is removed by `dispose`, whatever happens.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { ExhibitError } from '../../../shared/errors.ts';
-import { DocumentSummary, type Allegation, type Highlight, type MergeResult, type Stance } from '../../../shared/ipc/contract.ts';
+import type { DocumentSummary, MergeResult } from '../../../shared/ipc/contract.ts';
+import { discardBlob, sha256Hex, writeBlob } from '../case/blobs.ts';
 import type { CaseStore } from '../case/case.ts';
-import { importPaths } from '../ingest/import.ts';
+import { insertDocument } from '../documents/documents.ts';
+import type { ExtractedDocument } from '../ingest/extracted.ts';
+import { readShared } from '../ingest/files.ts';
+import { extractFile } from '../ingest/import.ts';
 import type { ExtractionPool } from '../ingest/pool.ts';
 import { bagFileName } from './bagit.ts';
-import { CASE_SCHEMA } from './payload.ts';
+import type { CaseFile } from './case-file.ts';
 import { readZip, type ZipEntryInfo, type ZipLimits } from './read-zip.ts';
 import type { JobSteps } from './steps.ts';
-
-export interface CaseFile {
-  schema: string;
-  case: { name: string; reviewer: string };
-  documents: DocumentSummary[];
-  allegations: Omit<Allegation, 'counts'>[];
-  highlights: Highlight[];
-  links: { highlightId: string; allegationId: string; stance: Stance; rationale: string | null }[];
-}
-
-// The documents decide file names in the staging folder, so they are checked field by field.
-const Documents = z.array(DocumentSummary.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256') }));
-
-/** case.json from the verified entries, its schema and documents checked. */
-export function parseCaseFile(file: string, entries: ZipEntryInfo[]): CaseFile {
-  const bytes = entries.find((e) => e.path === 'data/case.json')?.bytes;
-  let data: CaseFile;
-  try {
-    data = JSON.parse(bytes?.toString('utf8') ?? '{}') as CaseFile;
-  } catch {
-    throw new ExhibitError('invalid-args', `${file}: data/case.json is not valid JSON`, file);
-  }
-  if (data.schema !== CASE_SCHEMA)
-    throw new ExhibitError('invalid-args', `${file}: case.json is "${data.schema}", not ${CASE_SCHEMA}`, file);
-  const docs = Documents.safeParse(data.documents);
-  if (!docs.success) {
-    const issue = docs.error.issues[0]!;
-    const where = ['documents', ...issue.path].join('.');
-    throw new ExhibitError('invalid-args', `${file}: case.json ${where}: ${issue.message}`, file);
-  }
-  return data;
-}
 
 export interface StageOptions {
   pool: ExtractionPool;
@@ -58,7 +31,26 @@ export interface StageOptions {
   limits?: Partial<ZipLimits> | undefined;
 }
 
-/** Import the bundle's new documents through a staging folder; map every bundle document id to the case's. */
+/** The bundle's documents, extracted and ready to store. */
+export interface StagedDocuments {
+  /** Bundle document id -> the case's id for it (known documents, and the new ones once committed). */
+  ids: Map<string, string>;
+  /** Store the new documents (call inside the merge's transaction); blobs written are remembered for `rollback`. */
+  commit(): void;
+  /** Remove the blobs `commit` wrote, after its transaction was rolled back. */
+  rollback(): void;
+  /** Remove the staging folder. */
+  dispose(): void;
+}
+
+interface Ready {
+  doc: DocumentSummary;
+  file: string;
+  id: string;
+  extracted: ExtractedDocument;
+}
+
+/** Stage and extract the bundle's new documents; nothing is stored until `commit`. */
 export async function stageDocuments(
   store: CaseStore,
   file: string,
@@ -67,14 +59,14 @@ export async function stageDocuments(
   opts: StageOptions,
   result: MergeResult,
   steps: JobSteps,
-): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
+): Promise<StagedDocuments> {
+  const ids = new Map<string, string>();
   // Entry path -> the document it brings, chosen by the hashes the verify pass computed.
   const wanted = new Map<string, { doc: DocumentSummary; name: string }>();
   for (const d of data.documents) {
     const known = store.db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(d.sha256) as { id: string } | undefined;
     if (known) {
-      map.set(d.documentId, known.id);
+      ids.set(d.documentId, known.id);
       result.documents.known++;
       continue;
     }
@@ -84,15 +76,46 @@ export async function stageDocuments(
       throw new ExhibitError('invalid-args', `${file}: case.json lists the original of "${d.title}" twice`, d.documentId);
     wanted.set(entry.path, { doc: d, name: bagFileName(d.sha256, d.fileName) });
   }
-  if (wanted.size === 0) return map;
-
+  const ready: Ready[] = [];
+  const written: string[] = [];
   const staging = path.join(store.dir, `.staging-${randomUUID()}`);
+  const staged: StagedDocuments = {
+    ids,
+    commit: () => {
+      const retitle = store.db.prepare('UPDATE documents SET title = ? WHERE id = ?');
+      for (const r of ready) {
+        // Read again from the staging folder (bundles may be large) and checked again.
+        const bytes = fs.readFileSync(r.file);
+        if (sha256Hex(bytes) !== r.doc.sha256)
+          throw new ExhibitError('invalid-args', `${file}: the original of "${r.doc.title}" changed while it was staged`, file);
+        if (writeBlob(store.dir, r.doc.sha256, bytes)) written.push(r.doc.sha256);
+        insertDocument(store.db, {
+          sha256: r.doc.sha256,
+          id: r.id,
+          // The staged name, made safe for any file system (case.json's may hold anything).
+          fileName: path.basename(r.file),
+          size: bytes.length,
+          extracted: r.extracted,
+          provenance: r.doc.provenance,
+          actor: opts.actor,
+        });
+        // The bundle's title comes along (the file name alone would lose it).
+        retitle.run(r.doc.title, r.id);
+        ids.set(r.doc.documentId, r.id);
+        result.documents.added++;
+      }
+    },
+    rollback: () => {
+      for (const sha of written.splice(0)) discardBlob(store.dir, sha);
+    },
+    dispose: () => fs.rmSync(staging, { recursive: true, force: true }),
+  };
+  if (wanted.size === 0) return staged;
+
   fs.mkdirSync(staging, { mode: 0o700 });
   try {
     const saved = await readZip(file, { save: { dir: staging, name: (p) => wanted.get(p)?.name ?? null }, limits: opts.limits });
-    const ids = new Map<string, string>();
-    const titles = new Map<string, string>();
-    for (const [entryPath, { doc }] of wanted) {
+    const todo = [...wanted].map(([entryPath, { doc }]) => {
       const got = saved.find((e) => e.path === entryPath);
       if (!got?.file || got.sha256 !== doc.sha256)
         throw new ExhibitError(
@@ -100,40 +123,40 @@ export async function stageDocuments(
           `${file}: the original of "${doc.title}" changed after the bundle was verified`,
           file,
         );
-      ids.set(got.file, doc.documentId);
-      titles.set(got.file, doc.title);
-    }
-    const imported = await importPaths(store, [...ids.keys()], {
-      pool: opts.pool,
-      actor: opts.actor,
-      documentIds: ids,
-      onProgress: (p) =>
-        steps.report('documents', p.filesDone, p.filesTotal, p.currentFile ? (titles.get(p.currentFile) ?? null) : null),
+      return { doc, file: got.file };
     });
-    for (const r of imported) {
-      if (r.status === 'failed')
-        throw new ExhibitError('invalid-args', `A document in the bundle could not be imported: ${r.error}`, r.path);
-      map.set(ids.get(r.path)!, r.documentId!);
-      result.documents.added++;
-    }
-    // The bundle's title and provenance come along (the file name alone would lose them).
-    const describe = store.db.prepare(
-      'UPDATE documents SET title = ?, source = ?, obtained_from = ?, obtained_at = ?, collected_by = ?, notes = ? WHERE id = ?',
-    );
-    for (const { doc: d } of wanted.values()) {
-      const p = d.provenance;
-      describe.run(
-        d.title,
-        p.source ?? null,
-        p.obtainedFrom ?? null,
-        p.obtainedAt ?? null,
-        p.collectedBy ?? null,
-        p.notes ?? null,
-        map.get(d.documentId)!,
-      );
-    }
-    return map;
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    let next = 0;
+    let done = 0;
+    steps.report('documents', 0, todo.length);
+    // As many documents in flight as workers, as a plain import does.
+    const lane = async () => {
+      while (next < todo.length) {
+        const i = next++;
+        const { doc, file: staged } = todo[i]!;
+        steps.check();
+        let extracted: ExtractedDocument;
+        try {
+          extracted = await extractFile(staged, readShared(staged), doc.sha256, {
+            pool: opts.pool,
+            signal: steps.signal,
+            onPages: () => undefined,
+          });
+        } catch (err) {
+          const code = err instanceof ExhibitError ? err.code : 'invalid-pdf';
+          const why = err instanceof Error ? err.message.replace(`${staged}: `, '') : String(err);
+          throw new ExhibitError(code, `A document in the bundle could not be imported: "${doc.title}": ${why}`, file);
+        }
+        // A bundle's id that the case already gives another document is not reused.
+        const taken = store.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(doc.documentId);
+        // In the bundle's order, whichever finishes first.
+        ready[i] = { doc, file: staged, id: taken ? randomUUID() : doc.documentId, extracted };
+        steps.report('documents', ++done, todo.length, doc.title);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(opts.pool.size, todo.length) }, lane));
+    return staged;
+  } catch (err) {
+    staged.dispose();
+    throw err;
   }
 }

@@ -11,6 +11,7 @@ import { discardBlob, sha256Hex, sweepTempBlobs, writeBlob } from '../case/blobs
 import type { CaseStore } from '../case/case.ts';
 import { insertDocument } from '../documents/documents.ts';
 import { setDocumentRemoved } from '../documents/removal.ts';
+import type { ExtractedDocument } from './extracted.ts';
 import { detectKind, expandPaths, readShared } from './files.ts';
 import { extractPdf } from './pdf.ts';
 import type { ExtractionPool } from './pool.ts';
@@ -99,12 +100,7 @@ async function importOne(
         error: null,
         errorCode: null,
       };
-    const kind = detectKind(file, bytes);
-    const extracted =
-      kind === 'pdf'
-        ? await extractPdf(opts.pool, sha256, data, { password: opts.password ?? null, signal: opts.signal, onPages })
-        : extractText(bytes, file);
-    if (kind === 'text') onPages(extracted.pageCount);
+    const extracted = await extractFile(file, data, sha256, { ...opts, onPages });
     if (opts.signal?.aborted) throw new ExhibitError('cancelled', 'import cancelled');
     const wrote = writeBlob(store.dir, sha256, bytes);
     try {
@@ -135,6 +131,22 @@ async function importOne(
     const err = isDiskFull(caught) ? diskFullError(store.dir, 'not imported', file) : caught;
     return failed(file, describe(file, err), err instanceof ExhibitError ? err.code : 'internal', sha256);
   }
+}
+
+/** Extract a file read with readShared (PDFs in the pool, text here), storing nothing. */
+export async function extractFile(
+  file: string,
+  data: SharedArrayBuffer,
+  sha256: string,
+  opts: Pick<ImportOptions, 'pool' | 'password' | 'signal'> & { onPages(n: number): void },
+): Promise<ExtractedDocument> {
+  const bytes = new Uint8Array(data);
+  if (detectKind(file, bytes) === 'text') {
+    const extracted = extractText(bytes, file);
+    opts.onPages(extracted.pageCount);
+    return extracted;
+  }
+  return extractPdf(opts.pool, sha256, data, { password: opts.password ?? null, signal: opts.signal, onPages: opts.onPages });
 }
 
 /** A one-line reason that names the file. */

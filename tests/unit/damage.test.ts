@@ -163,4 +163,26 @@ describe('a damaged case database', () => {
     expect(fs.readdirSync(dir)).toEqual(['case.sqlite']);
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
   });
+
+  it('damage met while working is reported as such, with the way out, instead of an unexpected error', async () => {
+    const { caseDir, file } = await caseWithBackup();
+    const s = services(caseDir);
+    await s.backups.idle();
+    // Break the documents table's page in the file, and keep next to nothing cached, so the
+    // next query reads that page from the file.
+    const root = (s.store.db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'documents'").get() as { rootpage: number })
+      .rootpage;
+    const pageSize = s.store.db.pragma('page_size', { simple: true }) as number;
+    const fd = fs.openSync(file, 'r+');
+    const byte = Buffer.alloc(1);
+    fs.readSync(fd, byte, 0, 1, (root - 1) * pageSize + 3);
+    byte[0]! ^= 0xff;
+    fs.writeSync(fd, byte, 0, 1, (root - 1) * pageSize + 3);
+    fs.closeSync(fd);
+    s.store.db.pragma('cache_size = 1');
+    const res = await s.router.call('documents.list', {});
+    expect(res).toMatchObject({ ok: false, error: { code: 'case-damaged', subject: caseDir } });
+    if (!res.ok)
+      expect(res.error.message).toContain('Open the case again: Exhibit checks it on opening and offers its latest good backup.');
+  });
 });

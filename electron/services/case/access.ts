@@ -5,6 +5,7 @@
  */
 import { ExhibitError } from '../../../shared/errors.ts';
 import { hostChannels } from '../../../shared/ipc/channels.ts';
+import { isCorruption } from '../db/health.ts';
 import type { CaseStore } from './case.ts';
 
 /** Channels that write to the open case (its database or its blobs). */
@@ -79,15 +80,24 @@ export function readOnlyError(dir: string): ExhibitError {
   );
 }
 
-/** SQLite refusing a write to a read-only case, as the same clear error; anything else unchanged. */
+/**
+ * SQLite errors a reviewer can act on, as clear errors: a write refused in a read-only
+ * case, and damage found while working (opening the case again checks it and offers the
+ * latest backup). Anything else is returned unchanged.
+ */
 export function caseAccessError(err: unknown, store: CaseStore): unknown {
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  if (
-    store.readOnly &&
-    typeof code === 'string' &&
-    (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES')
-  ) {
+  if (typeof code !== 'string') return err;
+  if (store.readOnly && (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES')) {
     return readOnlyError(store.dir);
+  }
+  if (isCorruption(err)) {
+    return new ExhibitError(
+      'case-damaged',
+      `The case database in ${store.dir} reports damage (${(err as Error).message}). Nothing more was saved. ` +
+        'Open the case again: Exhibit checks it on opening and offers its latest good backup.',
+      store.dir,
+    );
   }
   return err;
 }

@@ -43,6 +43,13 @@ describe('fuzz regressions', () => {
   );
 });
 
+/** The parts of case.json these tests change. */
+interface CaseJson {
+  links: { allegationId: string }[];
+  allegations: { status?: string }[];
+  highlights: { targets: { page: number }[] }[];
+}
+
 describe('bundle findings, spelled out', () => {
   let dir: string;
   let pool: ExtractionPool;
@@ -58,21 +65,13 @@ describe('bundle findings, spelled out', () => {
   });
 
   /** The seed bundle with case.json changed by `edit` (and originals by `swap`), re-sealed as anyone could. */
-  async function tampered(
-    name: string,
-    edit: (c: Record<string, unknown[]>) => void,
-    swap?: (n: string, b: Uint8Array) => Uint8Array,
-  ) {
+  async function tampered(name: string, edit: (c: CaseJson) => void, swap?: (n: string, b: Uint8Array) => Uint8Array) {
     let entries: Entries = seed.map(([n, b]) => [n, swap?.(n, b) ?? b]);
     const old = new Map(seed.map(([n, b]) => [n, createHash('sha256').update(b).digest('hex')]));
-    const c = JSON.parse(Buffer.from(seed.find(([n]) => n === 'data/case.json')![1]).toString('utf8')) as Record<
-      string,
-      unknown[]
-    >;
-    let json = JSON.stringify(c);
+    let json = Buffer.from(seed.find(([n]) => n === 'data/case.json')![1]).toString('utf8');
     // An original that changed keeps case.json pointing at it, so the bundle stays consistent.
     for (const [n, b] of entries) json = json.replaceAll(old.get(n)!, createHash('sha256').update(b).digest('hex'));
-    const edited = JSON.parse(json) as Record<string, unknown[]>;
+    const edited = JSON.parse(json) as CaseJson;
     edit(edited);
     entries = entries.map(([n, b]) => [n, n === 'data/case.json' ? new Uint8Array(Buffer.from(JSON.stringify(edited))) : b]);
     const file = path.join(dir, name);
@@ -106,19 +105,15 @@ describe('bundle findings, spelled out', () => {
   });
 
   it('refuses, naming the field, a case.json whose links, highlights or allegations do not hold together', async () => {
-    const cases: [string, (c: Record<string, unknown[]>) => void, RegExp][] = [
-      ['no-links.zip', (c) => delete c.links, /case\.json links: /],
+    const cases: [string, (c: CaseJson) => void, RegExp][] = [
+      ['no-links.zip', (c) => delete (c as { links?: unknown }).links, /case\.json links: /],
       [
         'dangling.zip',
-        (c) => ((c.links[0] as { allegationId: string }).allegationId = 'nobody'),
+        (c) => (c.links[0]!.allegationId = 'nobody'),
         /case\.json links\.0: its allegation nobody is not in the bundle/,
       ],
-      ['no-status.zip', (c) => delete (c.allegations[0] as { status?: string }).status, /case\.json allegations\.0\.status: /],
-      [
-        'bad-page.zip',
-        (c) => ((c.highlights[0] as { targets: { page: number }[] }).targets[0]!.page = 0),
-        /case\.json highlights\.0\.targets\.0\.page: /,
-      ],
+      ['no-status.zip', (c) => delete c.allegations[0]!.status, /case\.json allegations\.0\.status: /],
+      ['bad-page.zip', (c) => (c.highlights[0]!.targets[0]!.page = 0), /case\.json highlights\.0\.targets\.0\.page: /],
     ];
     const store = initCase(path.join(dir, 'case-b'), 'T');
     try {

@@ -37,9 +37,10 @@ Commands:
   import-bundle FILE.zip        Verify a bundle, then merge it into the case (by id; the newer
                                 edit wins a conflict, and every conflict is listed)
   audit verify                  Check the audit log's hash chain
-  backup                        Back up the case's database now into DIR/backups (the originals
-                                are never copied: they do not change). Backups are also taken
-                                by themselves, after every 200 changes and when the app opens a case
+  backup                        Back up the case's database now, into the case's backups/ folder
+                                (the originals are never copied: they do not change). Backups
+                                are also taken after every 200 changes, and when the app opens
+                                a case that changed
   restore --latest | --from FILE
                                 Put a backup in place of the case's database (the one replaced
                                 is kept beside it); without an option, list the backups

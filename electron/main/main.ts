@@ -10,6 +10,7 @@ import { ipcEventChannel } from '../../shared/ipc/channels.ts';
 import type { MenuCommand } from '../../shared/ipc/contract.ts';
 import { toErrorPayload } from '../../shared/errors.ts';
 import { defaultCaseDir, userConfigDir } from '../services/case/paths.ts';
+import { reviewerName } from '../services/case/settings.ts';
 import type { Router } from '../services/router.ts';
 import { openServices, type Services } from '../services/services.ts';
 import { hardenContents } from './contents-policy.ts';
@@ -19,6 +20,7 @@ import { PathGrants, withPathGrants } from './path-grants.ts';
 import { denyFileScheme, registerAppScheme, serveRenderer } from './protocol.ts';
 import { applySessionPolicy } from './session-policy.ts';
 import { claimInstance, handOver } from './single-instance.ts';
+import { openWithRecovery, restoreQuestion } from './startup.ts';
 import { createMainWindow } from './window.ts';
 
 // dist/node/main.mjs -> dist/preload, dist/renderer
@@ -98,20 +100,40 @@ async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession, { packaged: app.isPackaged });
   denyFileScheme();
   const caseDir = caseArg(process.argv) ?? defaultCaseDir();
-  try {
-    services = openServices({
-      caseDir,
-      create: true,
-      emit: broadcast,
-      sampleDir,
-      host: { ...hostDialogs(() => mainWindow), ...hostShell() },
-    });
-  } catch (err) {
-    // A newer schema or a folder that is not a case: say so and stop, having written nothing.
-    dialog.showErrorBox('Exhibit cannot open this case', toErrorPayload(err).message);
+  // A damaged database: offer its latest good backup. A newer schema or a folder that is
+  // not a case: say so and stop, having written nothing.
+  const opened = await openWithRecovery(
+    caseDir,
+    () =>
+      openServices({
+        caseDir,
+        create: true,
+        emit: broadcast,
+        sampleDir,
+        host: { ...hostDialogs(() => mainWindow), ...hostShell() },
+      }),
+    async (offer) => {
+      const q = restoreQuestion(offer);
+      const answer = await dialog.showMessageBox({
+        type: 'warning',
+        title: 'Exhibit',
+        message: q.message,
+        detail: q.detail,
+        buttons: q.buttons,
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      });
+      return answer.response === 0;
+    },
+    () => reviewerName(process.env, userConfigDir()),
+  );
+  if (!opened.ok) {
+    dialog.showErrorBox('Exhibit cannot open this case', opened.message);
     app.exit(1);
     return;
   }
+  services = opened.value;
   serveRenderer(rendererDir, () => services);
   // The window may name only paths the reviewer chose (dialogs, drops, recent cases).
   const grants = new PathGrants();

@@ -16,7 +16,7 @@ function reviewState(s: Services) {
   const m = buildModel(s.store.db, 'x', 'x');
   return {
     documents: m.documents
-      .map((d) => ({ id: d.documentId, sha: d.sha256, title: d.title, provenance: d.provenance }))
+      .map((d) => ({ id: d.documentId, sha: d.sha256, title: d.title, fileName: d.fileName, provenance: d.provenance }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     allegations: m.allegations.map((a) => ({ id: a.allegationId, code: a.code, title: a.title, status: a.status, tags: a.tags })),
     highlights: m.highlights

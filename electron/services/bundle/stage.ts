@@ -92,8 +92,9 @@ export async function stageDocuments(
         insertDocument(store.db, {
           sha256: r.doc.sha256,
           id: r.id,
-          // The staged name, made safe for any file system (case.json's may hold anything).
-          fileName: path.basename(r.file),
+          // The bundle's file name as made safe for its bag (case.json's may hold anything),
+          // without the hash prefix, so exporting again names the file as the bundle did.
+          fileName: path.basename(r.file).slice(r.doc.sha256.slice(0, 12).length + 1),
           size: bytes.length,
           extracted: r.extracted,
           provenance: r.doc.provenance,

@@ -2,9 +2,11 @@
  * `npm run fuzz -- [--cases N] [--seed S] [--only pdf|bundle] [--from I] [--max-seed-kb K] [--no-save]`
  *
  * Mutation fuzzing of PDF import and bundle verify/import through the real engine. Cases
- * are numbered: the same seed and index always give the same input, so any case can be
- * replayed (`--from I --cases 1`). Each failure is saved as a regression fixture under
- * tests/fixtures/fuzz/ (which the unit suite runs every time) and listed at the end.
+ * are numbered: the same seed and index give the same mutations, so any case can be
+ * replayed (`--from I --cases 1`) — byte for byte for PDFs; bundle seeds are exported afresh
+ * each run (new ids, times and key), so there the saved file is the exact reproducer.
+ * Each failure is saved as a regression fixture under tests/fixtures/fuzz/ (which the unit
+ * suite runs every time) and listed at the end.
  *
  * The cases run in a child process watched by this one: if the engine ever takes the whole
  * process down (a native crash, an abort), the input it was working on is saved as a

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'cancelled'
   | 'forbidden'
   | 'disk-full'
+  | 'backup-failed'
   | 'internal';
 
 /** An error with a code the UI and CLI can act on and a message a reviewer understands. */

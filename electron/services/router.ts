@@ -16,6 +16,7 @@ import {
   type EventOf,
   type ResultOf,
 } from '../../shared/ipc/contract.ts';
+import type { BackupFailure, BackupInfo } from '../../shared/ipc/contract.ts';
 import type { CaseStore } from './case/case.ts';
 import { caseAccessError, refuseWriteWhenReadOnly } from './case/access.ts';
 import { allegationHandlers } from './handlers/allegation-handlers.ts';
@@ -44,6 +45,8 @@ export interface RouterContext {
   dataDir: string;
   /** The sample documents shipped with the app, if this installation has them. */
   sampleDir: string | null;
+  /** The open case's backups: take one now; the last automatic one, if it failed. */
+  readonly backups: { now(): Promise<BackupInfo>; readonly failure: BackupFailure | null };
 }
 
 export type Handlers = { [C in ServiceChannel]: (args: ArgsOut<C>) => Promise<ResultOf<C>> | ResultOf<C> };

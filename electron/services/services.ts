@@ -1,9 +1,10 @@
 /** Opening a case with everything the router needs; shared by the app, the CLI and the tests. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EventName, EventOf } from '../../shared/ipc/contract.ts';
+import type { BackupFailure, EventName, EventOf } from '../../shared/ipc/contract.ts';
 import { caseWritingChannels } from './case/access.ts';
 import { AutoBackup, DEFAULT_POLICY, type BackupPolicy } from './case/auto-backup.ts';
+import { backupError } from './case/backup-failure.ts';
 import type { BackupInfo } from './case/backups.ts';
 import { CASE_DB, initCase, openCase, openOrCreateCase, type CaseStore } from './case/case.ts';
 import { userConfigDir, userDataDir } from './case/paths.ts';
@@ -18,7 +19,7 @@ export interface Services {
   router: Router;
   /** Backups of the open case's database. */
   readonly backups: {
-    /** Take one now, whatever the policy says. */
+    /** Take one now, whatever the policy says; a failure is an ExhibitError naming the case and the cause. */
     now(): Promise<BackupInfo>;
     /** Resolves when no automatic backup is running. */
     idle(): Promise<void>;
@@ -26,6 +27,12 @@ export interface Services {
     readonly lastError: Error | null;
   };
   close(): Promise<void>;
+}
+
+/** The open case's automatic backups, and the last of them that failed (null once one succeeds). */
+interface CaseBackups {
+  auto: AutoBackup;
+  failure: BackupFailure | null;
 }
 
 export interface ServicesOptions {
@@ -45,7 +52,7 @@ export interface ServicesOptions {
   rememberCase?: boolean;
   /** When to back up the case's database (defaults: on opening, every 200 changes, keep 10); false for never. */
   backup?: Partial<BackupPolicy> | false;
-  /** Where a failed automatic backup is told (default: standard error). */
+  /** Where a failed automatic backup is written down (default: standard error); the UI is told through `emit` as well. */
   onBackupError?: (err: Error, caseDir: string) => void;
 }
 
@@ -63,13 +70,38 @@ export function openServices(opts: ServicesOptions): Services {
   const onBackupError =
     opts.onBackupError ??
     ((err: Error, dir: string) => process.stderr.write(`exhibit: the automatic backup of ${dir} failed: ${err.message}\n`));
-  const backupsOf = (s: CaseStore, fresh: boolean): AutoBackup => {
-    const b = new AutoBackup(s, policy, (err) => onBackupError(err, s.dir));
+  const emit = opts.emit ?? (() => undefined);
+  const backupsOf = (s: CaseStore, fresh: boolean): CaseBackups => {
+    const watched: CaseBackups = {
+      failure: null,
+      auto: new AutoBackup(s, policy, {
+        // The reviewer is told in the app (and a window opened later reads it from case.info);
+        // the work itself is saved in the case, only the extra copy is missing.
+        failed(err) {
+          onBackupError(err, s.dir);
+          const e = backupError(err, s.dir);
+          watched.failure = { case: s.dir, code: e.code, message: e.message, at: new Date().toISOString() };
+          emit('backup.status', { state: 'failed', ...watched.failure });
+        },
+        recovered(info) {
+          watched.failure = null;
+          emit('backup.status', { state: 'ok', case: s.dir, backup: info });
+        },
+      }),
+    };
     // A case just created holds nothing worth a backup yet.
-    if (!fresh) b.opened();
-    return b;
+    if (!fresh) watched.auto.opened();
+    return watched;
   };
   let backups = backupsOf(store, createdAtStart);
+  const backupNow = async (): Promise<BackupInfo> => {
+    const { dir } = store;
+    try {
+      return await backups.auto.now();
+    } catch (err) {
+      throw backupError(err, dir);
+    }
+  };
   const pool = new ExtractionPool(opts.pool);
   const switchCase = (dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore => {
     const fresh = mode === 'create' || (mode === 'open-or-create' && !existed(dir));
@@ -80,7 +112,7 @@ export function openServices(opts: ServicesOptions): Services {
       return store;
     }
     // A backup of the old case that is under way finishes before its database closes.
-    const [old, oldBackups] = [store, backups];
+    const [old, oldBackups] = [store, backups.auto];
     oldBackups.stop();
     void oldBackups.idle().finally(() => old.close());
     store = next;
@@ -94,8 +126,14 @@ export function openServices(opts: ServicesOptions): Services {
       },
       pool,
       actor,
-      emit: opts.emit ?? (() => undefined),
+      emit,
       switchCase,
+      backups: {
+        now: backupNow,
+        get failure() {
+          return backups.failure;
+        },
+      },
       configDir,
       dataDir: opts.dataDir ?? userDataDir(),
       sampleDir: opts.sampleDir ?? null,
@@ -105,13 +143,9 @@ export function openServices(opts: ServicesOptions): Services {
   const router: Router = {
     async call(channel, args) {
       const res = await inner.call(channel, args);
-      if (caseWritingChannels.has(channel)) {
-        try {
-          backups.changed();
-        } catch (err) {
-          onBackupError(err as Error, store.dir);
-        }
-      }
+      // A backup asked for has answered for itself: no automatic one on top of it (a failed
+      // one would otherwise be retried at once and warned of twice).
+      if (caseWritingChannels.has(channel) && channel !== 'case.backupNow') backups.auto.changed();
       return res;
     },
   };
@@ -122,16 +156,16 @@ export function openServices(opts: ServicesOptions): Services {
     pool,
     router,
     backups: {
-      now: () => backups.now(),
-      idle: () => backups.idle(),
+      now: backupNow,
+      idle: () => backups.auto.idle(),
       get lastError() {
-        return backups.lastError;
+        return backups.auto.lastError;
       },
     },
     async close() {
       // A backup asked for by the last change is taken before the case closes.
-      await backups.idle();
-      backups.stop();
+      await backups.auto.idle();
+      backups.auto.stop();
       await pool.close();
       store.close();
     },

@@ -1,6 +1,6 @@
 /** Backups of a case's database: listing them, and restoring a case from one. */
 import { z } from 'zod';
-import { CaseInfo } from './schemas.ts';
+import { BackupFailure, CaseInfo } from './schemas.ts';
 
 const dir = z.string().min(1).max(4096);
 
@@ -18,6 +18,17 @@ export const BackupInfo = z.object({
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
+/**
+ * What the host tells the UI about the open case's backups: an automatic backup failed
+ * (the work itself is saved in the case; only the extra copy is missing), or a backup
+ * succeeded after one had failed, so a warning about it can go.
+ */
+export const BackupStatus = z.discriminatedUnion('state', [
+  BackupFailure.extend({ state: z.literal('failed') }),
+  z.object({ state: z.literal('ok'), case: z.string(), backup: BackupInfo }),
+]);
+export type BackupStatus = z.infer<typeof BackupStatus>;
+
 export const backupChannels = {
   /** A case's backups, newest first (the open case when no path is given), and its damaged files set aside. */
   'case.backups': {
@@ -30,6 +41,8 @@ export const backupChannels = {
       setAside: z.array(z.string()),
     }),
   },
+  /** Take a backup of the open case now, whatever the automatic policy says. */
+  'case.backupNow': { args: z.object({}).strict(), result: BackupInfo },
   /**
    * Put a backup (by name; the newest sound one when none is named) in place of a case's
    * database, keep the database it replaces beside it, and open the case.

@@ -53,6 +53,7 @@ export const channelNames = [
   'dialog.openBundle',
   'case.backups',
   'case.restoreBackup',
+  'case.backupNow',
 ] as const;
 
 export const hostChannels = [
@@ -67,7 +68,7 @@ export const hostChannels = [
 /** Where a host serves a document's original bytes (same origin as the UI). */
 export const originalPath = (documentId: string): string => `/original/${encodeURIComponent(documentId)}`;
 
-export const eventNames = ['import.progress', 'bundle.progress', 'menu.command'] as const;
+export const eventNames = ['import.progress', 'bundle.progress', 'menu.command', 'backup.status'] as const;
 
 /** The IPC channel string Electron uses for a contract channel. */
 export const ipcChannel = (name: string): string => `exhibit:${name}`;

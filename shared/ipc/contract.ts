@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { allegationChannels } from './allegation-schemas.ts';
-import { backupChannels } from './backup-schemas.ts';
+import { BackupStatus, backupChannels } from './backup-schemas.ts';
 import { BundleProgress, bundleChannels } from './bundle-schemas.ts';
 import { caseChannels } from './case-schemas.ts';
 import { highlightChannels } from './highlight-schemas.ts';
@@ -111,6 +111,7 @@ export const MenuCommand = z.enum([
   'export-bundle',
   'verify-bundle',
   'import-bundle',
+  'backup-now',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
@@ -119,6 +120,7 @@ export const events = {
   'import.progress': ImportProgress,
   'bundle.progress': BundleProgress,
   'menu.command': MenuCommand,
+  'backup.status': BackupStatus,
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;

@@ -114,6 +114,18 @@ export const AuditReport = z.object({
 });
 export type AuditReport = z.infer<typeof AuditReport>;
 
+/** An automatic backup of a case that failed: which case, why (naming the folder at fault), and when. */
+export const BackupFailure = z.object({
+  /** The case folder whose backup failed. */
+  case: z.string(),
+  /** The error code (disk-full, backup-failed…). */
+  code: z.string(),
+  message: z.string(),
+  /** When it failed (ISO 8601, UTC). */
+  at: z.string(),
+});
+export type BackupFailure = z.infer<typeof BackupFailure>;
+
 export const CaseInfo = z.object({
   path: z.string(),
   name: z.string(),
@@ -123,5 +135,7 @@ export const CaseInfo = z.object({
   reviewer: z.string(),
   /** The case's folder cannot be written: it is open for reading only, and every change is refused. */
   readOnly: z.boolean(),
+  /** The last automatic backup of this case failed (null once one succeeds), so a window opened later learns of it too. */
+  backupFailure: BackupFailure.nullable(),
 });
 export type CaseInfo = z.infer<typeof CaseInfo>;

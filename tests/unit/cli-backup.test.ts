@@ -129,4 +129,20 @@ describe('exhibit backup and exhibit restore', () => {
     expect(exhibit(['--case', caseDir, 'restore', '--latest']).code).toBe(0);
     expect(exhibit(['--case', caseDir, '--json', 'documents']).lines()).toHaveLength(1);
   });
+
+  it('exhibit backup says which case was not backed up and why, and changes nothing', () => {
+    const dir = tempDir();
+    const caseDir = path.join(dir, 'case');
+    expect(exhibit(['init', caseDir]).code).toBe(0);
+    const backups = path.join(caseDir, 'backups');
+    fs.writeFileSync(backups, 'a file where the folder belongs');
+    const r = exhibit(['--case', caseDir, '--json', 'backup']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stderr).error).toEqual({
+      code: 'backup-failed',
+      message: `The backup of ${caseDir} was not taken: ${backups} is a file, not a folder.`,
+      subject: caseDir,
+    });
+    expect(fs.readFileSync(backups, 'utf8')).toBe('a file where the folder belongs');
+  });
 });

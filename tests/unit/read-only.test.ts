@@ -213,6 +213,11 @@ describe.skipIf(!mountWorks)(`a case on a read-only mount${mountWorks ? '' : ' (
       const res = await s.router.call('import.start', { jobId: 'k', paths: [writeFile(home, 'more.txt', 'More text')] });
       expect(res).toMatchObject({ ok: false, error: { code: 'read-only', subject: mounted } });
       await expect(s.backups.now()).rejects.toMatchObject({ code: 'read-only' });
+      // The app's "Back up now" too: no backups folder is made on the mount.
+      expect(await s.router.call('case.backupNow', {})).toMatchObject({
+        ok: false,
+        error: { code: 'read-only', subject: mounted },
+      });
     } finally {
       await s.close();
     }

@@ -28,6 +28,8 @@ export const caseWritingChannels: ReadonlySet<string> = new Set([
   'links.update',
   'links.remove',
   'bundle.import',
+  // Writes into the case's backups folder (not its database).
+  'case.backupNow',
 ]);
 
 /**

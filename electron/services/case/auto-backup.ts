@@ -18,10 +18,18 @@ export interface BackupPolicy {
 
 export const DEFAULT_POLICY: BackupPolicy = { onOpen: true, every: 200, keep: DEFAULT_KEEP };
 
+/** Who is told how automatic backups go. */
+export interface BackupListener {
+  /** An automatic backup failed (a backup asked for with `now()` throws to its caller instead). */
+  failed(err: Error): void;
+  /** A backup, automatic or asked for, succeeded after an automatic one had failed. */
+  recovered(info: BackupInfo): void;
+}
+
 export class AutoBackup {
   private readonly store: CaseStore;
   private readonly policy: BackupPolicy;
-  private readonly report: (err: Error) => void;
+  private readonly listener: BackupListener;
   /** Audit head of the newest backup: { rows, hash }, read from its name once, then kept. */
   private newest: { rows: number; hash: string } | null;
   private running: Promise<unknown> | null = null;
@@ -30,11 +38,17 @@ export class AutoBackup {
   /** The last automatic backup that failed, kept for the reviewer's eyes (null once one succeeds). */
   lastError: Error | null = null;
 
-  constructor(store: CaseStore, policy: BackupPolicy, report: (err: Error) => void) {
+  constructor(store: CaseStore, policy: BackupPolicy, listener: BackupListener) {
     this.store = store;
     this.policy = policy;
-    this.report = report;
-    const latest = store.readOnly ? undefined : listBackups(store.dir)[0];
+    this.listener = listener;
+    let latest: BackupInfo | undefined;
+    try {
+      latest = store.readOnly ? undefined : listBackups(store.dir)[0];
+    } catch {
+      // A backups folder that cannot be read does not keep the case from opening; the
+      // next backup meets the same problem and reports it.
+    }
     this.newest = latest ? { rows: latest.auditRows, hash: latest.auditHead } : null;
   }
 
@@ -55,9 +69,13 @@ export class AutoBackup {
     if (this.enabled && this.policy.onOpen && this.changesSinceBackup() > 0) this.start();
   }
 
-  /** A change was just made: a cheap check of the audit head. */
+  /** A change was just made: a cheap check of the audit head. Never throws: a failure is reported. */
   changed(): void {
-    if (this.enabled && this.changesSinceBackup() >= this.policy.every) this.start();
+    try {
+      if (this.enabled && this.changesSinceBackup() >= this.policy.every) this.start();
+    } catch (err) {
+      this.fail(err as Error);
+    }
   }
 
   /** Take a backup now (after any running one), whatever the policy says. */
@@ -92,8 +110,7 @@ export class AutoBackup {
     this.running = new Promise((resolve) => setImmediate(resolve))
       .then(() => (this.enabled ? this.backup() : null))
       .catch((err: Error) => {
-        this.lastError = err;
-        if (this.enabled) this.report(err);
+        if (this.enabled) this.fail(err);
       })
       .finally(() => {
         this.running = null;
@@ -104,10 +121,18 @@ export class AutoBackup {
       });
   }
 
+  private fail(err: Error): void {
+    this.lastError = err;
+    this.listener.failed(err);
+  }
+
   private async backup(): Promise<BackupInfo> {
     const info = await takeBackup(this.store.db, this.store.dir, { keep: this.policy.keep });
     this.newest = { rows: info.auditRows, hash: info.auditHead };
-    this.lastError = null;
+    if (this.lastError) {
+      this.lastError = null;
+      this.listener.recovered(info);
+    }
     return info;
   }
 }

@@ -52,10 +52,10 @@ function backupInfo(dir: string, name: string): BackupInfo | null {
   return { name, file, takenAt, auditRows: Number(m[8]), auditHead: m[9]!, size };
 }
 
-/** The case's backups, newest first. Files that are not backups are left alone. */
+/** The case's backups, newest first (none when `backups` is missing or is not a folder). Files that are not backups are left alone. */
 export function listBackups(caseDir: string): BackupInfo[] {
   const dir = backupsDir(caseDir);
-  if (!fs.existsSync(dir)) return [];
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
   const found = fs
     .readdirSync(dir)
     .map((name) => backupInfo(dir, name))

@@ -1,4 +1,4 @@
-/** Router handlers for a case's backups: list them, and restore a case from one. */
+/** Router handlers for a case's backups: list them, take one of the open case now, and restore a case from one. */
 import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { backupsDir, latestGoodBackup, listBackups } from '../case/backups.ts';
@@ -10,13 +10,15 @@ import type { Handlers, RouterContext } from '../router.ts';
 import { documentHandlers } from './document-handlers.ts';
 
 /** Handlers over backups; restoring opens the restored case. */
-export function backupHandlers(ctx: RouterContext): Pick<Handlers, 'case.backups' | 'case.restoreBackup'> {
+export function backupHandlers(ctx: RouterContext): Pick<Handlers, 'case.backups' | 'case.backupNow' | 'case.restoreBackup'> {
   const info = documentHandlers(ctx)['case.info'];
   return {
     'case.backups': ({ path: dir }) => {
       const abs = path.resolve(dir ?? ctx.store.dir);
       return { path: abs, backups: listBackups(abs), latestGood: latestGoodBackup(abs), setAside: setAsideFiles(abs, CASE_DB) };
     },
+    // A failure comes back naming the case and the cause (a full disk as disk-full, a read-only case as read-only).
+    'case.backupNow': () => ctx.backups.now(),
     'case.restoreBackup': async ({ path: dir, backup }) => {
       const abs = path.resolve(dir);
       if (abs === ctx.store.dir) {

@@ -42,6 +42,7 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
         schemaVersion: db().pragma('user_version', { simple: true }) as number,
         reviewer: ctx.actor(),
         readOnly: ctx.store.readOnly,
+        backupFailure: ctx.backups.failure,
       };
     },
     'documents.list': () => listDocuments(db()),

@@ -105,6 +105,7 @@ export function buildMenu(hooks: MenuHooks): Menu {
         item(hooks, 'Evidence Matrix', 'show-matrix', 'CmdOrCtrl+Shift+M'),
         sep,
         item(hooks, 'Verify Audit Log', 'verify-audit'),
+        item(hooks, 'Back Up Now', 'backup-now'),
       ],
     },
     ...(isMac ? [{ role: 'windowMenu' } as const] : []),

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../shared/ipc/contract.ts';
 import { ApiError, call, messageOf } from './api.ts';
 import { CaseHeader } from './case/CaseHeader.tsx';
+import { useBackupStatus } from './case/useBackupStatus.ts';
 import { useCase } from './case/useCase.ts';
 import { useDocumentActions, type Notice } from './documents/useDocumentActions.ts';
 import { useDropImport } from './import/useDropImport.ts';
@@ -64,6 +65,8 @@ export function App() {
   // The response map's document, kept while the reviewer switches ledger tabs or closes the ledger.
   const [responseDocId, setResponseDocId] = useState('');
   const notifyDone = useCallback((message: string) => setNotice({ message, undoable: true }), []);
+  const notifyPlain = useCallback((message: string) => setNotice({ message, undoable: false }), []);
+  const backup = useBackupStatus(kase.info, notifyPlain);
   const dragging = useDropImport(importer.importPaths, importer.running !== null, report);
   useShortcuts();
 
@@ -141,6 +144,7 @@ export function App() {
   useCommand('export-bundle', () => setDialog({ kind: 'export-bundle' }));
   useCommand('verify-bundle', () => setDialog({ kind: 'verify-bundle' }));
   useCommand('import-bundle', () => setDialog({ kind: 'import-bundle' }));
+  useCommand('backup-now', () => void backup.backUpNow().catch(report));
   useCommand('show-allegations', () => {
     setSideTab('allegations');
     // After React shows the tab: focus the first allegation, else the board's first control.
@@ -173,6 +177,7 @@ export function App() {
     <div className="app">
       <CaseHeader
         kase={kase}
+        backup={backup}
         onEditReviewer={() => setDialog({ kind: 'reviewer' })}
         onShowShortcuts={() => setDialog({ kind: 'shortcuts' })}
       />

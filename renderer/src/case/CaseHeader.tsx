@@ -1,9 +1,12 @@
 /**
  * The top bar: which case is open (and the way to another), its size, and who is recorded
- * as reviewer; under it, a notice when the case is read-only; and the offer to restore a
- * case that could not be opened because its database is damaged.
+ * as reviewer; under it, a notice when the case is read-only, a warning when its automatic
+ * backup failed; and the offer to restore a case that could not be opened because its
+ * database is damaged.
  */
 import type { CaseState } from './useCase.ts';
+import type { BackupStatusState } from './useBackupStatus.ts';
+import { BackupWarning } from './BackupWarning.tsx';
 import { CaseSwitcher } from './CaseSwitcher.tsx';
 import { RestoreBackupDialog } from './RestoreBackupDialog.tsx';
 import './case.css';
@@ -12,10 +15,12 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString()} $
 
 export function CaseHeader({
   kase,
+  backup,
   onEditReviewer,
   onShowShortcuts,
 }: {
   kase: CaseState;
+  backup: BackupStatusState;
   onEditReviewer(): void;
   onShowShortcuts(): void;
 }) {
@@ -74,6 +79,7 @@ export function CaseHeader({
           This case's folder cannot be written, so nothing can be changed or added. Everything can be read, searched and exported.
         </p>
       )}
+      <BackupWarning status={backup} />
       {kase.damaged && <RestoreBackupDialog damaged={kase.damaged} onRestore={kase.restore} onClose={kase.dismissDamaged} />}
     </>
   );

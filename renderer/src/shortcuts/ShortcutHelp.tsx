@@ -1,4 +1,4 @@
-/** The keyboard-shortcut panel (F1, Ctrl+/): every binding from the keymap, grouped. */
+/** The keyboard-shortcut panel (F1, Ctrl+/): every binding from the keymap, grouped; a command without keys names its menu. */
 import { Fragment } from 'react';
 import { Modal } from '../ui/Modal.tsx';
 import { keyLabel, keymap, type KeyBinding } from './keymap.ts';
@@ -33,6 +33,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
                   <div key={b.command} className="shortcut">
                     <dt>{b.label}</dt>
                     <dd>
+                      {b.menu && <span className="or">{b.menu} menu</span>}
                       {b.keys.map((combo, i) => (
                         <Fragment key={combo.join('+')}>
                           {i > 0 && <span className="or">or</span>}

@@ -11,6 +11,8 @@ export interface KeyBinding {
   label: string;
   /** Keys as shown, e.g. ['Ctrl', 'Shift', 'F']; "Ctrl" reads "⌘" on a Mac. */
   keys: string[][];
+  /** For a command without keys, listed so it can be found: the menu that has it. */
+  menu?: string;
   group: 'Case' | 'Documents' | 'Editing' | 'Viewer' | 'Help';
   /** Plain keys (no Ctrl) and Undo/Redo keep their usual meaning while typing in a field. */
   inTextFields: boolean;
@@ -57,6 +59,7 @@ export const keymap: readonly KeyBinding[] = [
     group: 'Case',
     inTextFields: true,
   },
+  { command: 'backup-now', label: 'Back up the case now', keys: [], menu: 'Case', group: 'Case', inTextFields: true },
   { command: 'undo', label: 'Undo', keys: [['Ctrl', 'Z']], group: 'Editing', inTextFields: false },
   {
     command: 'redo',

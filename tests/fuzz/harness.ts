@@ -177,6 +177,8 @@ export class FuzzRig {
       const label = `failed:${r.errorCode}`;
       const unclear = unclearError({ code: r.errorCode, message: r.error }, file, true);
       if (unclear) return { label, problem: unclear };
+      // A worker that dies takes down whatever else it was running, another file's pages perhaps.
+      if (r.errorCode === 'extract-crash') return { label, problem: `the extraction worker died: ${r.error}` };
       const sha = sha256Hex(bytes);
       const row = store.db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(sha);
       if (row) return { label, problem: 'a failed import left its document in the case' };

@@ -34,13 +34,22 @@ async function handle(req: WorkerRequest): Promise<WorkerResponse> {
     return { taskId: req.taskId, ok: true, value };
   } catch (err) {
     const code = err instanceof ExtractError ? err.code : 'invalid-pdf';
-    const message = err instanceof Error ? err.message : String(err);
+    const detail = err instanceof Error ? err.message : String(err);
+    // pdf.js's own words ("End of file inside array.") say little to a reviewer alone.
+    const message = err instanceof ExtractError ? detail : `the PDF could not be read (${detail})`;
     return { taskId: req.taskId, ok: false, code, message };
   }
 }
 
 const port = parentPort;
 if (!port) throw new Error('pdf-worker must run as a worker thread');
+// On a damaged file pdf.js leaves some of its own promises rejected with nobody listening
+// (a bad xref entry met while it reads fonts for a page, say), and still extracts the page.
+// Left to Node's default, each one would stop the worker: that file fails as "crashed",
+// and so does whatever task the worker runs when the rejection surfaces, another file's
+// perhaps. Failures that matter reach the task through the promise it awaits; a task that
+// is left waiting ends at its time budget.
+process.on('unhandledRejection', () => undefined);
 keepCanvasOut();
 void loadPdfJs();
 port.on('message', (req: WorkerRequest) => {

@@ -3,37 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
 import { importBundle } from '../../electron/services/bundle/merge.ts';
-import { buildModel } from '../../electron/services/bundle/model.ts';
 import { blobPath } from '../../electron/services/case/blobs.ts';
 import { verifyAudit } from '../../electron/services/audit/audit.ts';
 import { callTyped } from '../../electron/services/router.ts';
-import type { Services } from '../../electron/services/services.ts';
 import { readAll } from '../fixtures/zip.ts';
 import { importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
-
-/** What two reviewers must agree on after exchanging bundles (no import times, no counts). */
-function reviewState(s: Services) {
-  const m = buildModel(s.store.db, 'x', 'x');
-  return {
-    documents: m.documents
-      .map((d) => ({ id: d.documentId, sha: d.sha256, title: d.title, fileName: d.fileName, provenance: d.provenance }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
-    allegations: m.allegations.map((a) => ({ id: a.allegationId, code: a.code, title: a.title, status: a.status, tags: a.tags })),
-    highlights: m.highlights
-      .map((h) => ({
-        id: h.highlightId,
-        doc: h.documentId,
-        quote: h.quote,
-        note: h.note,
-        color: h.color,
-        targets: h.targets.map((t) => [t.page, t.rects, t.position]),
-      }))
-      .sort((a, b) => a.id.localeCompare(b.id)),
-    links: m.highlights
-      .flatMap((h) => h.links.map((l) => `${h.highlightId}|${l.allegationId}|${l.stance}|${l.rationale}`))
-      .sort(),
-  };
-}
+import { reviewState } from './merge-state.ts';
 
 describe('importing a bundle', () => {
   it('rebuilds the same review work in a fresh case, and a second import changes nothing', async () => {
@@ -88,7 +63,7 @@ describe('importing a bundle', () => {
     expect(verifyAudit(b.store.db).ok).toBe(true);
   });
 
-  it('takes the newer edit, keeps the case on ties, and lists conflicts', async () => {
+  it('takes the newer edit from either side and lists each conflict with what was kept', async () => {
     const a = newCase();
     const [doc] = await importFiles(a, [writeFile(tempDir(), 'l.txt', 'The ministry approved the export licence.')]);
     const h = await callTyped(a.router, 'highlights.create', {
@@ -110,7 +85,16 @@ describe('importing a bundle', () => {
     const merged = await importBundle(b.store, zip2, { pool: b.pool, actor: 'B' });
     expect(merged.allegations.updated).toBe(1);
     expect((await callTyped(b.router, 'allegations.list', {}))[0]!.status).toBe('corroborated');
-    expect(merged.conflicts.some((c) => c.includes('the case says context, the bundle admits'))).toBe(true);
+    expect(merged.conflicts).toEqual([
+      expect.stringMatching(
+        /^A1 "Licence granted": status differs; the bundle's \(.+\) is newer than the case's \(.+\) and was taken$/,
+      ),
+      expect.stringMatching(
+        /^link [0-9a-f]{8} → A1: the case says context, the bundle admits; the case's \(.+\) is newer than the bundle's \(.+\) and was kept$/,
+      ),
+    ]);
+    const [kept] = await callTyped(b.router, 'links.list', { highlightId: h.highlightId });
+    expect(kept!.stance).toBe('context');
   });
 
   it('refuses a bundle that does not verify and changes nothing', async () => {

@@ -23,9 +23,9 @@ export interface AllegationRow {
   deleted_at: string | null;
 }
 
-/** Links that count: live highlight, live allegation, document still in the case. */
+/** Links that count: not removed, live highlight, document still in the case (callers skip deleted allegations). */
 export const LIVE_LINKS = `
-  links l JOIN highlights h ON h.id = l.highlight_id AND h.deleted_at IS NULL
+  links l JOIN highlights h ON h.id = l.highlight_id AND h.deleted_at IS NULL AND l.deleted_at IS NULL
           JOIN documents d ON d.id = h.document_id AND d.status = 'ready'`;
 
 const zero = (): StanceCounts => ({ supports: 0, contradicts: 0, context: 0, admits: 0, denies: 0 });
@@ -73,6 +73,17 @@ export function listAllegations(
   return rows
     .map((r) => toAllegation(r, counts.get(r.id)))
     .filter((a) => (!filter.status || a.status === filter.status) && (!filter.tag || a.tags.includes(filter.tag)));
+}
+
+/** The deleted allegations, oldest first, with when each was deleted (for bundles). */
+export function listDeletedAllegations(db: Database): (Omit<Allegation, 'counts'> & { deletedAt: string })[] {
+  const rows = db
+    .prepare('SELECT * FROM allegations WHERE deleted_at IS NOT NULL ORDER BY position, created_at, id')
+    .all() as AllegationRow[];
+  return rows.map((r) => {
+    const { counts: _c, ...a } = toAllegation(r);
+    return { ...a, deletedAt: r.deleted_at! };
+  });
 }
 
 /** Find a live allegation by id or by code (case-insensitive); `deleted` includes deleted ones. */
@@ -199,7 +210,10 @@ export function reorderAllegations(db: Database, ids: string[], actor: string): 
   })();
 }
 
-/** Delete (mark) or restore an allegation; links stay, hidden while it is deleted. */
+/**
+ * Delete (mark) or restore an allegation; links stay, hidden while it is deleted. A restore
+ * is an edit (updated_at moves on), so a bundle merge ranks it above the older deletion.
+ */
 export function setAllegationDeleted(
   db: Database,
   ref: string,
@@ -211,7 +225,9 @@ export function setAllegationDeleted(
     const r = resolveAllegation(db, ref, true);
     if (Boolean(r.deleted_at) === deleted)
       throw new ExhibitError('invalid-args', `${r.code} is ${deleted ? 'already deleted' : 'not deleted'}`, r.code);
-    const links = (db.prepare('SELECT count(*) AS n FROM links WHERE allegation_id = ?').get(r.id) as { n: number }).n;
+    const links = (
+      db.prepare('SELECT count(*) AS n FROM links WHERE allegation_id = ? AND deleted_at IS NULL').get(r.id) as { n: number }
+    ).n;
     if (deleted && links > 0 && !withLinks) {
       throw new ExhibitError(
         'invalid-args',
@@ -220,7 +236,9 @@ export function setAllegationDeleted(
       );
     }
     if (!deleted) assertCodeFree(db, r.code, r.id);
-    db.prepare('UPDATE allegations SET deleted_at = ? WHERE id = ?').run(deleted ? new Date().toISOString() : null, r.id);
+    const now = new Date().toISOString();
+    if (deleted) db.prepare('UPDATE allegations SET deleted_at = ? WHERE id = ?').run(now, r.id);
+    else db.prepare('UPDATE allegations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now, r.id);
     appendAudit(db, {
       actor,
       action: deleted ? 'allegation.delete' : 'allegation.restore',

@@ -1,7 +1,9 @@
 /**
  * Links: one per highlight and allegation, each with a stance and a rationale. A link
- * exists once; changing its stance edits it. Links of deleted highlights or allegations
- * stay in the table but count nowhere, so undoing a deletion brings them back intact.
+ * exists once; changing its stance edits it. Removing a link marks it (deleted_at), so the
+ * removal can travel in a bundle; linking the pair again brings the row back with a newer
+ * updated_at. Links of deleted highlights or allegations stay in the table but count
+ * nowhere, so undoing a deletion brings them back intact.
  */
 import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
@@ -18,6 +20,7 @@ export interface LinkRow {
   author: string;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
 }
 
 export const toLink = (r: LinkRow): Link => ({
@@ -41,9 +44,16 @@ export function resolveHighlightId(db: Database, ref: string): string {
   throw new ExhibitError('not-found', `No highlight "${ref}" in this case`, ref);
 }
 
-function findLink(db: Database, highlightId: string, allegationId: string): LinkRow | undefined {
+/** The pair's row, removed or not. */
+function findRow(db: Database, highlightId: string, allegationId: string): LinkRow | undefined {
   return db.prepare('SELECT * FROM links WHERE highlight_id = ? AND allegation_id = ?').get(highlightId, allegationId) as
     LinkRow | undefined;
+}
+
+/** The pair's link, unless it was removed. */
+function findLink(db: Database, highlightId: string, allegationId: string): LinkRow | undefined {
+  const r = findRow(db, highlightId, allegationId);
+  return r && !r.deleted_at ? r : undefined;
 }
 
 /** Link a highlight to an allegation; refused when the pair is linked already. */
@@ -60,8 +70,12 @@ export function createLink(db: Database, h: string, a: string, stance: Stance, r
       );
     }
     const now = new Date().toISOString();
+    // A removed link of the pair is replaced: linked anew, and newer than its removal.
     db.prepare(
-      'INSERT INTO links (highlight_id, allegation_id, stance, rationale, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO links (highlight_id, allegation_id, stance, rationale, author, created_at, updated_at, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+       ON CONFLICT (highlight_id, allegation_id) DO UPDATE SET stance = excluded.stance, rationale = excluded.rationale,
+         author = excluded.author, created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = NULL`,
     ).run(highlightId, allegation.id, stance, rationale, actor, now, now);
     appendAudit(db, {
       actor,
@@ -111,14 +125,18 @@ export function updateLink(
   })();
 }
 
-/** Remove a link; returns it as it was (for undo). */
+/** Remove a link (marked removed, with the time); returns it as it was (for undo). */
 export function removeLink(db: Database, h: string, a: string, actor: string): Link {
   return db.transaction(() => {
     const highlightId = resolveHighlightId(db, h);
     const allegation = resolveAllegation(db, a);
     const before = findLink(db, highlightId, allegation.id);
     if (!before) throw new ExhibitError('not-found', `That passage is not linked to ${allegation.code}`, allegation.code);
-    db.prepare('DELETE FROM links WHERE highlight_id = ? AND allegation_id = ?').run(highlightId, allegation.id);
+    db.prepare('UPDATE links SET deleted_at = ? WHERE highlight_id = ? AND allegation_id = ?').run(
+      new Date().toISOString(),
+      highlightId,
+      allegation.id,
+    );
     appendAudit(db, {
       actor,
       action: 'link.remove',
@@ -137,7 +155,7 @@ export function listLinks(db: Database, filter: { highlightId?: string | undefin
     .prepare(
       `SELECT l.* FROM links l JOIN highlights h ON h.id = l.highlight_id AND h.deleted_at IS NULL
        JOIN allegations a ON a.id = l.allegation_id AND a.deleted_at IS NULL
-       WHERE (@h IS NULL OR l.highlight_id = @h) AND (@d IS NULL OR h.document_id = @d)
+       WHERE l.deleted_at IS NULL AND (@h IS NULL OR l.highlight_id = @h) AND (@d IS NULL OR h.document_id = @d)
        ORDER BY a.position, l.created_at`,
     )
     .all({
@@ -145,4 +163,9 @@ export function listLinks(db: Database, filter: { highlightId?: string | undefin
       d: filter.documentId ?? null,
     }) as LinkRow[];
   return rows.map(toLink);
+}
+
+/** Every link row of the case, removed ones and those of deleted items included (for bundles). */
+export function listLinkRows(db: Database): LinkRow[] {
+  return db.prepare('SELECT * FROM links ORDER BY created_at, highlight_id, allegation_id').all() as LinkRow[];
 }

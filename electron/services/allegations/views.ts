@@ -77,7 +77,8 @@ export function unlinkedHighlights(db: Database): Highlight[] {
     (
       db
         .prepare(
-          'SELECT DISTINCT l.highlight_id AS id FROM links l JOIN allegations a ON a.id = l.allegation_id AND a.deleted_at IS NULL',
+          `SELECT DISTINCT l.highlight_id AS id FROM links l JOIN allegations a ON a.id = l.allegation_id AND a.deleted_at IS NULL
+           WHERE l.deleted_at IS NULL`,
         )
         .all() as {
         id: string;

@@ -4,7 +4,8 @@
  * seq, at, prev_hash and hash (the chain still links through it) and says "redacted": true,
  * but loses actor, action, entity, entity_id and payload. The rule, kept simple enough for a
  * recipient to check by hand:
- *   - a document, allegation or highlight row is kept when that item is in the bundle;
+ *   - a document, allegation or highlight row is kept when that item is in the bundle
+ *     (a deleted one case.json carries included);
  *   - a link row (entity_id "highlight:allegation") is kept when both ends are in the bundle;
  *   - of the case-level rows (no entity id) only the case's creation is kept: the others
  *     (a reordering lists every allegation, a bundle import names what it merged) may
@@ -28,8 +29,8 @@ export const isScoped = (scope: ExportScope | undefined): boolean =>
 /** A predicate telling whether a row is about something the scoped model carries. */
 export function inScope(model: ReportModel): (row: AuditRow) => boolean {
   const documents = new Set(model.documents.map((d) => d.documentId));
-  const allegations = new Set(model.allegations.map((a) => a.allegationId));
-  const highlights = new Set(model.highlights.map((h) => h.highlightId));
+  const allegations = new Set([...model.allegations, ...model.deleted.allegations].map((a) => a.allegationId));
+  const highlights = new Set([...model.highlights, ...model.deleted.highlights].map((h) => h.highlightId));
   return (row) => {
     const id = row.entity_id;
     if (id === null) return row.entity === 'case' && row.action === 'case.create';

@@ -1,9 +1,11 @@
 /**
  * A bundle's case.json, read before anything touches the case. Its signature only says who
  * sealed it, not that it is sound: anyone can re-seal a bundle with a key of their own. So
- * every field the merge writes is checked here (type, range, enum) and every reference
- * resolves inside the file (a highlight's document, a link's highlight and allegation);
- * the error names the field, so nothing is half-merged and no database error surfaces.
+ * every field the merge writes is checked here (type, range, enum), every reference
+ * resolves inside the file (a highlight's document, a link's highlight and allegation) and
+ * no item is listed twice; the error names the field, so nothing is half-merged and no
+ * database error surfaces. Fields added to exhibit-case/1 since it began (the "deleted"
+ * section, a link's author and times) are optional, so older bundles still read.
  */
 import { z } from 'zod';
 import { ExhibitError } from '../../../shared/errors.ts';
@@ -16,48 +18,68 @@ const int = z.number().int();
 const time = z.string().min(1).max(100);
 const text = z.string().max(100_000);
 
+const Allegation = z.object({
+  allegationId: id,
+  code: z.string().min(1).max(100),
+  title: z.string().min(1).max(10_000),
+  description: text.nullable(),
+  source: text.nullable(),
+  status: AllegationStatus,
+  tags: z.array(z.string().max(200)).max(1000),
+  position: int,
+  createdAt: time,
+  updatedAt: time,
+});
+
+const Highlight = z.object({
+  highlightId: id,
+  documentId: id,
+  author: z.string().max(1000),
+  createdAt: time,
+  updatedAt: time,
+  color: HighlightColor,
+  label: z.string().max(1000).nullable(),
+  note: text.nullable(),
+  targets: z
+    .array(
+      z.object({
+        page: int.min(1),
+        rects: z.array(Rect),
+        quote: z.object({ exact: text, prefix: text, suffix: text }),
+        position: z.object({ start: int.min(0), end: int.min(0) }).refine((p) => p.end >= p.start, 'end comes before start'),
+      }),
+    )
+    .min(1),
+});
+
+// A bundle from before links carried their author and times has none of them; the merge
+// then takes the link as older than any the case has.
+const Link = z.object({
+  highlightId: id,
+  allegationId: id,
+  stance: Stance,
+  rationale: text.nullable(),
+  author: z.string().max(1000).optional(),
+  createdAt: time.optional(),
+  updatedAt: time.optional(),
+});
+
 const CaseFileSchema = z.object({
   schema: z.literal(CASE_SCHEMA),
   case: z.object({ name: z.string().max(1000), reviewer: z.string().max(1000) }),
   // The documents decide file names in the staging folder, so they are checked field by field.
   documents: z.array(DocumentSummary.extend({ documentId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256') })),
-  allegations: z.array(
-    z.object({
-      allegationId: id,
-      code: z.string().min(1).max(100),
-      title: z.string().min(1).max(10_000),
-      description: text.nullable(),
-      source: text.nullable(),
-      status: AllegationStatus,
-      tags: z.array(z.string().max(200)).max(1000),
-      position: int,
-      createdAt: time,
-      updatedAt: time,
-    }),
-  ),
-  highlights: z.array(
-    z.object({
-      highlightId: id,
-      documentId: id,
-      author: z.string().max(1000),
-      createdAt: time,
-      updatedAt: time,
-      color: HighlightColor,
-      label: z.string().max(1000).nullable(),
-      note: text.nullable(),
-      targets: z
-        .array(
-          z.object({
-            page: int.min(1),
-            rects: z.array(Rect),
-            quote: z.object({ exact: text, prefix: text, suffix: text }),
-            position: z.object({ start: int.min(0), end: int.min(0) }).refine((p) => p.end >= p.start, 'end comes before start'),
-          }),
-        )
-        .min(1),
-    }),
-  ),
-  links: z.array(z.object({ highlightId: id, allegationId: id, stance: Stance, rationale: text.nullable() })),
+  allegations: z.array(Allegation),
+  highlights: z.array(Highlight),
+  links: z.array(Link),
+  // Deleted items (see deleted.ts); a bundle from before deletions travelled has none.
+  deleted: z
+    .object({
+      allegations: z.array(Allegation.extend({ deletedAt: time })).default([]),
+      highlights: z.array(Highlight.extend({ deletedAt: time })).default([]),
+      links: z.array(Link.extend({ deletedAt: time.nullable() })).default([]),
+    })
+    .default({ allegations: [], highlights: [], links: [] }),
 });
 
 export type CaseFile = z.infer<typeof CaseFileSchema>;
@@ -84,14 +106,42 @@ export function parseCaseFile(file: string, entries: ZipEntryInfo[]): CaseFile {
   const refuse = (message: string) => new ExhibitError('invalid-args', `${file}: case.json ${message}`, file);
   const documents = new Set(data.documents.map((d) => d.documentId));
   if (documents.size !== data.documents.length) throw refuse('lists a document id twice');
-  const highlights = new Set(data.highlights.map((h) => h.highlightId));
-  const allegations = new Set(data.allegations.map((a) => a.allegationId));
+  const { deleted } = data;
+  // Each allegation and highlight once, live or deleted: the merge takes one version of each.
+  const unique = (where: string[], ids: string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((x, i) => {
+      if (seen.has(x)) throw refuse(`${where[i]}: ${x} is listed twice`);
+      seen.add(x);
+    });
+    return seen;
+  };
+  const allegations = unique(
+    [...data.allegations.map((_, i) => `allegations.${i}`), ...deleted.allegations.map((_, i) => `deleted.allegations.${i}`)],
+    [...data.allegations, ...deleted.allegations].map((a) => a.allegationId),
+  );
+  const highlights = unique(
+    [...data.highlights.map((_, i) => `highlights.${i}`), ...deleted.highlights.map((_, i) => `deleted.highlights.${i}`)],
+    [...data.highlights, ...deleted.highlights].map((h) => h.highlightId),
+  );
+  const liveAllegations = new Set(data.allegations.map((a) => a.allegationId));
+  const liveHighlights = new Set(data.highlights.map((h) => h.highlightId));
   data.highlights.forEach((h, i) => {
     if (!documents.has(h.documentId)) throw refuse(`highlights.${i}: its document ${h.documentId} is not in the bundle`);
   });
-  data.links.forEach((l, i) => {
-    if (!highlights.has(l.highlightId)) throw refuse(`links.${i}: its highlight ${l.highlightId} is not in the bundle`);
-    if (!allegations.has(l.allegationId)) throw refuse(`links.${i}: its allegation ${l.allegationId} is not in the bundle`);
+  deleted.highlights.forEach((h, i) => {
+    if (!documents.has(h.documentId)) throw refuse(`deleted.highlights.${i}: its document ${h.documentId} is not in the bundle`);
   });
+  // A live link joins live items; a deleted one may join any the bundle carries.
+  const pairs = new Set<string>();
+  const checkLink = (where: string, l: { highlightId: string; allegationId: string }, h: Set<string>, a: Set<string>) => {
+    if (!h.has(l.highlightId)) throw refuse(`${where}: its highlight ${l.highlightId} is not in the bundle`);
+    if (!a.has(l.allegationId)) throw refuse(`${where}: its allegation ${l.allegationId} is not in the bundle`);
+    const pair = `${l.highlightId}|${l.allegationId}`;
+    if (pairs.has(pair)) throw refuse(`${where}: the link of ${l.highlightId} to ${l.allegationId} is listed twice`);
+    pairs.add(pair);
+  };
+  data.links.forEach((l, i) => checkLink(`links.${i}`, l, liveHighlights, liveAllegations));
+  deleted.links.forEach((l, i) => checkLink(`deleted.links.${i}`, l, highlights, allegations));
   return data;
 }

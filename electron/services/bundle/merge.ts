@@ -2,17 +2,19 @@
  * Importing a bundle into the open case: verify it, stage its originals in a fresh folder,
  * extract the documents it brings (keeping their ids; known SHA-256s are not imported
  * twice), then store them and merge allegations, highlights and links by id in one
- * transaction, so a failure anywhere leaves the case as it was. The rule
- * for a conflict is fixed: the newer edit (updatedAt) wins, a tie keeps what the case has;
- * every conflict is listed in the result and the merge is written to the audit log.
+ * transaction, so a failure anywhere leaves the case as it was. Every item, deleted or not,
+ * is settled by one rule (newer-wins.ts): the newer version wins, and on equal times the
+ * same version wins whichever side imports, so two reviewers who exchange bundles end up
+ * with the same case. Every conflict is listed in the result with what was kept, and the
+ * merge is one row of the audit log.
  */
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
-import type { MergeResult, Stance } from '../../../shared/ipc/contract.ts';
+import type { MergeResult } from '../../../shared/ipc/contract.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { CaseStore } from '../case/case.ts';
-import { parseCaseFile, type CaseFile } from './case-file.ts';
+import { parseCaseFile } from './case-file.ts';
+import { mergeAllegations, mergeHighlights, mergeLinks } from './merge-items.ts';
 import { stageDocuments, type StageOptions } from './stage.ts';
 import { jobSteps, type StepProgress } from './steps.ts';
 import { checkBundle } from './verify.ts';
@@ -68,108 +70,4 @@ export async function importBundle(
   }
   steps.report('merging', 1, 1);
   return result;
-}
-
-function mergeAllegations(db: Database, data: CaseFile, result: MergeResult): void {
-  for (const a of data.allegations) {
-    const local = db.prepare('SELECT * FROM allegations WHERE id = ?').get(a.allegationId) as
-      { code: string; updated_at: string; title: string } | undefined;
-    if (!local) {
-      let code = a.code;
-      for (let n = 2; db.prepare('SELECT 1 FROM allegations WHERE code = ? COLLATE NOCASE AND deleted_at IS NULL').get(code); n++)
-        code = `${a.code}-${n}`;
-      if (code !== a.code)
-        result.conflicts.push(`${a.code} "${a.title}": the case already uses ${a.code}, so it came in as ${code}`);
-      db.prepare(
-        `INSERT INTO allegations (id, code, title, description, source, status, tags, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        a.allegationId,
-        code,
-        a.title,
-        a.description,
-        a.source,
-        a.status,
-        JSON.stringify(a.tags),
-        a.position,
-        a.createdAt,
-        a.updatedAt,
-      );
-      result.allegations.added++;
-    } else if (a.updatedAt > local.updated_at) {
-      db.prepare(
-        'UPDATE allegations SET title = ?, description = ?, source = ?, status = ?, tags = ?, updated_at = ? WHERE id = ?',
-      ).run(a.title, a.description, a.source, a.status, JSON.stringify(a.tags), a.updatedAt, a.allegationId);
-      result.allegations.updated++;
-      result.conflicts.push(`${local.code}: the bundle's edit is newer and was taken`);
-    } else result.allegations.unchanged++;
-  }
-}
-
-function mergeHighlights(db: Database, data: CaseFile, docIds: Map<string, string>, result: MergeResult): void {
-  const insertTarget = db.prepare(
-    `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, exact, prefix, suffix, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const h of data.highlights) {
-    const local = db.prepare('SELECT updated_at FROM highlights WHERE id = ?').get(h.highlightId) as
-      { updated_at: string } | undefined;
-    if (!local) {
-      db.prepare(
-        `INSERT INTO highlights (id, document_id, author, created_at, updated_at, color, label, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        h.highlightId,
-        docIds.get(h.documentId) ?? h.documentId,
-        h.author,
-        h.createdAt,
-        h.updatedAt,
-        h.color,
-        h.label,
-        h.note,
-      );
-      h.targets.forEach((t, i) =>
-        insertTarget.run(
-          h.highlightId,
-          i,
-          t.page - 1,
-          JSON.stringify(t.rects),
-          t.quote.exact,
-          t.quote.prefix,
-          t.quote.suffix,
-          t.position.start,
-          t.position.end,
-        ),
-      );
-      result.highlights.added++;
-    } else if (h.updatedAt > local.updated_at) {
-      db.prepare('UPDATE highlights SET color = ?, label = ?, note = ?, updated_at = ? WHERE id = ?').run(
-        h.color,
-        h.label,
-        h.note,
-        h.updatedAt,
-        h.highlightId,
-      );
-      result.highlights.updated++;
-    } else result.highlights.unchanged++;
-  }
-}
-
-function mergeLinks(db: Database, data: CaseFile, result: MergeResult): void {
-  const now = new Date().toISOString();
-  for (const l of data.links) {
-    const local = db
-      .prepare('SELECT stance, rationale FROM links WHERE highlight_id = ? AND allegation_id = ?')
-      .get(l.highlightId, l.allegationId) as { stance: Stance; rationale: string | null } | undefined;
-    if (!local) {
-      db.prepare(
-        'INSERT INTO links (highlight_id, allegation_id, stance, rationale, author, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(l.highlightId, l.allegationId, l.stance, l.rationale, data.case.reviewer, now, now);
-      result.links.added++;
-    } else {
-      if (local.stance !== l.stance || local.rationale !== l.rationale) {
-        result.conflicts.push(
-          `link ${l.highlightId.slice(0, 8)} → ${l.allegationId.slice(0, 8)}: the case says ${local.stance}, the bundle ${l.stance}; the case's was kept`,
-        );
-      }
-      result.links.unchanged++;
-    }
-  }
 }

@@ -1,7 +1,8 @@
 /**
  * What an export writes, gathered once from the case: documents, highlights with their
  * links, allegations with their passages, the matrix. Reports, annotated PDFs and the
- * bundle's JSON files are all made from this model, so they cannot disagree.
+ * bundle's JSON files are all made from this model, so they cannot disagree. `deleted`
+ * (see deleted.ts) is for case.json alone.
  */
 import type { Database } from 'better-sqlite3';
 import type { Allegation, DocumentSummary, Highlight, LinkedPassage, Matrix, Stance } from '../../../shared/ipc/contract.ts';
@@ -10,10 +11,20 @@ import { allegationDetail, evidenceMatrix } from '../allegations/views.ts';
 import { listDocuments } from '../documents/documents.ts';
 import { listHighlights } from '../highlights/highlights.ts';
 import { listLinks } from '../allegations/links.ts';
+import { gatherDeleted, scopeDeleted, type DeletedItems } from './deleted.ts';
 
 /** A highlight as exported: with the allegations it is linked to. */
 export interface BundleHighlight extends Highlight {
-  links: { allegationId: string; code: string; title: string; stance: Stance; rationale: string | null }[];
+  links: {
+    allegationId: string;
+    code: string;
+    title: string;
+    stance: Stance;
+    rationale: string | null;
+    author: string;
+    createdAt: string;
+    updatedAt: string;
+  }[];
 }
 
 /** A passage in a report: the link, the quote, and how to cite it. */
@@ -30,6 +41,8 @@ export interface ReportModel {
   documents: DocumentSummary[];
   highlights: BundleHighlight[];
   matrix: Matrix;
+  /** Deleted allegations and highlights, removed links, links kept with deleted items: for case.json only. */
+  deleted: DeletedItems;
 }
 
 /** Gather the model for the whole case. */
@@ -43,9 +56,23 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
     ...h,
     links: listLinks(db, { highlightId: h.highlightId }).map((l) => {
       const a = byAllegation.get(l.allegationId)!;
-      return { allegationId: a.allegationId, code: a.code, title: a.title, stance: l.stance, rationale: l.rationale };
+      return {
+        allegationId: a.allegationId,
+        code: a.code,
+        title: a.title,
+        stance: l.stance,
+        rationale: l.rationale,
+        author: l.author,
+        createdAt: l.createdAt,
+        updatedAt: l.updatedAt,
+      };
     }),
   }));
+  const deleted = gatherDeleted(db, {
+    allegationIds: new Set(byAllegation.keys()),
+    highlightIds: new Set(highlights.map((h) => h.highlightId)),
+    linkKeys: new Set(highlights.flatMap((h) => h.links.map((l) => `${h.highlightId}|${l.allegationId}`))),
+  });
   return {
     caseName,
     generatedAt: new Date().toISOString(),
@@ -61,6 +88,7 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
     documents,
     highlights,
     matrix: evidenceMatrix(db),
+    deleted,
   };
 }
 
@@ -82,6 +110,11 @@ export function scopeModel(model: ReportModel, scope: { allegationIds?: string[]
     .filter((x) => !a || a.has(x.allegationId))
     .map((x) => ({ ...x, passages: x.passages.filter((p) => docIds.has(p.documentId)) }));
   const kept = new Set(allegations.map((x) => x.allegationId));
+  const deleted = scopeDeleted(model.deleted, {
+    named: a,
+    documentIds: docIds,
+    live: { allegationIds: kept, highlightIds: new Set(highlights.map((h) => h.highlightId)) },
+  });
   return {
     ...model,
     allegations,
@@ -92,5 +125,6 @@ export function scopeModel(model: ReportModel, scope: { allegationIds?: string[]
       documents: model.matrix.documents.filter((x) => docIds.has(x.documentId)),
       cells: model.matrix.cells.filter((c) => kept.has(c.allegationId) && docIds.has(c.documentId)),
     },
+    deleted,
   };
 }

@@ -11,7 +11,7 @@ export const CASE_SCHEMA = 'exhibit-case/1';
 
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
-/** data/case.json: everything needed to rebuild the case's review work. */
+/** data/case.json: everything needed to rebuild the case's review work, deletions included. */
 export function caseJson(model: ReportModel): Uint8Array {
   return json({
     schema: CASE_SCHEMA,
@@ -20,6 +20,13 @@ export function caseJson(model: ReportModel): Uint8Array {
     allegations: model.allegations.map(({ passages: _p, ...a }) => a),
     highlights: model.highlights.map(({ links: _l, ...h }) => h),
     links: model.highlights.flatMap((h) => h.links.map((l) => ({ highlightId: h.highlightId, ...l }))),
+    deleted: {
+      about:
+        'Deleted allegations and highlights, removed links, and links kept with a deleted item, with when each was deleted. ' +
+        'They are not part of the review (the reports, annotated PDFs and annotations.jsonld leave them out); ' +
+        'they are here so that a deletion reaches the cases this bundle is merged into.',
+      ...model.deleted,
+    },
   });
 }
 

@@ -154,6 +154,13 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 40,
+    name: 'removed links kept as a mark, so a removal reaches other cases through bundles',
+    up(db) {
+      db.exec(`ALTER TABLE links ADD COLUMN deleted_at TEXT;`);
+    },
+  },
 ];
 
 export const latestVersion = (): number => migrations.at(-1)?.version ?? 0;

@@ -102,6 +102,17 @@ export function listHighlights(db: Database, documentId?: string): Highlight[] {
   )();
 }
 
+/** The deleted highlights on documents still in the case, as stored, with when each was deleted (for bundles). */
+export function listDeletedHighlights(db: Database): (Highlight & { deletedAt: string })[] {
+  const rows = db
+    .prepare(
+      `SELECT h.* FROM highlights h JOIN documents d ON d.id = h.document_id
+       WHERE h.deleted_at IS NOT NULL AND d.status = 'ready' ORDER BY h.created_at, h.rowid`,
+    )
+    .all() as HighlightRow[];
+  return rows.map((r) => ({ ...toHighlight(r, targetsOf(db, r.id)), deletedAt: r.deleted_at! }));
+}
+
 export interface NewHighlight {
   documentId: string;
   targets: TargetSpec[];
@@ -178,7 +189,10 @@ export function updateHighlight(
   })();
 }
 
-/** Delete (mark deleted) or restore a highlight; returns it as it was. */
+/**
+ * Delete (mark deleted) or restore a highlight; returns it as it was. A restore is an edit
+ * (updated_at moves on), so a bundle merge ranks it above the older deletion.
+ */
 export function setHighlightDeleted(db: Database, highlightId: string, deleted: boolean, actor: string): Highlight {
   return db.transaction(() => {
     const r = row(db, highlightId, true);
@@ -189,7 +203,9 @@ export function setHighlightDeleted(db: Database, highlightId: string, deleted: 
         highlightId,
       );
     }
-    db.prepare('UPDATE highlights SET deleted_at = ? WHERE id = ?').run(deleted ? new Date().toISOString() : null, highlightId);
+    const now = new Date().toISOString();
+    if (deleted) db.prepare('UPDATE highlights SET deleted_at = ? WHERE id = ?').run(now, highlightId);
+    else db.prepare('UPDATE highlights SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now, highlightId);
     const h = toHighlight(r, targetsOf(db, highlightId));
     appendAudit(db, {
       actor,

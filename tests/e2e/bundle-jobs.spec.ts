@@ -176,7 +176,7 @@ test('a bundle from another case is verified, merged and shown in the library, b
   await expect(row('Highlights')).toHaveText(['1', '0', '0']);
   await expect(row('Links')).toHaveText(['1', '–', '0']);
   await expect(importer.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).toHaveText([
-    'A1 "Journalists were targeted with spyware": the case already uses A1, so it came in as A1-2',
+    'A1 "Export licences were misused": the bundle\'s older allegation "Journalists were targeted with spyware" is A1 too, so this one is now A1-2',
   ]);
   await expect(importer).toContainText('The merge is recorded in this case’s audit log');
   await expect(importer.getByRole('button', { name: 'Done' })).toBeFocused();
@@ -188,8 +188,10 @@ test('a bundle from another case is verified, merged and shown in the library, b
   // No reload: the library, the board and the matrix show what came in.
   await expect(library.locator('tbody th')).toHaveText([/^Forensic report/, /^letter/]);
   await expect(board.getByRole('listitem')).toHaveCount(2);
-  await expect(board.getByRole('button', { name: /^A1-2 .*1 supports/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'A1-2 in Forensic report: 1 supports' })).toBeVisible();
+  // The colleague's allegation is the older one, so it keeps A1 and this case's own becomes A1-2.
+  await expect(board.getByRole('button', { name: /^A1 .*1 supports/ })).toBeVisible();
+  await expect(board.getByRole('button', { name: /^A1-2 .*Export licences were misused/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'A1 in Forensic report: 1 supports' })).toBeVisible();
   const audit = await callTyped(router, 'audit.verify', {});
   expect(audit.ok).toBe(true);
 });

@@ -242,6 +242,32 @@ describe('two reviewers exchanging bundles', () => {
     60_000,
   );
 
+  it('settle a code both made on their own the same way: the older allegation keeps it', async () => {
+    const { a, b } = await sharedStart();
+    await tick();
+    const older = await callTyped(a.router, 'allegations.create', { title: 'Payments went through Xanthe', code: 'A9' });
+    await tick();
+    const younger = await callTyped(b.router, 'allegations.create', { title: 'The licence was backdated', code: 'A9' });
+    const [zipA, zipB] = [await exportFrom(a), await exportFrom(b)];
+    const intoA = await importInto(a, zipB);
+    const intoB = await importInto(b, zipA);
+    const codes = (s: Services) => Object.fromEntries(reviewState(s).allegations.map((x) => [x.id, x.code]));
+    expect(codes(a)[older.allegationId]).toBe('A9');
+    expect(codes(a)[younger.allegationId]).toBe('A9-2');
+    expect(codes(b)).toEqual(codes(a));
+    expect(reviewState(b)).toEqual(reviewState(a));
+    expect(intoA.conflicts).toEqual([
+      'A9 "The licence was backdated": the case already uses A9 for an older allegation, so it came in as A9-2',
+    ]);
+    // B's own allegation gives way to the older one from A's bundle.
+    expect(intoB.conflicts).toEqual([
+      'A9 "The licence was backdated": the bundle\'s older allegation "Payments went through Xanthe" is A9 too, so this one is now A9-2',
+    ]);
+    const again = [await importInto(a, await exportFrom(b)), await importInto(b, await exportFrom(a))];
+    for (const r of again) expect(r.conflicts).toEqual([]);
+    expect(reviewState(b)).toEqual(reviewState(a));
+  });
+
   it('a restore, a re-link and a re-added allegation win over the older deletions they undo', async () => {
     const { a, b, h, al } = await sharedStart();
     await callTyped(a.router, 'highlights.delete', { highlightId: h.minor });

@@ -45,8 +45,34 @@ function allegationVersion(a: {
 /** A live allegation other than `self` using `code`, if any. */
 const holderOf = (db: Database, code: string, self: string) =>
   db
-    .prepare('SELECT id, title FROM allegations WHERE code = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?')
-    .get(code, self) as { id: string; title: string } | undefined;
+    .prepare(
+      'SELECT id, code, title, created_at FROM allegations WHERE code = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?',
+    )
+    .get(code, self) as { id: string; code: string; title: string; created_at: string } | undefined;
+
+/**
+ * When two allegations claim one code, the older keeps it (created first; on a tie, the
+ * smaller id) and the other gets the next free code-2, code-3, …. Both reviewers' cases
+ * apply the same rule, so an exchange both ways ends with the same codes.
+ */
+const olderThan = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
+  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+
+/** The first of code-2, code-3, … that no live allegation uses. */
+function nextFreeCode(db: Database, code: string): string {
+  let n = 2;
+  while (holderOf(db, `${code}-${n}`, '')) n++;
+  return `${code}-${n}`;
+}
+
+/** Give the case's allegation `holder` the next free code, so an older incoming one can take its code. */
+function yieldCode(db: Database, holder: { id: string; code: string; title: string }, claimant: string, result: MergeResult) {
+  const code = nextFreeCode(db, holder.code);
+  db.prepare('UPDATE allegations SET code = ? WHERE id = ?').run(code, holder.id);
+  result.conflicts.push(
+    `${holder.code} "${short(holder.title)}": the bundle's older allegation "${short(claimant)}" is ${holder.code} too, so this one is now ${code}`,
+  );
+}
 
 /** `code`, or the first of code-2, code-3, … that no other live allegation uses. */
 function freeCode(db: Database, code: string, self: string): string {
@@ -64,9 +90,16 @@ export function mergeAllegations(db: Database, data: CaseFile, result: MergeResu
     const local = db.prepare('SELECT * FROM allegations WHERE id = ?').get(a.allegationId) as AllegationRow | undefined;
     if (!local) {
       // A code is unique among live allegations only, so a deleted one comes in as it is.
-      const code = a.deletedAt ? a.code : freeCode(db, a.code, a.allegationId);
-      if (code !== a.code)
-        result.conflicts.push(`${a.code} "${a.title}": the case already uses ${a.code}, so it came in as ${code}`);
+      let code = a.code;
+      const holder = a.deletedAt ? undefined : holderOf(db, a.code, a.allegationId);
+      if (holder && olderThan({ createdAt: holder.created_at, id: holder.id }, { createdAt: a.createdAt, id: a.allegationId })) {
+        code = freeCode(db, a.code, a.allegationId);
+        result.conflicts.push(
+          `${a.code} "${short(a.title)}": the case already uses ${a.code} for an older allegation, so it came in as ${code}`,
+        );
+      } else if (holder) {
+        yieldCode(db, holder, a.title, result);
+      }
       db.prepare(
         `INSERT INTO allegations (id, code, title, description, source, status, tags, position, created_at, updated_at, deleted_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -101,14 +134,16 @@ export function mergeAllegations(db: Database, data: CaseFile, result: MergeResu
       count.unchanged++;
       continue;
     }
-    // The bundle's code, unless another live allegation here uses it: then this one's own.
+    // The bundle's code; if another live allegation here uses it, the older of the two keeps it.
     let code = a.code;
     const holder = a.deletedAt ? undefined : holderOf(db, a.code, local.id);
-    if (holder) {
+    if (holder && olderThan({ createdAt: holder.created_at, id: holder.id }, { createdAt: local.created_at, id: local.id })) {
       code = holderOf(db, local.code, local.id) ? freeCode(db, a.code, local.id) : local.code;
       result.conflicts.push(
-        `${what}: the bundle calls it ${a.code}, which the case uses for "${short(holder.title)}", so it is ${code} here`,
+        `${what}: the bundle calls it ${a.code}, which the case uses for the older "${short(holder.title)}", so it is ${code} here`,
       );
+    } else if (holder) {
+      yieldCode(db, holder, a.title, result);
     }
     db.prepare(
       `UPDATE allegations SET code = ?, title = ?, description = ?, source = ?, status = ?, tags = ?, updated_at = ?, deleted_at = ?

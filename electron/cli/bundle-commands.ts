@@ -89,7 +89,7 @@ const importBundleCommand: Command = async (s, args, _values, out) => {
     [
       `Merged: ${r.documents.added} document(s) added (${r.documents.known} already here), ` +
         `${r.allegations.added} allegation(s) added and ${r.allegations.updated} updated, ` +
-        `${r.highlights.added} highlight(s) added and ${r.highlights.updated} updated, ${r.links.added} link(s) added.`,
+        `${r.highlights.added} highlight(s) added and ${r.highlights.updated} updated, ${r.links.added} link(s) added and ${r.links.updated} updated.`,
       ...r.conflicts.map((c) => `  conflict: ${c}`),
     ].join('\n'),
   );

@@ -14,7 +14,7 @@ export const MergeResult = z.object({
   documents: z.object({ added: n, known: n }),
   allegations: z.object({ added: n, updated: n, unchanged: n }),
   highlights: z.object({ added: n, updated: n, unchanged: n }),
-  links: z.object({ added: n, unchanged: n }),
+  links: z.object({ added: n, updated: n, unchanged: n }),
   conflicts: z.array(z.string()),
 });
 export type MergeResult = z.infer<typeof MergeResult>;

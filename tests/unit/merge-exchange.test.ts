@@ -157,7 +157,7 @@ async function diverge({ a, b, h, al, letter }: Awaited<ReturnType<typeof shared
   return { tA, tL };
 }
 
-const all = (r: MergeResult) => [r.allegations, r.highlights].map((c) => c.added + c.updated).concat(r.links.added);
+const all = (r: MergeResult) => [r.allegations, r.highlights, r.links].map((c) => c.added + c.updated);
 
 describe('two reviewers exchanging bundles', () => {
   it.each(['crossed', 'relayed'] as const)(
@@ -230,6 +230,8 @@ describe('two reviewers exchanging bundles', () => {
       line(fromB, /^link \w{8} → A1: the case says admits, the bundle denies; both are from .+, and the bundle's was taken/);
       line(fromA, /^link \w{8} → A1: the case says denies, the bundle admits; both are from .+, and the case's was kept/);
 
+      // Links the bundle changed are counted as updated, not only listed.
+      expect(fromB.links.updated).toBeGreaterThanOrEqual(2);
       // A second exchange changes nothing, either way.
       const again = [await importInto(a, await exportFrom(b)), await importInto(b, await exportFrom(a))];
       for (const r of again) {
@@ -364,7 +366,7 @@ describe('two reviewers exchanging bundles', () => {
     expect(stances).toContainEqual([h.tie, 'context']);
     // A fresh case still takes every link from it.
     const c = newCase();
-    expect((await importInto(c, old)).links).toEqual({ added: 6, unchanged: 0 });
+    expect((await importInto(c, old)).links).toEqual({ added: 6, updated: 0, unchanged: 0 });
   });
 
   it('refuses, naming the field, a "deleted" section that does not hold together, and changes nothing', async () => {

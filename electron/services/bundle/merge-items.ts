@@ -4,8 +4,8 @@
  * an edit made after it brings the item back. Runs inside the merge's transaction and writes
  * no audit rows of its own (the merge is one). Counts: `added` is new and in view, `updated`
  * is the bundle's version taken over one a reviewer could tell apart, `unchanged` is the
- * rest (the case's version kept, or only hidden state recorded). Links have no `updated`
- * count: a link the bundle changes or removes is listed among the conflicts only.
+ * rest (the case's version kept, or only hidden state recorded). A link the bundle changes
+ * or removes counts as updated (and is listed among the conflicts).
  */
 import type { Database } from 'better-sqlite3';
 import type { MergeResult } from '../../../shared/ipc/contract.ts';
@@ -307,8 +307,9 @@ export function mergeLinks(db: Database, data: CaseFile, result: MergeResult): v
       l.highlightId,
       l.allegationId,
     );
-    // A link back in view counts as added; a changed or removed one is in the conflicts only.
+    // A link back in view counts as added; a changed or removed one as updated.
     if (local.deleted_at && !l.deletedAt) count.added++;
-    else if (!visiblyDifferent(mine, incoming)) count.unchanged++;
+    else if (visiblyDifferent(mine, incoming)) count.updated++;
+    else count.unchanged++;
   }
 }

@@ -42,7 +42,7 @@ export async function importBundle(
     documents: { added: 0, known: 0 },
     allegations: { added: 0, updated: 0, unchanged: 0 },
     highlights: { added: 0, updated: 0, unchanged: 0 },
-    links: { added: 0, unchanged: 0 },
+    links: { added: 0, updated: 0, unchanged: 0 },
     conflicts: [],
   };
   const staged = await stageDocuments(store, file, data, entries, opts, result, steps);

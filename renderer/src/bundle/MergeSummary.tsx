@@ -8,7 +8,7 @@ export function MergeSummary({ result }: { result: MergeResult }) {
     ['Documents', result.documents.added, null, result.documents.known],
     ['Allegations', result.allegations.added, result.allegations.updated, result.allegations.unchanged],
     ['Highlights', result.highlights.added, result.highlights.updated, result.highlights.unchanged],
-    ['Links', result.links.added, null, result.links.unchanged],
+    ['Links', result.links.added, result.links.updated, result.links.unchanged],
   ];
   const conflicts = result.conflicts.length;
   return (

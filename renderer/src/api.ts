@@ -48,7 +48,10 @@ export async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Prom
 
 /** Listen to a host event; returns the function that stops listening. */
 export function onEvent<E extends EventName>(event: E, callback: (payload: EventOf<E>) => void): () => void {
-  return bridge().on(event, callback);
+  // Without the engine no event can arrive; the first call that fails tells the reviewer why.
+  const api = window.exhibit;
+  if (!api) return () => undefined;
+  return api.on(event, callback);
 }
 
 /** A message for anything caught, preferring the engine's own wording. */

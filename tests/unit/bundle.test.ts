@@ -70,7 +70,7 @@ describe('evidence bundles', () => {
     expect(fs.statSync(path.join(configDir, 'keys', 'ed25519-private.pem')).mode & 0o077).toBe(0);
   });
 
-  it('names the file when one byte changes in an original, case.json or the audit log, and catches a forged signature', async () => {
+  it('names the file when one byte changes in an original, an annotated PDF, case.json or the audit log, and catches a forged signature', async () => {
     const { out } = await exportedCase();
     const files = await readAll(out);
     const flip = (b: Buffer) => {
@@ -78,8 +78,10 @@ describe('evidence bundles', () => {
       c[Math.floor(c.length / 2)]! ^= 1;
       return c;
     };
-    const pdf = [...files.keys()].find((n) => n.endsWith('report.pdf'))!;
-    for (const target of [pdf, 'data/case.json', 'data/audit/audit.jsonl', 'bag-info.txt']) {
+    const original = [...files.keys()].find((n) => n.startsWith('data/originals/') && n.endsWith('report.pdf'))!;
+    const annotated = [...files.keys()].find((n) => n.startsWith('data/annotated/') && n.endsWith('report.pdf'))!;
+    expect([original, annotated].every(Boolean)).toBe(true);
+    for (const target of [original, annotated, 'data/case.json', 'data/audit/audit.jsonl', 'bag-info.txt']) {
       const tampered = path.join(tempDir(), 'tampered.zip');
       await writeAll(
         tampered,

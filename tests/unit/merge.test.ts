@@ -61,6 +61,22 @@ describe('importing a bundle', () => {
     });
     expect(reviewState(b)).toEqual(reviewState(a));
     expect(verifyAudit(b.store.db).ok).toBe(true);
+
+    // The rebuilt case exports the same case.json, but for who exported it and when, and who imported each document
+    // into this case and when (B did, from the bundle).
+    const zipB = path.join(tempDir(), 'b.zip');
+    await exportBundle(b.store, { out: zipB, reviewer: 'Reviewer B', configDir: path.join(tempDir(), 'cfg-b') });
+    const caseJsonOf = async (file: string) => {
+      const parsed = JSON.parse((await readAll(file)).get('data/case.json')!.toString('utf8')) as {
+        case: unknown;
+        documents: { importedAt?: string; importedBy?: string }[];
+      };
+      const { case: _who, ...rest } = parsed;
+      return { ...rest, documents: rest.documents.map(({ importedAt: _at, importedBy: _by, ...d }) => d) };
+    };
+    const [fromA, fromB] = [await caseJsonOf(zip), await caseJsonOf(zipB)];
+    expect(fromA.documents).toHaveLength(2);
+    expect(fromB).toEqual(fromA);
   });
 
   it('takes the newer edit from either side and lists each conflict with what was kept', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../electron/services/router.ts';
 import { importPaths } from '../../electron/services/ingest/import.ts';
@@ -141,6 +142,45 @@ describe('extraction budgets', () => {
     }
     const [ok] = await importFiles(s, [file]);
     expect(ok!.status).toBe('imported');
+  });
+
+  it('counts memory outside the heap: a small PDF whose page inflates to 256 MB is stopped at the cap', async () => {
+    const s = newCase();
+    const dir = tempDir();
+    // A 256 MB content stream of spaces, deflated to a few hundred KB: pdf.js decodes it into one typed array.
+    const stream = zlib.deflateSync(Buffer.alloc(256 * 1024 ** 2, 0x20), { level: 9 });
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+    ];
+    const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+    const offsets: number[] = [];
+    const at = () => parts.reduce((n, b) => n + b.length, 0);
+    objects.forEach((o, i) => {
+      offsets.push(at());
+      parts.push(Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`));
+    });
+    offsets.push(at());
+    parts.push(Buffer.from(`4 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream);
+    parts.push(Buffer.from('\nendstream\nendobj\n'));
+    const xref = at();
+    const rows = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+    parts.push(
+      Buffer.from(`xref\n0 5\n0000000000 65535 f \n${rows}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`),
+    );
+    const bomb = path.join(dir, 'inflates.pdf');
+    fs.writeFileSync(bomb, Buffer.concat(parts));
+    expect(fs.statSync(bomb).size).toBeLessThan(2 * 1024 ** 2);
+
+    const pool = new ExtractionPool({ size: 1, memoryMb: 64 });
+    try {
+      const [r] = await importPaths(s.store, [bomb], { pool, actor: 'T' });
+      expect(r!.error).toBe(`${bomb}: extraction ran out of memory (limit 64 MB) and was stopped`);
+      expect(count(s, 'documents')).toBe(0);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('fails a PDF whose extraction exceeds the memory cap, without taking the app down', async () => {

@@ -7,7 +7,9 @@
  * when one allocation overshoots a worker's V8 limit (a hash table doubling to hundreds of
  * MB — a 3 KB PDF with a few huge CMaps does it), V8 aborts the whole process instead of
  * stopping the worker (nodejs/node#47224). So V8's limit sits well above the cap, and the
- * pool stops the worker once its heap passes the cap.
+ * pool stops the worker once its heap passes the cap. Memory outside the heap (the typed
+ * arrays a decoded stream lands in: a small PDF can inflate to gigabytes) counts against
+ * the cap too, less twice the PDF's own size (the shared input and pdf.js's copy of it).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -168,7 +170,9 @@ export class ExtractionPool {
     const timer = setInterval(() => {
       slot.worker.getHeapStatistics().then(
         (s) => {
-          if (slot.busy && slot.taskId === taskId && s.used_heap_size > cap) this.fail(slot, this.outOfMemory());
+          if (!slot.busy || slot.taskId !== taskId) return;
+          const outside = Math.max(0, s.external_memory - 2 * slot.busy.task.data.byteLength);
+          if (s.used_heap_size + outside > cap) this.fail(slot, this.outOfMemory());
         },
         () => undefined, // the worker is gone already; its exit handler reports why
       );

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAuditRows, type AuditRow } from '../../electron/services/audit/audit.ts';
@@ -194,5 +195,29 @@ describe('the audit log of a scoped bundle', () => {
       ]),
     );
     expect(forged.problems).toEqual(['bad signature: tagmanifest-sha256.txt.sig does not match tagmanifest-sha256.txt']);
+  });
+});
+
+describe('a scoped export of a case whose audit log was changed', () => {
+  it('is refused, naming the broken row, instead of redacting the row and passing verify', async () => {
+    const { s, configDir, a1 } = await caseWithSecrets();
+    // Someone edits the database by hand: the Z1 row now says something else, its hash unchanged.
+    const row = s.store.db.prepare("SELECT seq FROM audit WHERE action = 'allegation.update'").get() as { seq: number };
+    s.store.db.exec('DROP TRIGGER audit_no_update');
+    s.store.db.prepare("UPDATE audit SET payload = '{}' WHERE seq = ?").run(row.seq);
+    const dir = tempDir();
+    const out = path.join(dir, 'scoped.zip');
+    await expect(
+      exportBundle(s.store, { out, reviewer: 'T', configDir, scope: { allegationIds: [a1.allegationId] } }),
+    ).rejects.toMatchObject({
+      code: 'case-damaged',
+      message: expect.stringContaining(`is broken at row ${row.seq} (its contents were changed after it was written)`),
+    });
+    expect(fs.readdirSync(dir)).toEqual([]);
+    // The whole case still exports, and its verify names the row.
+    await exportBundle(s.store, { out, reviewer: 'T', configDir });
+    expect((await verifyBundle(out)).problems).toEqual([
+      `broken audit chain: data/audit/audit.jsonl row ${row.seq}: its contents were changed after it was written`,
+    ]);
   });
 });

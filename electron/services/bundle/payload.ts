@@ -3,7 +3,8 @@
  * Annotation collection, and the audit log as hash-chained JSON lines with its head.
  */
 import type { Database } from 'better-sqlite3';
-import type { AuditRow } from '../audit/audit.ts';
+import { ExhibitError } from '../../../shared/errors.ts';
+import { checkAuditRows, type AuditRow } from '../audit/audit.ts';
 import { inScope, isScoped, redact, type ExportScope } from './audit-scope.ts';
 import type { ReportModel } from './model.ts';
 
@@ -79,6 +80,17 @@ export function auditFiles(db: Database, model: ReportModel, scope?: ExportScope
     .prepare('SELECT seq, at, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit ORDER BY seq')
     .all() as AuditRow[];
   const scoped = isScoped(scope);
+  // A redacted row is checked only by its links, so a row changed in the case (its hash no
+  // longer fitting what it says) would pass verify once redacted: refuse rather than hide it.
+  const chain = scoped ? checkAuditRows(rows) : null;
+  if (chain?.firstBroken) {
+    throw new ExhibitError(
+      'case-damaged',
+      `The audit log in ${db.name} is broken at row ${chain.firstBroken.seq} (${chain.firstBroken.reason}); ` +
+        'a scoped bundle could hide that row, so none was written. Export the whole case, whose verify shows the break.',
+      db.name,
+    );
+  }
   const keep = scoped ? inScope(model) : () => true;
   const shown = rows.map((r) => (keep(r) ? r : redact(r)));
   const redactedSeqs = shown.filter((r) => 'redacted' in r).map((r) => r.seq);

@@ -147,7 +147,7 @@ describe('export progress and cancel', () => {
       },
     }).catch((e: unknown) => e);
     expect(zipEvents).toBeGreaterThan(1);
-    expect(partialSeen).toEqual([`bundle.zip.partial-${process.pid}`]);
+    expect(partialSeen).toEqual([expect.stringMatching(new RegExp(`^bundle\\.zip\\.partial-${process.pid}-[0-9a-f-]{36}$`))]);
     expect(err).toMatchObject({ code: 'cancelled', subject: out });
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(snapshot(s)).toEqual(before);
@@ -155,6 +155,19 @@ describe('export progress and cancel', () => {
     // Nothing stale stands in the way of the next export to the same name.
     await exportBundle(s.store, { out, reviewer: 'T', configDir: tempDir() });
     expect(await verifyBundle(out)).toMatchObject({ ok: true });
+  });
+
+  it("leaves another export's temp file for the same bundle alone, and still writes its own", async () => {
+    const s = await reviewedCase();
+    const dir = tempDir();
+    const out = path.join(dir, 'bundle.zip');
+    // What an export of the same file still under way in this process (or one that died) has written so far.
+    const other = `${out}.partial-${process.pid}`;
+    fs.writeFileSync(other, 'half of another bundle');
+    await exportBundle(s.store, { out, reviewer: 'T', configDir: tempDir() });
+    expect(await verifyBundle(out)).toMatchObject({ ok: true });
+    expect(fs.readFileSync(other, 'utf8')).toBe('half of another bundle');
+    expect(fs.readdirSync(dir).sort()).toEqual(['bundle.zip', path.basename(other)]);
   });
 
   it('through the router: bundle.progress events name the job, and bundle.cancel stops it', async () => {

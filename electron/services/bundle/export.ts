@@ -4,6 +4,7 @@
  * crash, a full disk or a cancel never leaves a partial bundle under the final name.
  * Each step reports its progress and checks for a cancel before it starts.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
@@ -112,7 +113,8 @@ async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, s
  */
 async function writeZipAtomically(out: string, files: BagFile[], steps: JobSteps): Promise<void> {
   steps.check();
-  const tmp = `${out}.partial-${process.pid}`;
+  // Its own name: another export to the same file (or one that died leaving its temp file) is never reused or removed.
+  const tmp = `${out}.partial-${process.pid}-${randomUUID()}`;
   const zip = new yazl.ZipFile();
   const mtime = new Date('2000-01-01T00:00:00Z');
   const total = files.reduce((n, f) => n + f.bytes.length, 0);

@@ -169,4 +169,24 @@ describe('automatic backups', () => {
     await closeAll();
     expect(restoreCase(caseDir, b.file, 'Someone Else').restored.name).toBe(b.name);
   });
+
+  it('a restore refuses a copy of a database whose last changes are still in its -wal, which would be lost', async () => {
+    const caseDir = path.join(tempDir(), 'case');
+    const s = services(caseDir);
+    await addAllegations(s, 3);
+    // A copy of the open case: its newest rows are only in the -wal beside it.
+    const copyDir = tempDir();
+    const copy = path.join(copyDir, 'copy.sqlite');
+    fs.copyFileSync(path.join(caseDir, 'case.sqlite'), copy);
+    fs.copyFileSync(path.join(caseDir, 'case.sqlite-wal'), `${copy}-wal`);
+    await closeAll();
+    const target = path.join(tempDir(), 'other');
+    services(target);
+    await closeAll();
+    const before = fs.readdirSync(target).sort();
+    expect(() => restoreCase(target, copy, 'Someone Else')).toThrow(
+      expect.objectContaining({ code: 'invalid-args', subject: copy, message: expect.stringContaining(`${copy}-wal`) }),
+    );
+    expect(fs.readdirSync(target).sort()).toEqual(before);
+  });
 });

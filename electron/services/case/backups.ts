@@ -13,7 +13,7 @@ import { ExhibitError } from '../../../shared/errors.ts';
 import type { BackupInfo } from '../../../shared/ipc/backup-schemas.ts';
 import { quickCheck } from '../db/health.ts';
 import { latestVersion } from '../db/migrations.ts';
-import { APPLICATION_ID } from '../db/open.ts';
+import { APPLICATION_ID, hasPendingWal } from '../db/open.ts';
 
 export type { BackupInfo };
 
@@ -76,6 +76,15 @@ export interface BackupFacts {
  */
 export function inspectBackup(file: string): BackupFacts {
   if (!fs.existsSync(file)) throw new ExhibitError('not-found', `No backup at ${file}`, file);
+  // Only the file itself is copied into the case: changes still in its -wal would be lost.
+  if (hasPendingWal(file)) {
+    throw new ExhibitError(
+      'invalid-args',
+      `${file} has changes still in ${file}-wal (it was copied while open, or not closed cleanly); ` +
+        "open it once with Exhibit and close it, or choose a backup from the case's backups folder",
+      file,
+    );
+  }
   let db: Database;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });

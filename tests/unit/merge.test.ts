@@ -152,4 +152,19 @@ describe('importing a bundle', () => {
     );
     expect(await callTyped(c.router, 'documents.list', {})).toEqual([]);
   });
+
+  it('clears staging folders a killed import left behind, and never one of a process still running', async () => {
+    const a = newCase();
+    await importFiles(a, [writeFile(tempDir(), 'letter.txt', 'We deny that our product infected journalists.')]);
+    const zip = path.join(tempDir(), 'bundle.zip');
+    await exportBundle(a.store, { out: zip, reviewer: 'A', configDir: path.join(tempDir(), 'cfg') });
+    const b = newCase();
+    // A process that no longer exists died mid-import; this process has another import under way.
+    const dead = path.join(b.store.dir, '.staging-999999999-0f0f0f0f-0000-4000-8000-000000000000');
+    const running = path.join(b.store.dir, `.staging-${process.pid}-0f0f0f0f-0000-4000-8000-000000000001`);
+    for (const d of [dead, running]) writeFile(d, 'ab12cd34ef56-letter.txt', 'a staged original');
+    const result = await importBundle(b.store, zip, { pool: b.pool, actor: 'B' });
+    expect(result.documents).toEqual({ added: 1, known: 0 });
+    expect(fs.readdirSync(b.store.dir).filter((n) => n.startsWith('.staging-'))).toEqual([path.basename(running)]);
+  });
 });

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { DocumentSummary, MergeResult } from '../../../shared/ipc/contract.ts';
+import { processAlive } from '../case/backups.ts';
 import { discardBlob, sha256Hex, writeBlob } from '../case/blobs.ts';
 import type { CaseStore } from '../case/case.ts';
 import { insertDocument } from '../documents/documents.ts';
@@ -78,7 +79,7 @@ export async function stageDocuments(
   }
   const ready: Ready[] = [];
   const written: string[] = [];
-  const staging = path.join(store.dir, `.staging-${randomUUID()}`);
+  const staging = path.join(store.dir, `.staging-${process.pid}-${randomUUID()}`);
   const staged: StagedDocuments = {
     ids,
     commit: () => {
@@ -113,6 +114,7 @@ export async function stageDocuments(
   };
   if (wanted.size === 0) return staged;
 
+  sweepStaging(store.dir);
   fs.mkdirSync(staging, { mode: 0o700 });
   try {
     const saved = await readZip(file, { save: { dir: staging, name: (p) => wanted.get(p)?.name ?? null }, limits: opts.limits });
@@ -159,5 +161,16 @@ export async function stageDocuments(
   } catch (err) {
     staged.dispose();
     throw err;
+  }
+}
+
+/**
+ * Remove staging folders left by a process that died while importing a bundle (they may
+ * hold copies of large originals); those of processes still running are left alone.
+ */
+export function sweepStaging(caseDir: string): void {
+  for (const name of fs.readdirSync(caseDir)) {
+    const m = /^\.staging-(\d+)-[0-9a-f-]{36}$/.exec(name);
+    if (m && !processAlive(Number(m[1]))) fs.rmSync(path.join(caseDir, name), { recursive: true, force: true });
   }
 }

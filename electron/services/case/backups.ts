@@ -202,7 +202,8 @@ export function rotateBackups(caseDir: string, keep: number, protect?: string): 
   return removed;
 }
 
-function processAlive(pid: number): boolean {
+/** Whether the process `pid` still runs (this one always does). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

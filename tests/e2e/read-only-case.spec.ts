@@ -19,7 +19,8 @@ test('a read-only case shows a notice and refuses an import with a clear message
   closeDatabase(initCase(source, 'Archivist').db);
   const mounted = path.join(app.kase.dir, 'mnt', 'archived');
   fs.mkdirSync(mounted, { recursive: true });
-  expect(spawnSync('mount', ['--bind', source, mounted]).status).toBe(0);
+  // Root in a container without the right to mount is refused here: skip, as where not root.
+  test.skip(spawnSync('mount', ['--bind', source, mounted]).status !== 0, 'bind mount refused here');
   try {
     test.skip(spawnSync('mount', ['-o', 'remount,bind,ro', mounted]).status !== 0, 'read-only remount refused here');
     await app.open();

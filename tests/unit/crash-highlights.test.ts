@@ -66,12 +66,16 @@ describe('kill -9 during highlight saves', () => {
     await s.close();
 
     let first = 0;
+    let killedRounds = 0;
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const killAfter = 1 + Math.floor(rand() * (SAVES - 50));
       const jitter = rand();
       const { acked, killed } = await saveUntilKilled(caseDir, doc!.documentId!, first, killAfter, jitter);
-      expect(killed, `round ${round} was killed`).toBe(true);
+      // On a loaded machine the acknowledgements can reach this process late enough that the
+      // child has made all its saves before the kill is sent; such a round is still checked.
+      expect(killed || acked.length === SAVES, `round ${round} was killed (or made every save first)`).toBe(true);
+      if (killed) killedRounds++;
       const store = openCase(caseDir);
       try {
         const state = expectConsistentCase(caseDir, store.db);
@@ -87,7 +91,7 @@ describe('kill -9 during highlight saves', () => {
         expect(inFlight).toBeGreaterThanOrEqual(0);
         expect(inFlight).toBeLessThanOrEqual(1);
         outcomes.push(
-          `${round}: kill after ${killAfter} acks (+${jitter.toFixed(2)}) -> ${acked.length} acknowledged, ${inFlight} more committed`,
+          `${round}: kill after ${killAfter} acks (+${jitter.toFixed(2)}) -> ${killed ? '' : 'finished first, '}${acked.length} acknowledged, ${inFlight} more committed`,
         );
         first = state.highlights;
       } finally {
@@ -95,5 +99,6 @@ describe('kill -9 during highlight saves', () => {
       }
     }
     console.log(`crash-highlights (seed ${SEED}):\n  ${outcomes.join('\n  ')}`);
+    expect(killedRounds, 'rounds killed mid-run').toBeGreaterThanOrEqual(1);
   }, 120_000);
 });

@@ -84,11 +84,14 @@ export class ExtractionPool {
     });
   }
 
-  /** Stop every worker. */
+  /** Stop every worker; queued tasks and those in flight fail (and their budget and memory timers stop). */
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error('the extraction pool was closed'));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    const closed = () => new Error('the extraction pool was closed');
+    for (const p of this.queue.splice(0)) p.reject(closed());
+    const slots = this.slots.splice(0);
+    for (const s of slots) if (s.busy) this.finish(s).reject(closed());
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
   private abort(p: Pending): void {

@@ -18,7 +18,20 @@ import { openServices } from '../../electron/services/services.ts';
 import { tempDir, writeFile } from './helpers.ts';
 
 const isRoot = process.getuid?.() === 0;
-const canSetpriv = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+/**
+ * `nobody`, keeping only the capability to read and traverse anything: the repository may
+ * sit in a folder only root can enter (a CI clone in a 0700 temp folder), while writing
+ * still needs the permissions the test takes away.
+ */
+const AS_NOBODY = [
+  'setpriv',
+  '--reuid=65534',
+  '--regid=65534',
+  '--clear-groups',
+  '--inh-caps=+dac_read_search',
+  '--ambient-caps=+dac_read_search',
+];
+const canSetpriv = isRoot && spawnSync(AS_NOBODY[0]!, [...AS_NOBODY.slice(1), 'true']).status === 0;
 /** How the probe runs: as `nobody` when we are root, else as ourselves; null when neither works. */
 const runAs = !isRoot ? 'self' : canSetpriv ? 'nobody' : null;
 const PROBE = path.resolve('tests/fixtures/read-only-probe.ts');
@@ -92,7 +105,7 @@ interface ProbeResult {
 
 function probe(caseDir: string): ProbeResult {
   const node = [process.execPath, PROBE, caseDir];
-  const cmd = runAs === 'nobody' ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
+  const cmd = runAs === 'nobody' ? [...AS_NOBODY, ...node] : node;
   const r = spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: '/tmp' } });
   if (r.status !== 0) throw new Error(`probe failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as ProbeResult;

@@ -9,7 +9,8 @@
  * stopping the worker (nodejs/node#47224). So V8's limit sits well above the cap, and the
  * pool stops the worker once its heap passes the cap. Memory outside the heap (the typed
  * arrays a decoded stream lands in: a small PDF can inflate to gigabytes) counts against
- * the cap too, less twice the PDF's own size (the shared input and pdf.js's copy of it).
+ * the cap too, beyond what a worker holds at rest and twice the PDF's own size (the shared
+ * input and pdf.js's copy of it).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -28,6 +29,8 @@ export const MIN_MEMORY_MB = 32;
 /** V8's limit is the cap plus this: room for the largest single allocations (strings and arrays top out near 1 GB). */
 const HEAP_HEADROOM_MB = 1024;
 const MEMORY_CHECK_MS = 100;
+/** Memory outside the heap that a worker with pdf.js loaded holds before any task (~20 MB measured), with room to spare. */
+const EXTERNAL_AT_REST = 64 * 1024 * 1024;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Task = DistributiveOmit<WorkerRequest, 'taskId'>;
@@ -174,7 +177,7 @@ export class ExtractionPool {
       slot.worker.getHeapStatistics().then(
         (s) => {
           if (!slot.busy || slot.taskId !== taskId) return;
-          const outside = Math.max(0, s.external_memory - 2 * slot.busy.task.data.byteLength);
+          const outside = Math.max(0, s.external_memory - EXTERNAL_AT_REST - 2 * slot.busy.task.data.byteLength);
           if (s.used_heap_size + outside > cap) this.fail(slot, this.outOfMemory());
         },
         () => undefined, // the worker is gone already; its exit handler reports why

@@ -189,4 +189,32 @@ describe('automatic backups', () => {
     );
     expect(fs.readdirSync(target).sort()).toEqual(before);
   });
+
+  it('a restore whose backup cannot be opened as a case puts back the database that was there', async () => {
+    const caseDir = path.join(tempDir(), 'case');
+    const s = services(caseDir);
+    await addAllegations(s, 2);
+    const b = await s.backups.now();
+    await addAllegations(s, 1, 2);
+    await closeAll();
+    // A backup that passes inspection but claims an old schema over tables that already exist: its upgrade fails.
+    const odd = path.join(tempDir(), 'odd.sqlite');
+    fs.copyFileSync(b.file, odd);
+    const db = new BetterSqlite3(odd);
+    db.pragma('user_version = 10');
+    db.close();
+    const before = fs.readFileSync(path.join(caseDir, 'case.sqlite'));
+    const entries = fs.readdirSync(caseDir).sort();
+    expect(() => restoreCase(caseDir, odd, 'Someone Else')).toThrow(
+      expect.objectContaining({ code: 'unreadable-file', message: expect.stringContaining('was left as it was') }),
+    );
+    expect(fs.readdirSync(caseDir).sort()).toEqual(entries);
+    expect(fs.readFileSync(path.join(caseDir, 'case.sqlite')).equals(before)).toBe(true);
+    const again = services(caseDir);
+    expect((await callTyped(again.router, 'allegations.list', {})).map((a) => a.title)).toEqual([
+      'Allegation 1',
+      'Allegation 2',
+      'Allegation 3',
+    ]);
+  });
 });

@@ -68,7 +68,21 @@ export function restoreCase(caseDir: string, backupFile: string, actor: string):
     fs.rmSync(tmp, { force: true });
   }
 
-  const store = openCase(abs);
+  let store: ReturnType<typeof openCase>;
+  try {
+    store = openCase(abs);
+  } catch (err) {
+    // The backup passed inspection but this Exhibit cannot open it (an upgrade step failed):
+    // put back the database that was there, so a failed restore changes nothing.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    if (replaced) fs.renameSync(replaced, file);
+    fsyncDir(abs);
+    throw new ExhibitError(
+      'unreadable-file',
+      `The backup ${restored.name} could not be opened as a case (${(err as Error).message}); ${abs} was left as it was`,
+      backupFile,
+    );
+  }
   try {
     appendAudit(store.db, {
       actor,

@@ -369,7 +369,7 @@ describe('two reviewers exchanging bundles', () => {
     expect((await importInto(c, old)).links).toEqual({ added: 6, updated: 0, unchanged: 0 });
   });
 
-  it('refuses, naming the field, a "deleted" section that does not hold together, and changes nothing', async () => {
+  it('refuses, naming the field, a "deleted" section that does not hold together or times that are not real, and changes nothing', async () => {
     const { a, b, h } = await sharedStart();
     await callTyped(a.router, 'highlights.delete', { highlightId: h.minor });
     const good = await exportFrom(a);
@@ -382,6 +382,16 @@ describe('two reviewers exchanging bundles', () => {
         /case\.json deleted\.links\.0: its allegation nobody is not in the bundle/,
       ],
       ['no-time', (c) => delete c.deleted!.highlights[0]!.deletedAt, /case\.json deleted\.highlights\.0\.deletedAt: /],
+      [
+        'not-iso',
+        (c) => (c.highlights[0]!.updatedAt = 'Friday'),
+        /case\.json highlights\.0\.updatedAt: not a UTC time such as 2024-05-01T09:30:00\.000Z/,
+      ],
+      [
+        'future',
+        (c) => (c.highlights[0]!.updatedAt = '2999-01-01T00:00:00.000Z'),
+        /case\.json highlights\.0\.updatedAt: is more than a day in the future/,
+      ],
     ];
     for (const [name, edit, message] of cases) {
       await expect(importInto(b, await rewritten(good, edit)), name).rejects.toMatchObject({

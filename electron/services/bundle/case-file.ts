@@ -15,7 +15,16 @@ import type { ZipEntryInfo } from './read-zip.ts';
 
 const id = z.string().min(1).max(200);
 const int = z.number().int();
-const time = z.string().min(1).max(100);
+/**
+ * A time as Exhibit writes it (UTC, to the millisecond), so times compare correctly as text
+ * in the merge's newer-wins rule; and not more than a day ahead of this computer's clock,
+ * so a bundle cannot win every conflict by dating its edits in the future.
+ */
+const time = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'not a UTC time such as 2024-05-01T09:30:00.000Z')
+  .refine((t) => !Number.isNaN(Date.parse(t)), 'not a real date')
+  .refine((t) => Date.parse(t) <= Date.now() + 24 * 3600 * 1000, 'is more than a day in the future');
 const text = z.string().max(100_000);
 
 const Allegation = z.object({

@@ -19,7 +19,7 @@ import { buildMenu, type RecentCase } from './menu.ts';
 import { PathGrants, withPathGrants } from './path-grants.ts';
 import { denyFileScheme, registerAppScheme, serveRenderer } from './protocol.ts';
 import { applySessionPolicy } from './session-policy.ts';
-import { claimInstance, handOver } from './single-instance.ts';
+import { caseArgument, claimInstance, handOver } from './single-instance.ts';
 import { openWithRecovery, restoreQuestion } from './startup.ts';
 import { createMainWindow } from './window.ts';
 
@@ -32,16 +32,6 @@ const sampleDir = app.isPackaged
   ? path.join(process.resourcesPath, 'sample')
   : path.join(here, '..', '..', 'resources', 'sample');
 const windowStateFile = () => path.join(userConfigDir(), 'window-state.json');
-
-/** `--case <dir>` or `--case=<dir>` from the command line, if given. */
-function caseArg(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--case' && argv[i + 1]) return path.resolve(argv[i + 1]!);
-    if (arg.startsWith('--case=')) return path.resolve(arg.slice('--case='.length));
-  }
-  return null;
-}
 
 let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -99,7 +89,7 @@ async function start(): Promise<void> {
   // Before anything loads: no network, no file:, no permissions, no downloads.
   applySessionPolicy(session.defaultSession, { packaged: app.isPackaged });
   denyFileScheme();
-  const caseDir = caseArg(process.argv) ?? defaultCaseDir();
+  const caseDir = caseArgument(process.argv, process.cwd()) ?? defaultCaseDir();
   // A damaged database: offer its latest good backup. A newer schema or a folder that is
   // not a case: say so and stop, having written nothing.
   const opened = await openWithRecovery(
@@ -148,7 +138,12 @@ if (claimInstance(app)) {
   registerAppScheme();
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('session-created', (created) => applySessionPolicy(created, { packaged: app.isPackaged }));
-  app.on('second-instance', () => handOver(mainWindow, services !== null, openWindow));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    handOver(mainWindow, services !== null, openWindow);
+    // `exhibit --case <dir>` while Exhibit runs: this window opens that case.
+    const dir = caseArgument(argv, workingDirectory);
+    if (dir && services && dir !== services.store.dir) void openRecent(services.router, dir);
+  });
   app.on('activate', () => {
     if (services && BrowserWindow.getAllWindows().length === 0) openWindow();
   });

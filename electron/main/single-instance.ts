@@ -4,6 +4,7 @@
  * brings its window back. Pure over the few App and BrowserWindow methods used, so
  * tests/unit/electron-security.test.ts checks it with stand-ins.
  */
+import path from 'node:path';
 
 /** The part of Electron's App used before it is ready. */
 export interface StartingApp {
@@ -62,4 +63,19 @@ export function handOver(win: WindowLike | null, started: boolean, openWindow: (
     if (step === 'open-window') openWindow();
     else win![step]();
   }
+}
+
+/**
+ * The case folder named on a command line (`--case <dir>` or `--case=<dir>`), resolved
+ * against the folder that command was started in; null when none is named. The first
+ * instance reads its own; a second instance's arrives with the hand-over, so the first
+ * opens that case.
+ */
+export function caseArgument(argv: readonly string[], cwd: string): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--case' && argv[i + 1]) return path.resolve(cwd, argv[i + 1]!);
+    if (arg.startsWith('--case=') && arg.length > '--case='.length) return path.resolve(cwd, arg.slice('--case='.length));
+  }
+  return null;
 }

@@ -302,7 +302,8 @@ describe('the shell wires each rule', () => {
   it('claims the instance and sandboxes before anything else, at load time', () => {
     expect(main).toMatch(/^if \(claimInstance\(app\)\) \{$/m);
     expect(main).toContain("app.on('web-contents-created', (_event, contents) => hardenContents(contents));");
-    expect(main).toContain("app.on('second-instance', () => handOver(");
+    expect(main).toMatch(/app\.on\('second-instance', \(_event, argv, workingDirectory\) => \{\n\s+handOver\(/);
+    expect(main).toContain('caseArgument(argv, workingDirectory)');
   });
 
   it('applies the session policy and the file: refusal before the window opens', () => {

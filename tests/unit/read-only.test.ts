@@ -28,6 +28,8 @@ const AS_NOBODY = [
   '--reuid=65534',
   '--regid=65534',
   '--clear-groups',
+  // access() would otherwise drop the capability for a non-root user (and existsSync fails).
+  '--securebits=+no_setuid_fixup',
   '--inh-caps=+dac_read_search',
   '--ambient-caps=+dac_read_search',
 ];

@@ -9,6 +9,7 @@ const LABELS: Record<BundlePhase, { label: string; unit: [string, string] | null
   signing: { label: 'Hashing and signing the manifests', unit: null },
   zip: { label: 'Writing the ZIP', unit: null },
   verifying: { label: 'Verifying the bundle', unit: null },
+  staging: { label: 'Unpacking the originals', unit: null },
   documents: { label: 'Importing documents', unit: ['document', 'documents'] },
   merging: { label: 'Merging allegations, highlights and links', unit: null },
 };
@@ -24,7 +25,7 @@ export const stepFraction = (p: Pick<BundleProgress, 'done' | 'total'>): number 
 export function describeProgress(p: Omit<BundleProgress, 'jobId'>): string {
   const { label, unit } = LABELS[p.phase];
   let count = '';
-  if (p.phase === 'zip') count = `: ${Math.round(stepFraction(p) * 100)}%`;
+  if (p.phase === 'zip' || p.phase === 'staging') count = `: ${Math.round(stepFraction(p) * 100)}%`;
   else if (unit && p.total > 0)
     count = `: ${Math.min(p.done + 1, p.total).toLocaleString()} of ${p.total.toLocaleString()} ${unit[p.total === 1 ? 0 : 1]}`;
   return `${label}${count}${p.item ? ` (${p.item})` : ''}`;
@@ -32,7 +33,7 @@ export function describeProgress(p: Omit<BundleProgress, 'jobId'>): string {
 
 /** The steps of an export and of a bundle import, in the order they run. */
 export const EXPORT_STEPS: readonly BundlePhase[] = ['quotes', 'originals', 'annotated', 'reports', 'signing', 'zip'];
-export const IMPORT_STEPS: readonly BundlePhase[] = ['verifying', 'documents', 'merging'];
+export const IMPORT_STEPS: readonly BundlePhase[] = ['verifying', 'staging', 'documents', 'merging'];
 
 /** Where a job is as a whole (0..1), each of its steps counting the same. */
 export function jobFraction(p: Pick<BundleProgress, 'phase' | 'done' | 'total'>, steps: readonly BundlePhase[]): number {

@@ -81,10 +81,11 @@ const reportCommand: Command = async (s, args, values, out) => {
   return 0;
 };
 
-/** Verify a bundle and merge it into the case. */
+/** Verify a bundle and merge it into the case; Ctrl+C before the merge leaves the case unchanged. */
 const importBundleCommand: Command = async (s, args, _values, out) => {
   if (args.length !== 1) throw new UsageError('import-bundle takes one bundle: exhibit import-bundle FILE.zip');
-  const r = await callTyped(s.router, 'bundle.import', { path: path.resolve(out.io.cwd, args[0]!), jobId: randomUUID() });
+  const file = path.resolve(out.io.cwd, args[0]!);
+  const r = await cancellable(s, (jobId) => callTyped(s.router, 'bundle.import', { path: file, jobId }));
   out.record(r, () =>
     [
       `Merged: ${r.documents.added} document(s) added (${r.documents.known} already here), ` +

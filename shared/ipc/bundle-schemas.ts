@@ -22,7 +22,7 @@ export type MergeResult = z.infer<typeof MergeResult>;
 /**
  * The steps of exporting and importing a bundle, in the order they run. `done`/`total`
  * count highlights (quotes), documents (originals, annotated, documents), reports, or
- * bytes (zip); `item` names the document being worked on, when there is one.
+ * bytes (zip, staging); `item` names the document being worked on, when there is one.
  */
 export const BundlePhase = z.enum([
   'quotes',
@@ -32,6 +32,7 @@ export const BundlePhase = z.enum([
   'signing',
   'zip',
   'verifying',
+  'staging',
   'documents',
   'merging',
 ]);
@@ -60,10 +61,14 @@ export const bundleChannels = {
       .strict(),
     result: z.object({ out: z.string(), files: z.number().int(), bytes: z.number().int() }),
   },
-  'bundle.verify': { args: z.object({ path: file }).strict(), result: VerifyReport },
-  /** Verify a bundle, then merge it into the open case. */
+  /** With a job id, bundle.cancel stops the check (it then fails with the 'cancelled' error). */
+  'bundle.verify': { args: z.object({ path: file, jobId: id.optional() }).strict(), result: VerifyReport },
+  /** Verify a bundle, then merge it into the open case; bundle.cancel stops it before the merge, changing nothing. */
   'bundle.import': { args: z.object({ path: file, jobId: id.optional() }).strict(), result: MergeResult },
-  /** Stop a running export; it removes its temporary file and writes nothing. */
+  /**
+   * Stop a running export (it removes its temporary file and writes nothing), check or
+   * import (it removes its staging folder and the case stays as it was).
+   */
   'bundle.cancel': { args: z.object({ jobId: id }).strict(), result: z.object({ cancelled: z.boolean() }) },
   // Served by the host: where to save a bundle, and which bundle to check.
   'dialog.saveBundle': { args: z.object({ suggestedName: z.string().max(255) }).strict(), result: z.array(z.string()) },

@@ -7,6 +7,9 @@
  * same version wins whichever side imports, so two reviewers who exchange bundles end up
  * with the same case. Every conflict is listed in the result with what was kept, and the
  * merge is one row of the audit log.
+ * A cancel is heard between the steps, while originals stream out of the ZIP and while
+ * documents are extracted, up to the merge's transaction; that is short and all-or-nothing,
+ * so once begun it runs to its end.
  */
 import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
@@ -19,16 +22,34 @@ import { stageDocuments, type StageOptions } from './stage.ts';
 import { jobSteps, type StepProgress } from './steps.ts';
 import { checkBundle } from './verify.ts';
 
-/** Verify, stage and merge a bundle into the case. */
-export async function importBundle(
-  store: CaseStore,
-  file: string,
-  opts: StageOptions & { onProgress?: ((p: StepProgress) => void) | undefined },
-): Promise<MergeResult> {
+export type ImportOptions = StageOptions & {
+  /** Told as each step starts and advances (verifying, staging, documents, merging). */
+  onProgress?: ((p: StepProgress) => void) | undefined;
+  /** Cancels the import before its merge; the case is left exactly as it was. */
+  signal?: AbortSignal | undefined;
+};
+
+/** Verify, stage and merge a bundle into the case. A cancelled import throws the 'cancelled' error. */
+export async function importBundle(store: CaseStore, file: string, opts: ImportOptions): Promise<MergeResult> {
+  try {
+    return await mergeBundle(store, file, opts);
+  } catch (err) {
+    if (err instanceof ExhibitError && err.code === 'cancelled')
+      throw new ExhibitError(
+        'cancelled',
+        `The import of ${path.basename(file)} was cancelled; nothing was imported and the case is unchanged`,
+        file,
+      );
+    throw err;
+  }
+}
+
+async function mergeBundle(store: CaseStore, file: string, opts: ImportOptions): Promise<MergeResult> {
   const steps = jobSteps(opts);
   steps.report('verifying', 0, 1);
-  const { report, entries } = await checkBundle(file, { limits: opts.limits });
+  const { report, entries } = await checkBundle(file, { limits: opts.limits, signal: opts.signal });
   steps.report('verifying', 1, 1);
+  steps.check();
   if (!report.ok)
     throw new ExhibitError(
       'invalid-args',
@@ -48,6 +69,8 @@ export async function importBundle(
   const staged = await stageDocuments(store, file, data, entries, opts, result, steps);
   try {
     steps.report('merging', 0, 1);
+    // The last moment to stop: the transaction below is never interrupted.
+    steps.check();
     // One transaction for the documents and the merge: either all of the bundle is in the case, or none of it.
     store.db.transaction(() => {
       staged.commit();

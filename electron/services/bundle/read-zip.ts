@@ -5,6 +5,8 @@
  * refused. Each entry is hashed as it streams; only small files (tags, JSON) are kept in
  * memory, and the entries a caller wants as files (originals of any size) are streamed to
  * a file in a folder the caller names, under a name the caller gives, never the entry's.
+ * A signal stops the reading between entries and in the middle of one (the entry's file is
+ * then left half written for the caller, who owns the folder, to remove).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +15,7 @@ import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { ExhibitError } from '../../../shared/errors.ts';
+import { cancelledError } from './steps.ts';
 
 export const LIMITS = {
   entries: 100_000,
@@ -40,7 +43,11 @@ export interface ReadZipOptions {
   /** Entries to write into `dir`, each under the plain file name `name` returns (null: not saved). */
   save?: { dir: string; name: (path: string) => string | null };
   /** Caps (tests lower them); defaults are LIMITS. */
-  limits?: Partial<ZipLimits>;
+  limits?: Partial<ZipLimits> | undefined;
+  /** Told of each chunk of a saved entry as it streams (by entry path). */
+  onSaving?: ((path: string, bytes: number) => void) | undefined;
+  /** Stops the reading; it then rejects with the 'cancelled' error. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Why an entry name is unsafe, or null when it is fine. */
@@ -70,7 +77,9 @@ function saveTarget(dir: string, fileName: string): string | null {
 /** Stream every entry of the ZIP, checking it as it goes. */
 export function readZip(file: string, opts: ReadZipOptions = {}): Promise<ZipEntryInfo[]> {
   const limits = { ...LIMITS, ...opts.limits };
+  const { signal } = opts;
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelledError());
     yauzl.open(file, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) return reject(fail(file, `not a readable ZIP file (${err?.message ?? 'unknown error'})`));
       if (zip.entryCount > limits.entries) {
@@ -99,9 +108,11 @@ export function readZip(file: string, opts: ReadZipOptions = {}): Promise<ZipEnt
         ),
       );
       zip.on('end', () => {
-        if (!stopped) resolve(out);
+        if (signal?.aborted) stop(cancelledError());
+        else if (!stopped) resolve(out);
       });
       zip.on('entry', (entry: yauzl.Entry) => {
+        if (signal?.aborted) return stop(cancelledError());
         const name = entry.fileName;
         const bad = unsafeName(name);
         if (bad) return stop(fail(file, `entry "${name}" ${bad}`));
@@ -133,6 +144,10 @@ export function readZip(file: string, opts: ReadZipOptions = {}): Promise<ZipEnt
         if (fileName !== null && target === null)
           return stop(fail(file, `entry "${name}" would be saved as "${fileName}", which is not a plain file name`));
         zip.openReadStream(entry, (e, stream) => {
+          if (signal?.aborted) {
+            stream?.destroy();
+            return stop(cancelledError());
+          }
           if (e || !stream) return stop(fail(file, `entry "${name}" cannot be read (${e?.message ?? 'unknown'})`));
           const hash = createHash('sha256');
           const chunks: Buffer[] = [];
@@ -142,6 +157,7 @@ export function readZip(file: string, opts: ReadZipOptions = {}): Promise<ZipEnt
               size += chunk.length;
               hash.update(chunk);
               if (wanted) chunks.push(chunk);
+              if (target) opts.onSaving?.(name, chunk.length);
               done(null, chunk);
             },
           });
@@ -149,7 +165,8 @@ export function readZip(file: string, opts: ReadZipOptions = {}): Promise<ZipEnt
           const sink = target
             ? fs.createWriteStream(target, { flags: 'wx', mode: 0o600 })
             : new Writable({ write: (_c, _enc, done) => done() });
-          pipeline(stream, tap, sink).then(
+          // The signal stops the entry mid-stream: every stream in the pipeline is destroyed.
+          pipeline(stream, tap, sink, { signal }).then(
             () => {
               out.push({
                 path: name,
@@ -160,7 +177,7 @@ export function readZip(file: string, opts: ReadZipOptions = {}): Promise<ZipEnt
               });
               zip.readEntry();
             },
-            (se: NodeJS.ErrnoException) => stop(fail(file, streamProblem(name, se))),
+            (se: NodeJS.ErrnoException) => stop(signal?.aborted ? cancelledError() : fail(file, streamProblem(name, se))),
           );
         });
       });

@@ -6,7 +6,8 @@
  * against case.json's SHA-256 as they stream. Each is then extracted, storing nothing:
  * the documents are written by `commit`, inside the merge's transaction, so a document
  * that fails to extract, or a merge that fails, leaves the case as it was.
- * The staging folder is removed by `dispose`, whatever happens.
+ * A cancel (steps.signal) stops the streaming mid-entry and the extraction's workers; the
+ * staging folder is removed by `dispose`, whatever happens, once no worker still reads it.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -114,10 +115,24 @@ export async function stageDocuments(
   };
   if (wanted.size === 0) return staged;
 
+  steps.check();
   sweepStaging(store.dir);
   fs.mkdirSync(staging, { mode: 0o700 });
   try {
-    const saved = await readZip(file, { save: { dir: staging, name: (p) => wanted.get(p)?.name ?? null }, limits: opts.limits });
+    // Progress in bytes, as the originals dominate a bundle and may be few and large.
+    const total = verified.filter((e) => wanted.has(e.path)).reduce((n, e) => n + e.size, 0);
+    let copied = 0;
+    steps.report('staging', 0, total);
+    const saved = await readZip(file, {
+      save: { dir: staging, name: (p) => wanted.get(p)?.name ?? null },
+      limits: opts.limits,
+      signal: steps.signal,
+      onSaving: (p, bytes) => {
+        copied += bytes;
+        steps.report('staging', Math.min(copied, total), total, wanted.get(p)?.doc.title ?? null);
+      },
+    });
+    steps.report('staging', total, total);
     const todo = [...wanted].map(([entryPath, { doc }]) => {
       const got = saved.find((e) => e.path === entryPath);
       if (!got?.file || got.sha256 !== doc.sha256)
@@ -131,9 +146,13 @@ export async function stageDocuments(
     let next = 0;
     let done = 0;
     steps.report('documents', 0, todo.length);
+    // The first failure (or the reviewer's cancel) stops the other lanes' workers too.
+    const halt = new AbortController();
+    const signal = steps.signal ? AbortSignal.any([steps.signal, halt.signal]) : halt.signal;
+    let failure: unknown = null;
     // As many documents in flight as workers, as a plain import does.
     const lane = async () => {
-      while (next < todo.length) {
+      while (next < todo.length && !signal.aborted) {
         const i = next++;
         const { doc, file: staged } = todo[i]!;
         steps.check();
@@ -141,10 +160,11 @@ export async function stageDocuments(
         try {
           extracted = await extractFile(staged, readShared(staged), doc.sha256, {
             pool: opts.pool,
-            signal: steps.signal,
+            signal,
             onPages: () => undefined,
           });
         } catch (err) {
+          steps.check();
           const code = err instanceof ExhibitError ? err.code : 'invalid-pdf';
           const why = err instanceof Error ? err.message.replace(`${staged}: `, '') : String(err);
           throw new ExhibitError(code, `A document in the bundle could not be imported: "${doc.title}": ${why}`, file);
@@ -156,7 +176,15 @@ export async function stageDocuments(
         steps.report('documents', ++done, todo.length, doc.title);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(opts.pool.size, todo.length) }, lane));
+    const guarded = () =>
+      lane().catch((err: unknown) => {
+        failure ??= err;
+        halt.abort();
+      });
+    // Every lane has settled before the staging folder can be removed.
+    await Promise.all(Array.from({ length: Math.min(opts.pool.size, todo.length) }, guarded));
+    if (failure !== null) throw failure;
+    steps.check();
     return staged;
   } catch (err) {
     staged.dispose();

@@ -20,21 +20,26 @@ const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanif
 const kept = (p: string) =>
   TAG_FILES.includes(p) || p === 'data/audit/audit.jsonl' || p === 'data/audit/head.json' || p === 'data/case.json';
 
-/** Check a bundle ZIP; problems are listed, not thrown. */
-export async function verifyBundle(file: string, opts: { limits?: Partial<ZipLimits> } = {}): Promise<VerifyReport> {
+/** Check a bundle ZIP; problems are listed, not thrown (a cancel through `signal` throws the 'cancelled' error). */
+export async function verifyBundle(
+  file: string,
+  opts: { limits?: Partial<ZipLimits>; signal?: AbortSignal | undefined } = {},
+): Promise<VerifyReport> {
   return (await checkBundle(file, opts)).report;
 }
 
 /** The check, with the entries it read (the tag and JSON files' bytes among them) for an import to use. */
 export async function checkBundle(
   file: string,
-  opts: { limits?: Partial<ZipLimits> } = {},
+  opts: { limits?: Partial<ZipLimits> | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<{ report: VerifyReport; entries: ZipEntryInfo[] }> {
   let entries: ZipEntryInfo[];
   try {
-    entries = await readZip(file, { keep: kept, limits: opts.limits });
+    entries = await readZip(file, { keep: kept, limits: opts.limits, signal: opts.signal });
   } catch (err) {
-    if (err instanceof ExhibitError) return { report: { ok: false, problems: [err.message], files: 0 }, entries: [] };
+    // A cancel is not a problem with the bundle.
+    if (err instanceof ExhibitError && err.code !== 'cancelled')
+      return { report: { ok: false, problems: [err.message], files: 0 }, entries: [] };
     throw err;
   }
   const byPath = new Map(entries.map((e) => [e.path, e]));

@@ -31,6 +31,18 @@ export function bundleHandlers(
   ctx: RouterContext,
 ): Pick<Handlers, 'bundle.export' | 'bundle.verify' | 'bundle.import' | 'bundle.cancel'> {
   const jobs = new Map<string, AbortController>();
+  /** Run a job that bundle.cancel can stop by its id (a job without an id cannot be cancelled). */
+  const cancellable = async <T>(jobId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    if (jobId && jobs.has(jobId))
+      throw new ExhibitError('invalid-args', `A bundle job with id ${jobId} is already running`, jobId);
+    const controller = new AbortController();
+    if (jobId) jobs.set(jobId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (jobId) jobs.delete(jobId);
+    }
+  };
   return {
     'bundle.export': async ({ path, allegationIds, documentIds, jobId }) => {
       const db = ctx.store.db;
@@ -39,30 +51,26 @@ export function bundleHandlers(
         allegationIds: allegationIds?.map((a) => resolveAllegation(db, a).id),
         documentIds: documentIds?.map((d) => resolveDocument(db, d).id),
       };
-      if (jobId && jobs.has(jobId))
-        throw new ExhibitError('invalid-args', `An export with job id ${jobId} is already running`, jobId);
-      const controller = new AbortController();
-      if (jobId) jobs.set(jobId, controller);
-      try {
-        return await exportBundle(ctx.store, {
+      return cancellable(jobId, (signal) =>
+        exportBundle(ctx.store, {
           out: path,
           reviewer: reviewerName(process.env, ctx.configDir),
           configDir: ctx.configDir,
           scope,
-          signal: controller.signal,
+          signal,
           onProgress: progressEmitter(ctx, jobId),
-        });
-      } finally {
-        if (jobId) jobs.delete(jobId);
-      }
+        }),
+      );
     },
     'bundle.cancel': ({ jobId }) => {
       const job = jobs.get(jobId);
       job?.abort();
       return { cancelled: job !== undefined };
     },
-    'bundle.verify': ({ path }) => verifyBundle(path),
+    'bundle.verify': ({ path, jobId }) => cancellable(jobId, (signal) => verifyBundle(path, { signal })),
     'bundle.import': ({ path, jobId }) =>
-      importBundle(ctx.store, path, { pool: ctx.pool, actor: ctx.actor(), onProgress: progressEmitter(ctx, jobId) }),
+      cancellable(jobId, (signal) =>
+        importBundle(ctx.store, path, { pool: ctx.pool, actor: ctx.actor(), signal, onProgress: progressEmitter(ctx, jobId) }),
+      ),
   };
 }

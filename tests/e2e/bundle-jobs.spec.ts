@@ -3,8 +3,9 @@
  * cancelled (the Cancel button or Escape) leaving no file, then runs to the end; a bundle
  * exported from another case is imported through File > Import Bundle… and its documents,
  * allegations and links appear in the library, on the board and in the evidence matrix
- * without a reload; a tampered bundle is shown with its problems and nothing is imported.
- * Axe checks the dialogs in each state.
+ * without a reload; a tampered bundle is shown with its problems and nothing is imported;
+ * a large import can be cancelled (the button or Escape) leaving the case unchanged, then
+ * runs to the end. Axe checks the dialogs in each state.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -226,4 +227,105 @@ test('a tampered bundle shows its problems and nothing is imported', async ({ pa
   expect(await callTyped(router, 'allegations.list', {})).toEqual([]);
   await importer.locator('.modal-actions').getByRole('button', { name: 'Close' }).click();
   await expect(importer).toBeHidden();
+});
+
+/**
+ * Eight 100-page patrol logs exported from another case. Each is extracted again on import,
+ * so the import's documents step lasts well over a second here (longer on a loaded machine,
+ * where the test's own clicks slow down too), leaving ample time to cancel it.
+ */
+async function patrolBundle(out: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-patrols-'));
+  const s = openServices({
+    caseDir: path.join(dir, 'patrol case'),
+    create: true,
+    pool: { size: 2 },
+    actor: () => 'A. Colleague',
+    configDir: path.join(dir, 'config'),
+    dataDir: path.join(dir, 'data'),
+    rememberCase: false,
+  });
+  try {
+    const files = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => {
+      const file = path.join(dir, `patrol-log-${n}.pdf`);
+      fs.writeFileSync(file, patrolLog(n, 100));
+      return file;
+    });
+    const [first] = await callTyped(s.router, 'import.start', { jobId: 'p', paths: files });
+    const h = await callTyped(s.router, 'highlights.create', {
+      documentId: first!.documentId!,
+      targets: [{ page: 1, quote: 'vehicle 1x0x0 at the north gate' }],
+    });
+    const [a1] = await callTyped(s.router, 'allegations.import', { text: '- Vehicles crossed the north gate at night' });
+    await callTyped(s.router, 'links.create', { highlightId: h.highlightId, allegationId: a1!.allegationId, stance: 'supports' });
+    await callTyped(s.router, 'bundle.export', { path: out });
+  } finally {
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('a large bundle import can be cancelled, leaving the case unchanged, and then completes', async ({ page, app }) => {
+  const bundle = path.join(app.inputDir, 'patrols.zip');
+  await patrolBundle(bundle);
+  const router = app.kase.services.router;
+  await callTyped(router, 'import.start', { jobId: 'own', paths: [app.writeFile('memo.txt', 'The gate log was kept by hand.')] });
+  const before = {
+    documents: await callTyped(router, 'documents.list', {}),
+    allegations: await callTyped(router, 'allegations.list', {}),
+    audit: await callTyped(router, 'audit.verify', {}),
+  };
+  const caseFiles = () => fs.readdirSync(app.kase.services.store.dir).filter((f) => f.startsWith('.staging-'));
+  await app.open();
+  const library = page.getByRole('table', { name: 'Documents' });
+  await expect(library.locator('tbody th')).toHaveText([/^memo/]);
+
+  await page.keyboard.press('Control+Shift+B');
+  const importer = page.getByRole('dialog', { name: 'Import evidence bundle' });
+  const progress = importer.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Import progress' }) });
+  const cancelled = importer.getByRole('status').filter({ hasText: 'The import was cancelled' });
+  const cancelButton = importer.getByRole('button', { name: 'Cancel import' });
+
+  // Cancelled with the button once documents are being extracted.
+  app.chooseBundle(bundle);
+  await importer.getByRole('button', { name: 'Choose bundle…' }).click();
+  await expect(progress).toContainText(/Importing documents: \d of 8 documents/, { timeout: 30_000 });
+  await expect(progress).toContainText('Step 3 of 4');
+  await expect(cancelButton).toBeFocused();
+  await app.snap('import-progress');
+  await cancelButton.click();
+  await expect(cancelled).toHaveText('The import was cancelled. Nothing was imported; this case is unchanged.');
+  await expect(progress).toBeHidden();
+  // The dialog's own Close, not the × in its title bar.
+  await expect(importer.locator('.modal-actions').getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(importer.getByRole('button', { name: 'Import again…' })).toBeVisible();
+  await noSeriousViolations(page, 'import cancelled');
+  await app.snap('import-cancelled');
+  await expect(library.locator('tbody th')).toHaveText([/^memo/]);
+  expect(await callTyped(router, 'documents.list', {})).toEqual(before.documents);
+  expect(await callTyped(router, 'allegations.list', {})).toEqual(before.allegations);
+  expect(await callTyped(router, 'audit.verify', {})).toEqual(before.audit);
+  expect(caseFiles()).toEqual([]);
+
+  // Cancelled with Escape: the dialog stays to say so.
+  app.chooseBundle(bundle);
+  await importer.getByRole('button', { name: 'Import again…' }).click();
+  await expect(progress).toContainText(/Importing documents: \d of 8 documents/, { timeout: 30_000 });
+  await expect(cancelButton).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(cancelled).toBeVisible();
+  await expect(importer).toBeVisible();
+  expect(await callTyped(router, 'documents.list', {})).toEqual(before.documents);
+  expect(caseFiles()).toEqual([]);
+
+  // Run to the end.
+  app.chooseBundle(bundle);
+  await importer.getByRole('button', { name: 'Import again…' }).click();
+  const merged = importer.getByRole('status').filter({ hasText: 'Merged into this case' });
+  await expect(merged).toContainText('8 new documents', { timeout: 60_000 });
+  await expect(importer.getByRole('button', { name: 'Done' })).toBeFocused();
+  await importer.getByRole('button', { name: 'Done' }).click();
+  await expect(library.locator('tbody th')).toHaveCount(9);
+  expect((await callTyped(router, 'audit.verify', {})).ok).toBe(true);
+  expect(caseFiles()).toEqual([]);
 });

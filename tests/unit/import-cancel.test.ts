@@ -3,8 +3,10 @@
  * the ZIP, the extraction, the moment before the merge) the import stops with the
  * 'cancelled' error, removes its staging folder, and leaves the case exactly as it was —
  * its rows, its audit log and its blob files. The same bundle then imports in full.
- * Through the router, bundle.cancel stops an import or a check named by its job id.
+ * Through the router, bundle.cancel stops an import or a check named by its job id, and
+ * Ctrl+C stops `exhibit import-bundle` the same way.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -257,5 +259,62 @@ describe('bundle.cancel for imports and checks', () => {
     expect(await callTyped(s.router, 'bundle.cancel', { jobId: 'check-1' })).toEqual({ cancelled: true });
     expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(await callTyped(s.router, 'bundle.verify', { path: bundle, jobId: 'check-1' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('exhibit import-bundle and Ctrl+C', () => {
+  it('cancels the import, says nothing was imported and leaves the case as it was; run again, it imports', async () => {
+    const s = await ownCase();
+    const caseDir = s.store.dir;
+    await s.close();
+    const home = tempDir('exhibit-home-');
+    const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), EXHIBIT_REVIEWER: 'T' };
+    const cli = [path.resolve('electron/cli/exhibit.ts'), '--case', caseDir, 'import-bundle', bundle];
+    const run = (interrupt: boolean) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, cli, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const out = { stdout: '', stderr: '' };
+        child.stdout.on('data', (c: Buffer) => (out.stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (out.stderr += c.toString()));
+        // Ctrl+C once the import is under way: its staging folder has appeared.
+        const watcher = interrupt
+          ? fs.watch(caseDir, (_e, name) => {
+              if (name?.startsWith('.staging-')) {
+                watcher?.close();
+                child.kill('SIGINT');
+              }
+            })
+          : null;
+        child.on('error', reject);
+        child.on('close', (code) => {
+          watcher?.close();
+          resolve({ code, ...out });
+        });
+      });
+
+    const reopen = () => {
+      const again = openServices({
+        caseDir,
+        create: false,
+        pool: { size: 1 },
+        actor: () => 'T',
+        configDir: path.join(home, 'config'),
+        dataDir: path.join(home, 'data'),
+        rememberCase: false,
+      });
+      const snap = snapshot(again);
+      return again.close().then(() => snap);
+    };
+    const before = await reopen();
+    const cancelled = await run(true);
+    expect(cancelled.stderr).toContain(cancelledMessage());
+    expect(cancelled.code).toBe(1);
+    expect(cancelled.stdout).toBe('');
+    expect(await reopen()).toEqual(before);
+
+    const done = await run(false);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/^Merged: 3 document\(s\) added/);
+    expect((await reopen()).documents).toHaveLength(4);
   });
 });

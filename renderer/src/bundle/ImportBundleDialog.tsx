@@ -3,11 +3,14 @@
  * the engine verifies it (a bundle that fails is shown with its problems and nothing is
  * imported), then merges it, and the dialog lists what was added, updated or already here
  * and every conflict. The merge cannot be undone; the dialog says that it is in the audit log.
+ * Until the merge itself, the check and the import can be cancelled (the button, Escape or
+ * the close button); the engine then removes what it staged and the dialog says that the
+ * case is unchanged.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { describeProgress, IMPORT_STEPS } from '../../../shared/bundle-progress.ts';
 import type { BundleProgress, MergeResult, VerifyReport } from '../../../shared/ipc/contract.ts';
-import { call, messageOf } from '../api.ts';
+import { ApiError, call, messageOf } from '../api.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { MergeSummary } from './MergeSummary.tsx';
@@ -17,10 +20,11 @@ import './bundle.css';
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'verifying'; path: string }
+  | { kind: 'verifying'; path: string; cancelling: boolean }
   | { kind: 'rejected'; path: string; report: VerifyReport }
-  | { kind: 'merging'; path: string; report: VerifyReport }
+  | { kind: 'merging'; path: string; report: VerifyReport; cancelling: boolean }
   | { kind: 'done'; path: string; report: VerifyReport; result: MergeResult }
+  | { kind: 'cancelled'; path: string }
   | { kind: 'failed'; path: string | null; report: VerifyReport | null; message: string };
 
 /** The engine checks the bundle again as it reads it for the merge; say so rather than "Verifying" twice. */
@@ -39,6 +43,8 @@ export function ImportBundleDialog({
 }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const job = useBundleJob();
+  // Set at once, so a cancel that comes between the check and the import stops the import.
+  const cancelRequested = useRef(false);
   const busy = phase.kind === 'verifying' || phase.kind === 'merging';
 
   const choose = async () => {
@@ -48,35 +54,56 @@ export function ImportBundleDialog({
     try {
       [path = null] = await call('dialog.openBundle', {});
       if (!path) return; // Cancelled: keep whatever was shown before.
-      setPhase({ kind: 'verifying', path });
-      report = await call('bundle.verify', { path });
-      if (!report.ok) {
-        setPhase({ kind: 'rejected', path, report });
-        return;
-      }
-      setPhase({ kind: 'merging', path, report });
+      cancelRequested.current = false;
+      // One job id for the check and the import, so Cancel stops whichever is running.
       const jobId = job.begin();
       try {
-        const result = await call('bundle.import', { path, jobId });
-        setPhase({ kind: 'done', path, report, result });
+        setPhase({ kind: 'verifying', path, cancelling: false });
+        report = await call('bundle.verify', { path, jobId });
+        if (cancelRequested.current) {
+          setPhase({ kind: 'cancelled', path });
+          return;
+        }
+        if (!report.ok) {
+          setPhase({ kind: 'rejected', path, report });
+          return;
+        }
+        setPhase({ kind: 'merging', path, report, cancelling: false });
+        try {
+          const result = await call('bundle.import', { path, jobId });
+          setPhase({ kind: 'done', path, report, result });
+        } finally {
+          // Whatever the outcome, show the case as it now is.
+          await onImported();
+        }
       } finally {
         job.end();
-        // Whatever the outcome, show the case as it now is.
-        await onImported();
       }
     } catch (err) {
-      setPhase({ kind: 'failed', path, report, message: messageOf(err) });
+      if (err instanceof ApiError && err.code === 'cancelled' && path) setPhase({ kind: 'cancelled', path });
+      else setPhase({ kind: 'failed', path, report, message: messageOf(err) });
     }
   };
 
-  const report = phase.kind === 'idle' || phase.kind === 'verifying' ? null : phase.report;
+  const cancel = async () => {
+    if (!busy || phase.cancelling || !job.jobId) return;
+    cancelRequested.current = true;
+    setPhase((p) => (p.kind === 'verifying' || p.kind === 'merging' ? { ...p, cancelling: true } : p));
+    try {
+      await call('bundle.cancel', { jobId: job.jobId });
+    } catch (err) {
+      setPhase({ kind: 'failed', path: phase.path, report: null, message: messageOf(err) });
+    }
+  };
+  // Escape and the close button stop a running check or import rather than hide it.
+  const close = () => (busy ? void cancel() : onClose());
+
+  const report =
+    phase.kind === 'merging' || phase.kind === 'rejected' || phase.kind === 'done' || phase.kind === 'failed'
+      ? phase.report
+      : null;
   return (
-    <Modal
-      title="Import evidence bundle"
-      onClose={() => !busy && onClose()}
-      className="bundle-dialog bundle-import"
-      focusKey={phase.kind}
-    >
+    <Modal title="Import evidence bundle" onClose={close} className="bundle-dialog bundle-import" focusKey={phase.kind}>
       {phase.kind === 'idle' && (
         <>
           <p className="bundle-intro">
@@ -93,7 +120,8 @@ export function ImportBundleDialog({
       {phase.kind !== 'idle' && phase.path && <p className="bundle-path">{phase.path}</p>}
       {phase.kind === 'verifying' && (
         <p className="bundle-busy" role="status">
-          <span className="bundle-spinner" aria-hidden="true" /> Verifying the bundle before importing anything…
+          <span className="bundle-spinner" aria-hidden="true" />{' '}
+          {phase.cancelling ? 'Cancelling…' : 'Verifying the bundle before importing anything…'}
         </p>
       )}
       {report && (
@@ -111,9 +139,14 @@ export function ImportBundleDialog({
           progress={job.progress}
           steps={IMPORT_STEPS}
           label="Import progress"
-          starting="Merging into this case…"
+          starting={phase.cancelling ? 'Cancelling…' : 'Merging into this case…'}
           describe={mergeStep}
         />
+      )}
+      {phase.kind === 'cancelled' && (
+        <p className="bundle-cancelled" role="status">
+          The import was cancelled. <strong>Nothing was imported</strong>; this case is unchanged.
+        </p>
       )}
       {phase.kind === 'done' && <MergeSummary result={phase.result} />}
       {phase.kind === 'failed' && (
@@ -131,14 +164,32 @@ export function ImportBundleDialog({
               Done
             </button>
           </>
-        ) : (
+        ) : busy ? (
           <>
-            <button type="button" onClick={onClose} disabled={busy}>
+            {/* Not disabled while cancelling: a disabled button would drop the keyboard focus out of the dialog. */}
+            <button type="button" onClick={() => void cancel()} aria-disabled={phase.cancelling} data-autofocus>
+              {phase.cancelling ? 'Cancelling…' : 'Cancel import'}
+            </button>
+            <button type="button" className="primary" disabled>
+              Importing…
+            </button>
+          </>
+        ) : phase.kind === 'cancelled' ? (
+          <>
+            <button type="button" onClick={onClose} data-autofocus>
               Close
             </button>
-            {/* Not disabled while busy: a disabled button would drop the keyboard focus out of the dialog. */}
-            <button type="button" className="primary" onClick={() => void choose()} aria-disabled={busy} data-autofocus>
-              {phase.kind === 'idle' || busy ? 'Choose bundle…' : 'Choose another…'}
+            <button type="button" className="primary" onClick={() => void choose()}>
+              Import again…
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+            <button type="button" className="primary" onClick={() => void choose()} data-autofocus>
+              {phase.kind === 'idle' ? 'Choose bundle…' : 'Choose another…'}
             </button>
           </>
         )}

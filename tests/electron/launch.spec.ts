@@ -3,6 +3,7 @@
  * not downloadable everywhere (ELECTRON_SKIP_BINARY_DOWNLOAD), so the test looks for
  * it first and skips, saying why, when it is absent.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -26,6 +27,20 @@ function electronBinary(): string | null {
 }
 
 const executablePath = electronBinary();
+const SKIP_REASON = 'Electron binary not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); launch test skipped';
+const mainScript = () => path.join(root, 'dist', 'node', 'main.mjs');
+const sandboxArgs = process.platform === 'linux' ? ['--no-sandbox'] : [];
+
+/** Environment for one app run: its own settings folder (and so its own single-instance lock) and case. */
+function appEnv(dir: string, caseDir: string): Record<string, string> {
+  const inherited = Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined);
+  return {
+    ...Object.fromEntries(inherited),
+    XDG_CONFIG_HOME: path.join(dir, 'config'),
+    EXHIBIT_CASE: caseDir,
+    EXHIBIT_REVIEWER: 'Launch Test',
+  };
+}
 
 test('the built app opens a window on the case and lists its documents', async () => {
   test.skip(executablePath === null, 'Electron binary not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); launch test skipped');
@@ -47,6 +62,70 @@ test('the built app opens a window on the case and lists its documents', async (
     await expect(window.getByText('No documents in this case yet')).toBeVisible();
     // The case the app created is a real one on disk.
     expect(fs.existsSync(path.join(caseDir, 'case.sqlite'))).toBe(true);
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the page has no Node.js, only the bridge, is served from app://, and cannot reach the network or navigate away', async () => {
+  test.skip(executablePath === null, SKIP_REASON);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-electron-'));
+  const app = await electron.launch({
+    executablePath: executablePath!,
+    args: [mainScript(), ...sandboxArgs],
+    env: appEnv(dir, path.join(dir, 'case')),
+  });
+  try {
+    const window = await app.firstWindow();
+    await expect(window.getByRole('heading', { name: 'Documents' })).toBeVisible();
+    expect(window.url()).toMatch(/^app:\/\/exhibit\//);
+    // No Node.js in the page; only the bridge.
+    expect(
+      await window.evaluate(() => [
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
+    expect(await window.evaluate(() => typeof (globalThis as { exhibit?: unknown }).exhibit)).toBe('object');
+    // Remote loads fail (CSP and the session both refuse them).
+    const fetched = await window.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'loaded',
+        () => 'refused',
+      ),
+    );
+    expect(fetched).toBe('refused');
+    // Navigation away is cancelled: the app stays on app://exhibit.
+    await window.evaluate(() => {
+      (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+    });
+    await window.waitForTimeout(500);
+    expect(window.url()).toMatch(/^app:\/\/exhibit\//);
+    expect(app.windows()).toHaveLength(1);
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a second start hands over to the running app, which opens the case it names', async () => {
+  test.skip(executablePath === null, SKIP_REASON);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-electron-'));
+  const env = appEnv(dir, path.join(dir, 'first'));
+  const app = await electron.launch({ executablePath: executablePath!, args: [mainScript(), ...sandboxArgs], env });
+  try {
+    const window = await app.firstWindow();
+    await expect(window.getByLabel('Open case')).toContainText('first');
+    const second = spawn(executablePath!, [mainScript(), ...sandboxArgs, '--case', path.join(dir, 'second')], {
+      env,
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(code).toBe(0);
+    await expect(window.getByLabel('Open case')).toContainText('second', { timeout: 15_000 });
+    expect(app.windows()).toHaveLength(1);
+    expect(fs.existsSync(path.join(dir, 'second', 'case.sqlite'))).toBe(true);
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });

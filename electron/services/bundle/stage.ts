@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { DocumentSummary, MergeResult } from '../../../shared/ipc/contract.ts';
-import { processAlive } from '../case/backups.ts';
+import { processAlive } from '../case/disk.ts';
 import { discardBlob, sha256Hex, writeBlob } from '../case/blobs.ts';
 import type { CaseStore } from '../case/case.ts';
 import { insertDocument } from '../documents/documents.ts';

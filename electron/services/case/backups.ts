@@ -14,6 +14,7 @@ import type { BackupInfo } from '../../../shared/ipc/backup-schemas.ts';
 import { quickCheck } from '../db/health.ts';
 import { latestVersion } from '../db/migrations.ts';
 import { APPLICATION_ID, hasPendingWal } from '../db/open.ts';
+import { fsyncDir, fsyncFile, processAlive } from './disk.ts';
 
 export type { BackupInfo };
 
@@ -200,36 +201,4 @@ export function rotateBackups(caseDir: string, keep: number, protect?: string): 
     if (m && !processAlive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
   }
   return removed;
-}
-
-/** Whether the process `pid` still runs (this one always does). */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Flush a file's bytes to the disk. */
-export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Make a rename in `dir` durable (directories cannot be fsynced on Windows). */
-export function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsyncDir, processAlive } from './disk.ts';
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -12,17 +13,6 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
 export function blobPath(caseDir: string, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${sha256}`);
   return path.join(caseDir, 'blobs', 'sha256', sha256.slice(0, 2), sha256);
-}
-
-function fsyncDir(dir: string): void {
-  // Directories cannot be opened for fsync on Windows; the rename is durable enough there.
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
@@ -72,17 +62,6 @@ export function sweepTempBlobs(caseDir: string): number {
     }
   }
   return removed;
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Remove a blob written by an import that did not complete. */

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
-import { fileStamp, fsyncDir, latestGoodBackup } from './backups.ts';
+import { fileStamp, latestGoodBackup } from './backups.ts';
+import { fsyncDir } from './disk.ts';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 

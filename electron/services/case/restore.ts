@@ -9,7 +9,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { canWrite } from '../db/read-only.ts';
-import { backupsDir, fsyncDir, fsyncFile, inspectBackup, latestGoodBackup, listBackups, type BackupInfo } from './backups.ts';
+import { backupsDir, inspectBackup, latestGoodBackup, listBackups, type BackupInfo } from './backups.ts';
+import { fsyncDir, fsyncFile } from './disk.ts';
 import { CASE_DB, openCase } from './case.ts';
 import { setAside, setAsideFiles } from './damage.ts';
 

@@ -7,22 +7,13 @@
  * the live part of the model and never see them.
  */
 import type { Database } from 'better-sqlite3';
-import type { Allegation, Highlight, Stance } from '../../../shared/ipc/contract.ts';
+import type { Allegation, Highlight, Link } from '../../../shared/ipc/contract.ts';
 import { listDeletedAllegations } from '../allegations/allegations.ts';
-import { listLinkRows } from '../allegations/links.ts';
+import { listLinkRows, toLink } from '../allegations/links.ts';
 import { listDeletedHighlights } from '../highlights/highlights.ts';
 
 /** A link as case.json records it outside the live review. */
-export interface LinkRecord {
-  highlightId: string;
-  allegationId: string;
-  stance: Stance;
-  rationale: string | null;
-  author: string;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+export type LinkRecord = Link & { deletedAt: string | null };
 
 export interface DeletedItems {
   allegations: (Omit<Allegation, 'counts'> & { deletedAt: string })[];
@@ -48,16 +39,7 @@ export function gatherDeleted(db: Database, live: LiveIds): DeletedItems {
   const a = new Set([...live.allegationIds, ...allegations.map((x) => x.allegationId)]);
   const h = new Set([...live.highlightIds, ...highlights.map((x) => x.highlightId)]);
   const links = listLinkRows(db)
-    .map((r): LinkRecord => ({
-      highlightId: r.highlight_id,
-      allegationId: r.allegation_id,
-      stance: r.stance,
-      rationale: r.rationale,
-      author: r.author,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      deletedAt: r.deleted_at,
-    }))
+    .map((r): LinkRecord => ({ ...toLink(r), deletedAt: r.deleted_at }))
     .filter((l) => h.has(l.highlightId) && a.has(l.allegationId) && !live.linkKeys.has(key(l)));
   return { allegations, highlights, links };
 }

@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import type { MergeResult } from '../../../shared/ipc/contract.ts';
 import type { AllegationRow } from '../allegations/allegations.ts';
 import type { LinkRow } from '../allegations/links.ts';
+import { insertTargets } from '../highlights/highlights.ts';
 import type { CaseFile } from './case-file.ts';
 import { differences, pick, settled, versionTime, visiblyDifferent, type Version } from './newer-wins.ts';
 
@@ -171,9 +172,6 @@ function highlightVersion(h: {
 /** Highlights; a new one is stored with its targets, an existing one's targets never change. */
 export function mergeHighlights(db: Database, data: CaseFile, docIds: Map<string, string>, result: MergeResult): void {
   const count = result.highlights;
-  const insertTarget = db.prepare(
-    `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, exact, prefix, suffix, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const entries = [...data.highlights.map((h) => ({ ...h, deletedAt: null })), ...data.deleted.highlights];
   for (const h of entries) {
     const incoming = highlightVersion(h);
@@ -195,19 +193,7 @@ export function mergeHighlights(db: Database, data: CaseFile, docIds: Map<string
         h.note,
         h.deletedAt,
       );
-      h.targets.forEach((t, i) =>
-        insertTarget.run(
-          h.highlightId,
-          i,
-          t.page - 1,
-          JSON.stringify(t.rects),
-          t.quote.exact,
-          t.quote.prefix,
-          t.quote.suffix,
-          t.position.start,
-          t.position.end,
-        ),
-      );
+      insertTargets(db, h.highlightId, h.targets);
       if (h.deletedAt) count.unchanged++;
       else count.added++;
       continue;

@@ -113,6 +113,36 @@ export function listDeletedHighlights(db: Database): (Highlight & { deletedAt: s
   return rows.map((r) => ({ ...toHighlight(r, targetsOf(db, r.id)), deletedAt: r.deleted_at! }));
 }
 
+/** Store a highlight's targets in order (page numbers from 1, as the contract gives them). */
+export function insertTargets(
+  db: Database,
+  highlightId: string,
+  targets: readonly {
+    page: number;
+    rects: HighlightTarget['rects'];
+    quote: { exact: string; prefix: string; suffix: string };
+    position: { start: number; end: number };
+  }[],
+): void {
+  const insert = db.prepare(
+    `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, exact, prefix, suffix, start_offset, end_offset)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  targets.forEach((t, i) =>
+    insert.run(
+      highlightId,
+      i,
+      t.page - 1,
+      JSON.stringify(t.rects),
+      t.quote.exact,
+      t.quote.prefix,
+      t.quote.suffix,
+      t.position.start,
+      t.position.end,
+    ),
+  );
+}
+
 export interface NewHighlight {
   documentId: string;
   targets: TargetSpec[];
@@ -134,23 +164,7 @@ export function createHighlight(db: Database, h: NewHighlight): Highlight {
       `INSERT INTO highlights (id, document_id, author, created_at, updated_at, color, label, note)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, doc.id, h.actor, now, now, h.color ?? 'yellow', h.label ?? null, h.note ?? null);
-    const insert = db.prepare(
-      `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, exact, prefix, suffix, start_offset, end_offset)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    targets.forEach((t, i) =>
-      insert.run(
-        id,
-        i,
-        t.page - 1,
-        JSON.stringify(t.rects),
-        t.quote.exact,
-        t.quote.prefix,
-        t.quote.suffix,
-        t.position.start,
-        t.position.end,
-      ),
-    );
+    insertTargets(db, id, targets);
     const created = getHighlight(db, id);
     appendAudit(db, { actor: h.actor, action: 'highlight.create', entity: 'highlight', entityId: id, payload: created });
     return created;

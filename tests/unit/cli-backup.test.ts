@@ -1,34 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { latestVersion } from '../../electron/services/db/migrations.ts';
-import { tempDir, writeFile } from './helpers.ts';
-
-const CLI = path.resolve('electron/cli/exhibit.ts');
-
-/** Run the real `exhibit` command in its own process, with its own data folders. */
-function exhibit(args: string[]) {
-  const home = tempDir('exhibit-home-');
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      XDG_DATA_HOME: path.join(home, 'data'),
-      XDG_CONFIG_HOME: path.join(home, 'config'),
-      EXHIBIT_REVIEWER: 'CLI Tester',
-    },
-  });
-  const lines = () =>
-    r.stdout
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines };
-}
+import { exhibit, tempDir, writeFile } from './helpers.ts';
 
 function count(file: string, table: 'documents' | 'allegations' | 'audit'): number {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });

@@ -1,38 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeFile, writePdf } from './helpers.ts';
-
-const CLI = path.resolve('electron/cli/exhibit.ts');
-
-/** Run the real `exhibit` command in its own process, with its own data folders. */
-function exhibit(args: string[], env: Record<string, string> = {}) {
-  const home = env.HOME ?? tempDir('exhibit-home-');
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      XDG_DATA_HOME: path.join(home, 'data'),
-      XDG_CONFIG_HOME: path.join(home, 'config'),
-      EXHIBIT_REVIEWER: 'CLI Tester',
-      ...env,
-    },
-  });
-  return {
-    code: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    lines: () =>
-      r.stdout
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l)),
-  };
-}
+import { exhibit, tempDir, writeFile, writePdf } from './helpers.ts';
 
 function fixtures() {
   const dir = tempDir();

@@ -1,4 +1,5 @@
-/** Shared test setup: temp folders, real cases, generated PDFs. */
+/** Shared test setup: temp folders, real cases, generated PDFs, the real CLI. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,4 +71,33 @@ export function blobFiles(s: Services): string[] {
   return fs.existsSync(root)
     ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile())
     : [];
+}
+
+const CLI = path.resolve('electron/cli/exhibit.ts');
+
+/** Run the real `exhibit` command in its own process, with its own data folders. */
+export function exhibit(args: string[], env: Record<string, string> = {}) {
+  const home = env.HOME ?? tempDir('exhibit-home-');
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      XDG_DATA_HOME: path.join(home, 'data'),
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+      EXHIBIT_REVIEWER: 'CLI Tester',
+      ...env,
+    },
+  });
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    lines: () =>
+      r.stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  };
 }

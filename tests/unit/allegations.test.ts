@@ -4,6 +4,7 @@ import { verifyAudit } from '../../electron/services/audit/audit.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import type { Services } from '../../electron/services/services.ts';
 import { Stance } from '../../shared/ipc/contract.ts';
+import { STANCES } from '../../shared/stances.ts';
 import { importFiles, newCase, tempDir, writePdf } from './helpers.ts';
 
 /** A case with an NGO report and a company's response, a few highlights and three allegations. */
@@ -121,6 +122,8 @@ describe('allegations and links', () => {
       error: { code: 'not-found', message: 'No allegation "A77" in this case' },
     });
     expect(Stance.options).toEqual(['supports', 'contradicts', 'context', 'admits', 'denies']);
+    // The reports and the interface list stances in the schema's own order.
+    expect(STANCES).toEqual(Stance.options);
   });
 
   it('counts per stance, and what deleting a highlight or an allegation does to links', async () => {

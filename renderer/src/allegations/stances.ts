@@ -1,18 +1,12 @@
 /** The stance vocabulary as the UI shows it: a label, the key that picks it, a short tag. */
 import type { AllegationStatus, Stance, StanceCounts } from '../../../shared/ipc/allegation-schemas.ts';
+import { STANCE_LABEL, STANCES } from '../../../shared/stances.ts';
 
 export type { AllegationStatus, Stance, StanceCounts };
 
-export const STANCES: readonly Stance[] = ['supports', 'contradicts', 'context', 'admits', 'denies'];
 export const STATUSES: readonly AllegationStatus[] = ['open', 'corroborated', 'disputed', 'refuted', 'withdrawn'];
 
-export const STANCE_LABEL: Record<Stance, string> = {
-  supports: 'Supports',
-  contradicts: 'Contradicts',
-  context: 'Context',
-  admits: 'Admits',
-  denies: 'Denies',
-};
+export { STANCE_LABEL, STANCES };
 
 /** One key per stance in the link picker; X for context because C is contradicts. */
 export const STANCE_KEY: Record<Stance, string> = {

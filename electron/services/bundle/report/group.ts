@@ -3,22 +3,14 @@
  * is shown, and how the matrix is read. Kept in one place so the four formats cite the
  * same passage the same way and a reader can cross-check HTML against CSV.
  */
-import { Stance, type StanceCounts } from '../../../../shared/ipc/contract.ts';
+import type { Stance, StanceCounts } from '../../../../shared/ipc/contract.ts';
+import { STANCE_LABEL, STANCES } from '../../../../shared/stances.ts';
 import type { DocumentSummary } from '../../../../shared/ipc/contract.ts';
 import type { ReportModel, ReportPassage } from '../model.ts';
 
 export type ReportAllegation = ReportModel['allegations'][number];
 
-/** The vocabulary's own order (supports, contradicts, context, admits, denies), so reports never drift from the schema. */
-export const STANCES: readonly Stance[] = Stance.options;
-
-export const STANCE_LABEL: Record<Stance, string> = {
-  supports: 'Supports',
-  contradicts: 'Contradicts',
-  context: 'Context',
-  admits: 'Admits',
-  denies: 'Denies',
-};
+export { STANCE_LABEL, STANCES };
 
 /** Twelve hex digits: enough to tell documents apart on paper; the full hash is in the document index. */
 export function shortSha(sha256: string): string {

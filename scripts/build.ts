@@ -78,8 +78,25 @@ async function buildRenderer(): Promise<void> {
   }
 }
 
+/**
+ * Files the engine reads at run time beside its bundles (dist/** is packaged in app.asar): the
+ * JSON-LD context that exports put in every bundle (bundle/context-copy.ts looks for it in
+ * dist/jsonld), and the fonts text letters are typeset in for a bundle's renditions, with
+ * their licence (dist/fonts).
+ */
+function copyEngineResources(): void {
+  fs.cpSync(at('resources/jsonld'), at('dist/jsonld'), { recursive: true });
+  const pkg = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'));
+  fs.mkdirSync(at('dist/fonts'), { recursive: true });
+  for (const file of ['DejaVuSansMono.ttf', 'DejaVuSans.ttf'])
+    fs.copyFileSync(path.join(pkg, 'ttf', file), at(`dist/fonts/${file}`));
+  fs.copyFileSync(path.join(pkg, 'LICENSE'), at('dist/fonts/DejaVu-LICENSE.txt'));
+}
+
 const started = performance.now();
-for (const dir of ['dist/node', 'dist/preload']) fs.rmSync(at(dir), { recursive: true, force: true });
+for (const dir of ['dist/node', 'dist/preload', 'dist/jsonld', 'dist/fonts'])
+  fs.rmSync(at(dir), { recursive: true, force: true });
+copyEngineResources();
 await Promise.all([buildNode(), buildPreload()]);
 await buildRenderer();
 console.log(`build: dist/ ready in ${Math.round(performance.now() - started)} ms`);

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'disk-full'
   | 'backup-failed'
+  | 'untrusted-signer'
+  | 'busy'
   | 'internal';
 
 /** An error with a code the UI and CLI can act on and a message a reviewer understands. */

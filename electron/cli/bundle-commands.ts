@@ -2,16 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
+import { ExhibitError } from '../../shared/errors.ts';
 import { resolveAllegation } from '../services/allegations/allegations.ts';
 import { buildModel, scopeModel } from '../services/bundle/model.ts';
 import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../services/bundle/report/index.ts';
 import { callTyped } from '../services/router.ts';
-import { verifyBundle } from '../services/bundle/verify.ts';
 import { userConfigDir } from '../services/case/paths.ts';
 import { reviewerName } from '../services/case/settings.ts';
 import type { Services } from '../services/services.ts';
 import { str, UsageError, type Command } from './command.ts';
-import type { Output } from './output.ts';
 
 const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? (v as string[]) : undefined);
 
@@ -40,18 +39,10 @@ const exportCommand: Command = async (s, args, values, out) => {
     }),
   );
   out.record(result, () => `Exported ${result.files} file(s) to ${result.out} (${Math.round(result.bytes / 1024)} KiB), signed.`);
+  // The bundle is complete; what it could not show as well as it should is said on stderr (and in --json's record).
+  if (!out.json) for (const w of result.warnings) out.io.stderr.write(`exhibit: warning: ${w}\n`);
   return 0;
 };
-
-/** Verification needs no case: it is run by whoever receives the bundle. */
-export async function verifyCommand(args: string[], out: Output): Promise<number> {
-  if (args.length !== 1) throw new UsageError('verify takes one bundle: exhibit verify FILE.zip');
-  const report = await verifyBundle(path.resolve(out.io.cwd, args[0]!));
-  if (out.json) out.record(report, () => '');
-  else if (report.ok) out.say('ok');
-  else for (const p of report.problems) out.io.stdout.write(`${p}\n`);
-  return report.ok ? 0 : 1;
-}
 
 const FORMATS = ['html', 'docx', 'md', 'csv'] as const;
 
@@ -81,11 +72,43 @@ const reportCommand: Command = async (s, args, values, out) => {
   return 0;
 };
 
-/** Verify a bundle and merge it into the case; Ctrl+C before the merge leaves the case unchanged. */
-const importBundleCommand: Command = async (s, args, _values, out) => {
-  if (args.length !== 1) throw new UsageError('import-bundle takes one bundle: exhibit import-bundle FILE.zip');
+/**
+ * Verify a bundle and merge it into the case; Ctrl+C before the merge leaves the case
+ * unchanged. A bundle signed by a key the case does not trust needs --accept-signer with
+ * that key's fingerprint (and --trust-signer NAME to trust it from then on). An encrypted
+ * PDF in a bundle from an earlier Exhibit (which carries no pages) needs --password.
+ */
+const importBundleCommand: Command = async (s, args, values, out) => {
+  if (args.length !== 1)
+    throw new UsageError(
+      'import-bundle takes one bundle: exhibit import-bundle FILE.zip [--accept-signer FPR [--trust-signer NAME]] [--password P]...',
+    );
   const file = path.resolve(out.io.cwd, args[0]!);
-  const r = await cancellable(s, (jobId) => callTyped(s.router, 'bundle.import', { path: file, jobId }));
+  const acceptSigner = str(values, 'accept-signer');
+  const trustSignerAs = str(values, 'trust-signer');
+  if (trustSignerAs !== undefined && acceptSigner === undefined)
+    throw new UsageError('--trust-signer needs --accept-signer with the fingerprint of the key you trust');
+  const passwords = list(values.password);
+  const r = await cancellable(s, (jobId) =>
+    callTyped(s.router, 'bundle.import', { path: file, jobId, acceptSigner, trustSignerAs, passwords }),
+  ).catch((err: unknown) => {
+    if (err instanceof ExhibitError && err.code === 'password-required')
+      throw new ExhibitError(err.code, `${err.message}\nGive its password with --password P.`, err.subject);
+    if (err instanceof ExhibitError && err.code === 'password-incorrect')
+      throw new ExhibitError(
+        err.code,
+        `${err.message}\nGive its password with --password P (repeat --password for PDFs with different passwords).`,
+        err.subject,
+      );
+    if (err instanceof ExhibitError && err.code === 'untrusted-signer' && acceptSigner === undefined && err.subject)
+      throw new ExhibitError(
+        err.code,
+        `${err.message}\nIf the sender confirms that fingerprint, import with --accept-signer ${err.subject} ` +
+          '(add --trust-signer NAME to trust their key from now on).',
+        err.subject,
+      );
+    throw err;
+  });
   out.record(r, () =>
     [
       `Merged: ${r.documents.added} document(s) added (${r.documents.known} already here), ` +

@@ -2,9 +2,14 @@
 import { HighlightColor } from '../../shared/ipc/contract.ts';
 import { callTyped } from '../services/router.ts';
 import { positiveInt, str, UsageError, type Command } from './command.ts';
+import { caseTitles } from './titles.ts';
 
 /** Quotes keep the page's line breaks; on a terminal they read better on one line. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
+/** "page 5" or "pages 5–6" for a highlight's targets (in page order). */
+const pagesText = (pages: number[]) =>
+  pages.length > 1 && pages.at(-1) !== pages[0] ? `pages ${pages[0]}–${pages.at(-1)}` : `page ${pages[0]}`;
 
 const highlight: Command = async (s, args, values, out) => {
   const [verb, ...rest] = args;
@@ -21,15 +26,16 @@ const highlight: Command = async (s, args, values, out) => {
     const { documentId } = await callTyped(s.router, 'documents.get', { documentId: doc });
     const h = await callTyped(s.router, 'highlights.create', {
       documentId,
-      targets: [{ page, quote, occurrence: positiveInt(values.occurrence, 'occurrence') }],
+      // A quote not wholly on the page may run on over the next ones: one highlight, a part per page.
+      targets: [{ page, quote, occurrence: positiveInt(values.occurrence, 'occurrence'), acrossPages: true }],
       color: color as HighlightColor | undefined,
       label: str(values, 'label'),
       note: str(values, 'note'),
     });
-    const t = h.targets[0]!;
+    const pages = h.targets.map((t) => t.page);
     out.record(
-      { highlightId: h.highlightId, documentId: h.documentId, page: t.page, quote: h.quote },
-      () => `Highlighted on page ${t.page}: "${oneLine(h.quote)}" (${h.highlightId})`,
+      { highlightId: h.highlightId, documentId: h.documentId, page: pages[0], pages, quote: h.quote },
+      () => `Highlighted on ${pagesText(pages)}: "${oneLine(h.quote)}" (${h.highlightId})`,
     );
     return 0;
   }
@@ -47,8 +53,11 @@ const highlights: Command = async (s, args, values, out) => {
   const doc = str(values, 'doc');
   const documentId = doc ? (await callTyped(s.router, 'documents.get', { documentId: doc })).documentId : undefined;
   const list = await callTyped(s.router, 'highlights.list', documentId ? { documentId } : {});
+  const titles = await caseTitles(s);
   for (const h of list) {
-    const t = h.targets[0]!;
+    const shown = titles.get(h.documentId) ?? h.documentId;
+    const pages = h.targets.map((x) => x.page);
+    const span = pages.length > 1 ? `pp.${pages[0]}–${pages.at(-1)}` : `p.${pages[0]}`;
     const anchor = h.targets.some((x) => x.anchor === 'orphaned')
       ? 'orphaned'
       : h.targets.some((x) => x.anchor === 'drifted')
@@ -57,7 +66,9 @@ const highlights: Command = async (s, args, values, out) => {
     const rec = {
       highlightId: h.highlightId,
       documentId: h.documentId,
-      page: t.page,
+      displayTitle: shown,
+      page: pages[0],
+      pages,
       quote: h.quote,
       note: h.note,
       color: h.color,
@@ -66,7 +77,7 @@ const highlights: Command = async (s, args, values, out) => {
     out.record(
       rec,
       () =>
-        `${h.highlightId.slice(0, 8)}  p.${String(t.page).padEnd(4)} ${h.color.padEnd(7)} ${anchor === 'ok' ? '' : `[${anchor}] `}"${h.quote}"${h.note ? `  — ${h.note}` : ''}`,
+        `${h.highlightId.slice(0, 8)}  ${doc ? '' : `${shown}  `}${span.padEnd(7)} ${h.color.padEnd(7)} ${anchor === 'ok' ? '' : `[${anchor}] `}"${h.quote}"${h.note ? `  — ${h.note}` : ''}`,
     );
   }
   if (list.length === 0) out.say('No highlights yet.');

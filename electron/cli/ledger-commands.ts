@@ -4,6 +4,7 @@ import { ExhibitError } from '../../shared/errors.ts';
 import { AllegationStatus, Stance, type StanceCounts } from '../../shared/ipc/contract.ts';
 import { callTyped } from '../services/router.ts';
 import { str, UsageError, type Command, type Values } from './command.ts';
+import { caseTitles } from './titles.ts';
 
 const countsText = (c: StanceCounts) =>
   Stance.options
@@ -106,13 +107,15 @@ const unlink: Command = async (s, args, values, out) => {
 const matrix: Command = async (s, args, _values, out) => {
   if (args.length > 0) throw new UsageError('matrix takes no arguments');
   const m = await callTyped(s.router, 'matrix.get', {});
+  const titles = await caseTitles(s);
   const zero: StanceCounts = { supports: 0, contradicts: 0, context: 0, admits: 0, denies: 0 };
   for (const a of m.allegations)
     for (const d of m.documents) {
       const counts = m.cells.find((c) => c.allegationId === a.allegationId && c.documentId === d.documentId)?.counts ?? zero;
+      const shown = titles.get(d.documentId) ?? d.title;
       out.record(
-        { allegationId: a.allegationId, code: a.code, documentId: d.documentId, title: d.title, counts },
-        () => `${a.code.padEnd(5)} ${d.title}: ${countsText(counts)}`,
+        { allegationId: a.allegationId, code: a.code, documentId: d.documentId, title: d.title, displayTitle: shown, counts },
+        () => `${a.code.padEnd(5)} ${shown}: ${countsText(counts)}`,
       );
     }
   return 0;
@@ -124,7 +127,7 @@ const responseMap: Command = async (s, args, values, out) => {
   if (!doc) throw new UsageError('response-map needs --doc DOC (the response document)');
   const { documentId, title } = await callTyped(s.router, 'documents.get', { documentId: doc });
   const entries = await callTyped(s.router, 'responseMap.get', { documentId });
-  out.say(`How "${title}" answers each allegation:`);
+  out.say(`How "${(await caseTitles(s)).get(documentId) ?? title}" answers each allegation:`);
   for (const e of entries) {
     out.record(
       { allegationId: e.allegationId, code: e.code, addressed: e.addressed, stances: e.stances },

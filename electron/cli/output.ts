@@ -8,6 +8,26 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * Thrown by a write once the reader of stdout has gone (`exhibit documents | head -1`):
+ * the command stops there and exits quietly, as a Unix tool does when its pipe closes.
+ */
+export class OutputClosed extends Error {
+  constructor() {
+    super('the reader of the output has gone');
+  }
+}
+
+/**
+ * Let a pipe whose reader stops early end the output quietly. The failed write's EPIPE
+ * destroys the stream (so the next write throws OutputClosed); any other error is thrown.
+ */
+export function tolerateClosedPipe(stream: Writable): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 export class Output {
   readonly io: Io;
   readonly json: boolean;
@@ -21,18 +41,25 @@ export class Output {
   /** A record: a JSON line in --json mode, else the text the caller formats. */
   record(value: unknown, text: () => string): void {
     this.beforeWrite?.();
-    this.io.stdout.write(this.json ? `${JSON.stringify(value)}\n` : `${text()}\n`);
+    this.print(this.json ? `${JSON.stringify(value)}\n` : `${text()}\n`);
   }
 
   /** Plain text that only human-readable mode prints (headings, summaries). */
   say(text: string): void {
     this.beforeWrite?.();
-    if (!this.json) this.io.stdout.write(`${text}\n`);
+    if (!this.json) this.print(`${text}\n`);
+  }
+
+  private print(line: string): void {
+    if (this.io.stdout.destroyed) throw new OutputClosed();
+    this.io.stdout.write(line);
   }
 
   /** An error; always on stderr, as JSON in --json mode. */
   error(message: string, code = 'error', subject: string | null = null): void {
     this.beforeWrite?.();
+    // Nobody is left to read it (`2>&1 | head -1`).
+    if (this.io.stderr.destroyed) return;
     this.io.stderr.write(this.json ? `${JSON.stringify({ error: { code, message, subject } })}\n` : `exhibit: ${message}\n`);
   }
 

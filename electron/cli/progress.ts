@@ -8,6 +8,8 @@ export interface ProgressBar {
   update(p: ImportProgress): void;
   /** A bundle export's or import's progress. */
   step(p: BundleProgress): void;
+  /** Documents from an older Exhibit being re-measured. */
+  remeasure(done: number, total: number, title: string): void;
   /** Clear the line. */
   done(): void;
 }
@@ -20,7 +22,8 @@ const bar = (fraction: number) => {
 
 /** Returns the bar's update functions; off a terminal (or with --json) they draw nothing. */
 export function progressBar(out: Output): ProgressBar {
-  if (!out.interactive) return { update: () => undefined, step: () => undefined, done: () => undefined };
+  if (!out.interactive)
+    return { update: () => undefined, step: () => undefined, remeasure: () => undefined, done: () => undefined };
   const stream = out.io.stderr;
   let last = 0;
   let lastStep = '';
@@ -49,6 +52,9 @@ export function progressBar(out: Output): ProgressBar {
       const force = p.phase !== lastStep || p.done === p.total;
       lastStep = p.phase;
       draw(`${bar(stepFraction(p))} ${describeProgress(p)}`, force);
+    },
+    remeasure(done, total, title) {
+      draw(`${bar(total ? done / total : 0)} re-measuring glyphs of older documents ${done + 1}/${total}  ${title}`, true);
     },
     done: clear,
   };

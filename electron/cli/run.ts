@@ -5,20 +5,23 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { displayTitles } from '../../shared/display-titles.ts';
 import { ExhibitError } from '../../shared/errors.ts';
 import type { BundleProgress, ImportProgress, Provenance } from '../../shared/ipc/contract.ts';
 import { initCase } from '../services/case/case.ts';
-import { defaultCaseDir } from '../services/case/paths.ts';
-import { readSettings, reviewerName, writeSettings } from '../services/case/settings.ts';
+import { defaultCaseDir, userConfigDir } from '../services/case/paths.ts';
+import { organizationName, readSettings, reviewerName, saveOrganization, writeSettings } from '../services/case/settings.ts';
 import { callTyped } from '../services/router.ts';
 import { openServices } from '../services/services.ts';
-import { positiveInt, UsageError, type Command, type Values } from './command.ts';
+import { attachOptionValues } from './args.ts';
+import { positiveInt, str, UsageError, type Command, type Values } from './command.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
-import { bundleCommands, verifyCommand } from './bundle-commands.ts';
+import { bundleCommands } from './bundle-commands.ts';
 import { highlightCommands } from './highlight-commands.ts';
 import { ledgerCommands } from './ledger-commands.ts';
-import { markHits, Output, type Io } from './output.ts';
+import { markHits, Output, OutputClosed, type Io } from './output.ts';
 import { progressBar } from './progress.ts';
+import { keyCommand, trustCommand, verifyCommand } from './trust-commands.ts';
 import { COMMAND_OPTIONS, OPTION_SPEC, USAGE } from './usage.ts';
 
 const VERSION = '0.1.0';
@@ -29,8 +32,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: argv, options: OPTION_SPEC, allowPositionals: true, strict: true });
+      const args = attachOptionValues(argv, OPTION_SPEC);
+      parsed = parseArgs({ args, options: OPTION_SPEC, allowPositionals: true, strict: true });
     } catch (err) {
+      if (err instanceof UsageError) throw err;
       throw new UsageError((err as Error).message);
     }
     const values = parsed.values as Values;
@@ -50,6 +55,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return await dispatch(command, rest, values, out, io);
   } catch (err) {
+    // The reader has all it wanted; what the command did is done (or was only reading).
+    if (err instanceof OutputClosed) return 0;
     if (err instanceof UsageError) {
       out.error(`${err.message} (run "exhibit --help" for usage)`, 'usage');
       return 2;
@@ -96,27 +103,42 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
     out.record({ reviewer: name }, () => `Reviewer: ${name}`);
     return 0;
   }
-  if (command === 'verify') return verifyCommand(args, out);
+  if (command === 'organization') {
+    if (args.length > 1) throw new UsageError('organization takes at most one name (quote names with spaces)');
+    if (args.length === 1 && args[0]!.trim().length > 200) throw new UsageError('an organization name is at most 200 characters');
+    const dir = userConfigDir(io.env);
+    if (args.length === 1) saveOrganization(args[0]!, dir);
+    const org = organizationName(dir);
+    out.record({ organization: org }, () => (org ? `Organization: ${org}` : 'Organization: (none)'));
+    return 0;
+  }
+  if (command === 'verify') return verifyCommand(args, values, out);
+  if (command === 'key') return keyCommand(args, out);
   const where = caseDirOf(values, io);
   // A case to restore may be damaged: it is never opened before the backup is in place.
   if (command === 'restore') return restoreCommand(where.dir, args, values, out, actor());
-  let progress: ReturnType<typeof progressBar> | null = null;
+  const progress = progressBar(out);
   const services = openServices({
     caseDir: where.dir,
     create: where.create,
     actor,
     emit: (event, payload) => {
-      if (event === 'import.progress') progress?.update(payload as ImportProgress);
-      else if (event === 'bundle.progress') progress?.step(payload as BundleProgress);
+      if (event === 'import.progress') progress.update(payload as ImportProgress);
+      else if (event === 'bundle.progress') progress.step(payload as BundleProgress);
     },
+    onRemeasure: (done, total, title) => progress.remeasure(done, total, title),
     // One command after another would each copy the case; backups follow changes instead.
     backup: { onOpen: false },
   });
   try {
-    progress = progressBar(out);
+    // A case from an older Exhibit gets its highlight boxes cut from the glyphs first, once.
+    const remeasured = await services.geometry.idle();
+    progress.done();
+    for (const r of remeasured.filter((x) => x.failure !== null))
+      io.stderr.write(`exhibit: "${r.title}" could not be re-measured (${r.failure}); its highlights keep their earlier boxes\n`);
     return await commands[command]!(services, args, values, out);
   } finally {
-    progress?.done();
+    progress.done();
     await services.close();
   }
 }
@@ -126,13 +148,14 @@ const commands: Record<string, Command> = {
   ...highlightCommands,
   ...ledgerCommands,
   backup: backupCommand,
+  trust: trustCommand,
   async import(s, args, values, out) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
     const jobId = randomUUID();
     const onSigint = () => void s.router.call('import.cancel', { jobId });
     process.once('SIGINT', onSigint);
     try {
-      const password = typeof values.password === 'string' ? values.password : undefined;
+      const password = str(values, 'password');
       const results = await callTyped(s.router, 'import.start', {
         jobId,
         paths: args,
@@ -140,19 +163,20 @@ const commands: Record<string, Command> = {
         provenance: provenanceOf(values),
       });
       let failedCount = 0;
+      let skippedCount = 0;
       for (const r of results) {
         if (r.status === 'failed') failedCount++;
+        if (r.status === 'skipped') skippedCount++;
         out.record(r, () =>
-          r.status === 'failed'
-            ? `failed     ${r.error}`
+          r.status === 'failed' || r.status === 'skipped'
+            ? `${r.status.padEnd(10)} ${r.error}${r.errorCode === 'password-required' ? ' (give it with --password)' : ''}`
             : `${r.status.padEnd(10)} ${r.path}  (${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.documentId})`,
         );
       }
-      if (results.length === 0) out.say('No PDF or text files found.');
-      else
-        out.say(
-          `${results.length - failedCount} of ${results.length} file(s) imported or already present; ${failedCount} failed.`,
-        );
+      const files = results.length - skippedCount;
+      const skipped = skippedCount > 0 ? ` ${skippedCount} link(s) skipped.` : '';
+      if (files === 0) out.say(`No PDF or text files found.${skipped}`);
+      else out.say(`${files - failedCount} of ${files} file(s) imported or already present; ${failedCount} failed.${skipped}`);
       if (failedCount > 0) out.error(`${failedCount} file(s) could not be imported (see above)`, 'import-failed');
       return failedCount > 0 ? 1 : 0;
     } finally {
@@ -163,10 +187,14 @@ const commands: Record<string, Command> = {
   async documents(s, args, _values, out) {
     if (args.length > 0) throw new UsageError('documents takes no arguments');
     const docs = await callTyped(s.router, 'documents.list', {});
+    const titles = displayTitles(docs);
     for (const d of docs) {
+      const shown = titles.get(d.documentId) ?? d.title;
       const rec = {
         documentId: d.documentId,
         title: d.title,
+        displayTitle: shown,
+        date: d.date,
         sha256: d.sha256,
         pages: d.pages,
         kind: d.kind,
@@ -175,7 +203,7 @@ const commands: Record<string, Command> = {
       out.record(
         rec,
         () =>
-          `${d.documentId.slice(0, 8)}  ${d.kind.padEnd(4)} ${String(d.pages).padStart(5)} p  ${d.textLayer ? '' : '[no text layer] '}${d.title}`,
+          `${d.documentId.slice(0, 8)}  ${d.kind.padEnd(4)} ${String(d.pages).padStart(5)} p  ${d.textLayer ? '' : '[no text layer] '}${shown}`,
       );
     }
     if (docs.length === 0) out.say('No documents yet. Import some with: exhibit import FILE_OR_FOLDER');

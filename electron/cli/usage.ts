@@ -13,8 +13,9 @@ Commands:
                                 Show a document's provenance, or change it
   search QUERY... [--limit N]   Full-text search: words, "exact phrases", prefix*, AND/OR/NOT
   highlight add --doc DOC --page N --quote TEXT [--occurrence K] [--note T] [--color C] [--label L]
-                                Highlight that text on that page (whitespace and line breaks
-                                in the quote need not match the page exactly)
+                                Highlight that text on that page, or starting there and running
+                                on over the next pages (one highlight, a part per page);
+                                whitespace and line breaks need not match the page exactly
   highlight delete ID           Delete a highlight
   highlights [--doc DOC]        List highlights, with each anchor's state (ok, drifted, orphaned)
   allegation add --title T [--code C] [--description D] [--source S] [--status S] [--tag T]...
@@ -33,9 +34,25 @@ Commands:
                                 signed evidence bundle (a BagIt bag in a ZIP)
   report --format html|docx|md|csv --out FILE [--allegation A]...
                                 Write the report on its own
-  verify FILE.zip               Check a bundle: hashes, manifests, signature, audit chain
-  import-bundle FILE.zip        Verify a bundle, then merge it into the case (by id; the newer
-                                edit wins a conflict, and every conflict is listed)
+  verify FILE.zip [--trust FPR]...
+                                Check a bundle: hashes, manifests, signature, audit chain, and
+                                who signed it. Exits 1 on any integrity problem, or when --trust
+                                is given and the signer is none of those keys (nor your own key
+                                or a trusted signer of the case, if one is open)
+  import-bundle FILE.zip [--accept-signer FPR [--trust-signer NAME]] [--password P]...
+                                Verify a bundle, then merge it into the case (by id; the newer
+                                edit wins a conflict, and every conflict is listed). A bundle
+                                signed by a key the case does not trust is refused unless
+                                --accept-signer gives that key's fingerprint; --trust-signer
+                                also adds it to the case's trusted signers as NAME. A bundle
+                                carries its PDFs' pages, so its encrypted PDFs need no password;
+                                one from an earlier Exhibit does not, and each encrypted PDF in
+                                it is opened with the --password values given, tried in turn
+  key                           Print your signing key's fingerprint, to give to whoever
+                                imports your bundles (the key is made on first use)
+  trust add FPR --name NAME     Trust bundles signed by that key in this case
+  trust list                    Your own key and the case's trusted signers
+  trust remove FPR              Stop trusting that key (your own key cannot be removed)
   audit verify                  Check the audit log's hash chain
   backup                        Back up the case's database now, into the case's backups/ folder
                                 (the originals are never copied: they do not change). Backups
@@ -45,6 +62,8 @@ Commands:
                                 Put a backup in place of the case's database (the one replaced
                                 is kept beside it); without an option, list the backups
   reviewer [NAME]               Show or set the reviewer name recorded in the audit log
+  organization [NAME]           Show or set your organization, named in exported bundles
+                                (bag-info.txt Source-Organization); "" removes it
 
 Options:
   --case DIR    the case to use (default: EXHIBIT_CASE, else your default case)
@@ -53,6 +72,7 @@ Options:
   --version     the version
 
 DOC is a document id, a unique prefix of it (4+ characters), or a SHA-256 prefix.
+FPR is a key fingerprint: 64 hexadecimal digits, in groups or with colons if you like.
 Exit status: 0 success, 1 an input or check failed, 2 usage error.`;
 
 const PROVENANCE = ['source', 'obtained-from', 'obtained-at', 'collected-by', 'notes'];
@@ -69,6 +89,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   backup: [],
   restore: ['from', 'latest'],
   reviewer: [],
+  organization: [],
   highlight: ['doc', 'page', 'quote', 'occurrence', 'note', 'color', 'label'],
   highlights: ['doc'],
   allegation: ['title', 'code', 'description', 'source', 'status', 'tag'],
@@ -79,8 +100,10 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   'response-map': ['doc'],
   export: ['out', 'allegation', 'document'],
   report: ['format', 'out', 'allegation'],
-  verify: [],
-  'import-bundle': [],
+  verify: ['trust'],
+  'import-bundle': ['accept-signer', 'trust-signer', 'password'],
+  key: [],
+  trust: ['name'],
   help: [],
 };
 
@@ -89,7 +112,8 @@ export const OPTION_SPEC = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
-  password: { type: 'string' },
+  // Repeats on import-bundle (each is tried on every encrypted PDF); elsewhere the last one given counts.
+  password: { type: 'string', multiple: true },
   source: { type: 'string' },
   'obtained-from': { type: 'string' },
   'obtained-at': { type: 'string' },
@@ -118,4 +142,9 @@ export const OPTION_SPEC = {
   document: { type: 'string', multiple: true },
   from: { type: 'string' },
   latest: { type: 'boolean' },
+  // Repeats on verify: each is one more key to trust for this check.
+  trust: { type: 'string', multiple: true },
+  'accept-signer': { type: 'string' },
+  'trust-signer': { type: 'string' },
+  name: { type: 'string' },
 } as const;

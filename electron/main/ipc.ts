@@ -6,6 +6,7 @@
  */
 import {
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   shell,
@@ -121,9 +122,15 @@ export function hostDialogs(
 /**
  * shell.openExternal: a link from a document, after the reviewer confirmed it in the UI.
  * Only http(s) links leave the app (checked again here); the answer says whether this one did.
+ * clipboard.writeText: text the reviewer asked to copy (their key's fingerprint); the page
+ * has no clipboard permission of its own, and nothing here reads the clipboard.
  */
-export function hostShell(): Pick<Required<HostHandlers>, 'shell.openExternal'> {
+export function hostShell(): Pick<Required<HostHandlers>, 'shell.openExternal' | 'clipboard.writeText'> {
   return {
+    'clipboard.writeText': async ({ text }) => {
+      clipboard.writeText(text);
+      return { copied: true };
+    },
     'shell.openExternal': async ({ url }) => {
       if (!isOpenableExternally(url)) return { opened: false };
       // Checked just above by isOpenableExternally (http and https only; tested).

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, session } from 'electron';
 import { ipcEventChannel } from '../../shared/ipc/channels.ts';
-import type { MenuCommand } from '../../shared/ipc/contract.ts';
+import { channelsWhere, type MenuCommand } from '../../shared/ipc/contract.ts';
 import { toErrorPayload } from '../../shared/errors.ts';
 import { defaultCaseDir, userConfigDir } from '../services/case/paths.ts';
 import { reviewerName } from '../services/case/settings.ts';
@@ -21,7 +21,8 @@ import { denyFileScheme, registerAppScheme, serveRenderer } from './protocol.ts'
 import { applySessionPolicy } from './session-policy.ts';
 import { caseArgument, claimInstance, handOver } from './single-instance.ts';
 import { openWithRecovery, restoreQuestion } from './startup.ts';
-import { createMainWindow } from './window.ts';
+import { savedTheme, withThemeSync } from './theme.ts';
+import { createMainWindow, windowBackground } from './window.ts';
 
 // dist/node/main.mjs -> dist/preload, dist/renderer
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,6 +52,7 @@ async function refreshMenu(router: Router): Promise<void> {
     buildMenu({
       send,
       recent,
+      theme: await savedTheme(router),
       dev: !app.isPackaged,
       openRecent: (dir) => void openRecent(router, dir),
       showAbout: () =>
@@ -72,9 +74,9 @@ async function openRecent(router: Router, dir: string): Promise<void> {
   await refreshMenu(router);
 }
 
-/** The router, with the menu rebuilt after any call that may change the recent cases. */
+/** The router, with the menu rebuilt after any call that may change the recent cases (the contract's `switchesCase`). */
 function withMenuRefresh(router: Router): Router {
-  const switching = new Set(['case.open', 'case.create', 'case.openSample']);
+  const switching: ReadonlySet<string> = new Set(channelsWhere((spec) => spec.switchesCase === true));
   return {
     async call(channel, args) {
       const res = await router.call(channel, args);
@@ -127,8 +129,15 @@ async function start(): Promise<void> {
   serveRenderer(rendererDir, () => services);
   // The window may name only paths the reviewer chose (dialogs, drops, recent cases).
   const grants = new PathGrants();
-  wireIpc(withPathGrants(withMenuRefresh(services.router), grants), grants);
-  await refreshMenu(services.router);
+  const router = services.router;
+  // The saved theme before the window exists, so its first paint is already in that theme.
+  nativeTheme.themeSource = await savedTheme(router);
+  const themed = withThemeSync(router, nativeTheme, () => {
+    for (const win of BrowserWindow.getAllWindows()) win.setBackgroundColor(windowBackground());
+    void refreshMenu(router);
+  });
+  wireIpc(withPathGrants(withMenuRefresh(themed), grants), grants);
+  await refreshMenu(router);
   openWindow();
 }
 

@@ -1,11 +1,11 @@
 /**
- * The application menu: File, Edit, View, Case, Help. Every item that acts on the case or
+ * The application menu: File, Edit, View (with the theme), Case, Help. Every item that acts on the case or
  * the document is sent to the UI as the command its shortcut runs, so there is one code
  * path per action; the menu only shows the keys (the page handles them in every host).
  * Cut, Copy, Paste and Select All stay native: they act on whatever has focus.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/contract.ts';
+import type { MenuCommand, ThemeChoice } from '../../shared/ipc/contract.ts';
 
 export interface RecentCase {
   path: string;
@@ -20,6 +20,8 @@ export interface MenuHooks {
   openRecent(path: string): void;
   showAbout(): void;
   recent: RecentCase[];
+  /** The saved theme, ticked in View > Theme. */
+  theme: ThemeChoice;
   /** Development builds get Reload and the developer tools. */
   dev: boolean;
 }
@@ -30,6 +32,21 @@ const item = (hooks: MenuHooks, label: string, command: MenuCommand, accelerator
   click: () => hooks.send(command),
   ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
 });
+
+/** View > Theme: the choice goes to the UI, which saves it (the shell follows what is saved). */
+function themeMenu(hooks: MenuHooks): MenuItemConstructorOptions[] {
+  const choices: [ThemeChoice, string][] = [
+    ['system', 'System'],
+    ['light', 'Light'],
+    ['dark', 'Dark'],
+  ];
+  return choices.map(([theme, label]) => ({
+    label,
+    type: 'radio',
+    checked: hooks.theme === theme,
+    click: () => hooks.send(`theme-${theme}`),
+  }));
+}
 
 function recentMenu(hooks: MenuHooks): MenuItemConstructorOptions[] {
   if (hooks.recent.length === 0) return [{ label: 'No recent cases', enabled: false }];
@@ -90,6 +107,8 @@ export function buildMenu(hooks: MenuHooks): Menu {
         item(hooks, 'Actual Size', 'zoom-reset', 'CmdOrCtrl+0'),
         sep,
         item(hooks, 'Toggle Sidebar', 'toggle-sidebar', 'CmdOrCtrl+B'),
+        sep,
+        { label: 'Theme', submenu: themeMenu(hooks) },
         ...(hooks.dev ? [sep, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
         ...(isMac ? [sep, { role: 'togglefullscreen' } as const] : []),
       ],
@@ -104,6 +123,7 @@ export function buildMenu(hooks: MenuHooks): Menu {
         item(hooks, 'Allegation Board', 'show-allegations', 'CmdOrCtrl+Shift+A'),
         item(hooks, 'Evidence Matrix', 'show-matrix', 'CmdOrCtrl+Shift+M'),
         sep,
+        item(hooks, 'Trusted Signers…', 'show-trusted-signers', 'CmdOrCtrl+Shift+K'),
         item(hooks, 'Verify Audit Log', 'verify-audit'),
         item(hooks, 'Back Up Now', 'backup-now'),
       ],

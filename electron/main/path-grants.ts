@@ -14,38 +14,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExhibitError, toErrorPayload } from '../../shared/errors.ts';
+import { channelsWhere, specOf, type ChannelFacts, type GrantPurpose } from '../../shared/ipc/contract.ts';
 import type { Router } from '../services/router.ts';
 
-export type GrantPurpose = 'read' | 'save-bundle' | 'case';
+export type { GrantPurpose };
 
-/** The host channels whose answers the reviewer chose, and what each answer may then be used for. */
-export const DIALOG_GRANTS: Readonly<Record<string, GrantPurpose>> = {
-  'dialog.openFiles': 'read',
-  'dialog.openFolder': 'read',
-  'dialog.openBundle': 'read',
-  'dialog.saveBundle': 'save-bundle',
-  'dialog.chooseCaseFolder': 'case',
-};
+/** The host channels whose answers the reviewer chose, and what each answer may then be used for (from the contract). */
+export const DIALOG_GRANTS: Readonly<Record<string, GrantPurpose>> = Object.fromEntries(
+  channelsWhere((spec) => spec.host === true && spec.grants !== undefined).map((c) => [c, specOf(c)!.grants!.purpose]),
+);
 
-interface PathRule {
-  field: 'path' | 'paths';
-  need: GrantPurpose;
-  /** A file inside a granted folder is allowed too (importing a folder, then retrying one of its files). */
-  inside?: boolean;
-}
+type PathRule = NonNullable<ChannelFacts['path']>;
 
-/** Every channel whose arguments name a file or folder, and the grant it needs. */
-export const PATH_RULES: Readonly<Record<string, PathRule>> = {
-  'import.start': { field: 'paths', need: 'read', inside: true },
-  'bundle.verify': { field: 'path', need: 'read' },
-  'bundle.import': { field: 'path', need: 'read' },
-  'bundle.export': { field: 'path', need: 'save-bundle' },
-  'case.open': { field: 'path', need: 'case' },
-  'case.create': { field: 'path', need: 'case' },
-  // A damaged case's backups: the case folder came from the case dialog or the recent list too.
-  'case.backups': { field: 'path', need: 'case' },
-  'case.restoreBackup': { field: 'path', need: 'case' },
-};
+/** Every channel whose arguments name a file or folder, and the grant it needs (from the contract). */
+export const PATH_RULES: Readonly<Record<string, PathRule>> = Object.fromEntries(
+  channelsWhere((spec) => spec.path !== undefined).map((c) => [c, specOf(c)!.path!]),
+);
 
 const refusal: Record<GrantPurpose, (p: string) => string> = {
   read: (p) => `Exhibit only reads files you chose in this window: "${p}" was not chosen in a dialog or dropped on the window.`,
@@ -117,15 +101,13 @@ export class PathGrants {
     set.add(key);
   }
 
-  /** Remember the answers of a call that hands the UI paths the reviewer chose. */
+  /** Remember the answers of a call that hands the UI paths the reviewer chose (the contract's `grants`). */
   record(channel: string, value: unknown): void {
-    const purpose = Object.hasOwn(DIALOG_GRANTS, channel) ? DIALOG_GRANTS[channel] : undefined;
-    if (purpose && Array.isArray(value)) {
-      for (const p of value) if (typeof p === 'string') this.grant(purpose, p);
-    }
-    // The recent cases are folders the reviewer opened before; the host keeps that list.
-    if (channel === 'case.recent' && Array.isArray(value)) {
-      for (const r of value as { path?: unknown }[]) if (typeof r?.path === 'string') this.grant('case', r.path);
+    const grants = specOf(channel)?.grants;
+    if (!grants || !Array.isArray(value)) return;
+    for (const answer of value as unknown[]) {
+      const p = grants.field ? (answer as Record<string, unknown> | null)?.[grants.field] : answer;
+      if (typeof p === 'string') this.grant(grants.purpose, p);
     }
   }
 

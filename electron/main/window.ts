@@ -8,6 +8,9 @@ import { APP_URL } from './app-url.ts';
 import { createSecureWindow } from './secure-window.ts';
 import { loadWindowState, trackWindowState } from './window-state.ts';
 
+/** The page's background (styles.css --bg) in the theme nativeTheme resolves to now. */
+export const windowBackground = (): string => (nativeTheme.shouldUseDarkColors ? '#151719' : '#f4f4f1');
+
 /**
  * Create the main window over app://exhibit where the reviewer last left it (state kept in
  * `stateFile`), and show it once painted. `packaged` is app.isPackaged (no developer tools).
@@ -18,8 +21,8 @@ export function createMainWindow(preload: string, stateFile: string, packaged: b
     preload,
     packaged,
     bounds: state.bounds,
-    // The page's own background for the OS theme, so the window does not flash the other one.
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#151719' : '#f4f4f1',
+    // The page's own background for the theme, so the window does not flash the other one.
+    backgroundColor: windowBackground(),
   });
   trackWindowState(win, stateFile);
   win.once('ready-to-show', () => {

@@ -6,7 +6,6 @@
 import type { z } from 'zod';
 import path from 'node:path';
 import { diskFullError, ExhibitError, isDiskFull, toErrorPayload } from '../../shared/errors.ts';
-import type { hostChannels } from '../../shared/ipc/channels.ts';
 import {
   contract,
   type ArgsOf,
@@ -14,6 +13,7 @@ import {
   type Envelope,
   type EventName,
   type EventOf,
+  type HostChannel,
   type ResultOf,
 } from '../../shared/ipc/contract.ts';
 import type { BackupFailure, BackupInfo } from '../../shared/ipc/contract.ts';
@@ -25,9 +25,9 @@ import { bundleHandlers } from './handlers/bundle-handlers.ts';
 import { caseHandlers } from './handlers/case-handlers.ts';
 import { documentHandlers } from './handlers/document-handlers.ts';
 import { highlightHandlers } from './handlers/highlight-handlers.ts';
+import { trustHandlers } from './handlers/trust-handlers.ts';
 import type { ExtractionPool } from './ingest/pool.ts';
 
-type HostChannel = (typeof hostChannels)[number];
 export type ServiceChannel = Exclude<Channel, HostChannel>;
 type ArgsOut<C extends Channel> = z.output<(typeof contract)[C]['args']>;
 
@@ -38,8 +38,13 @@ export interface RouterContext {
   /** The reviewer's name, read at each change so a new setting applies at once. */
   actor(): string;
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
-  /** Close the open case and open (or create) another; the old one stays open if this fails. */
+  /**
+   * Close the open case and open (or create) another; the old one stays open if this fails,
+   * and while work on it is under way (see `busy`) it is refused, naming that work.
+   */
   switchCase(dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore;
+  /** Run work on the open case (an import, a bundle job): the case is not switched away under it. */
+  busy<T>(what: string, work: () => Promise<T>): Promise<T>;
   /** Per-user folders: settings, and where the default and sample cases live. */
   configDir: string;
   dataDir: string;
@@ -65,6 +70,7 @@ export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Route
     ...bundleHandlers(ctx),
     ...allegationHandlers(ctx),
     ...backupHandlers(ctx),
+    ...trustHandlers(ctx),
   };
   return {
     async call(channel, rawArgs) {

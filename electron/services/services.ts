@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupFailure, EventName, EventOf } from '../../shared/ipc/contract.ts';
+import { ExhibitError } from '../../shared/errors.ts';
 import { caseWritingChannels } from './case/access.ts';
 import { AutoBackup, DEFAULT_POLICY, type BackupPolicy } from './case/auto-backup.ts';
 import { backupError } from './case/backup-failure.ts';
@@ -9,6 +10,8 @@ import type { BackupInfo } from './case/backups.ts';
 import { CASE_DB, initCase, openCase, openOrCreateCase, type CaseStore } from './case/case.ts';
 import { userConfigDir, userDataDir } from './case/paths.ts';
 import { rememberCase, reviewerName } from './case/settings.ts';
+import { refreshGeometry, type GeometryRefresh } from './geometry/refresh.ts';
+import type { Remeasured } from './geometry/remeasure.ts';
 import { ExtractionPool, type PoolOptions } from './ingest/pool.ts';
 import { createRouter, type HostHandlers, type Router } from './router.ts';
 
@@ -25,6 +28,11 @@ export interface Services {
     idle(): Promise<void>;
     /** The last automatic backup that failed, or null. */
     readonly lastError: Error | null;
+  };
+  /** Re-measuring the open case's documents from an older Exhibit (see geometry/remeasure.ts). */
+  readonly geometry: {
+    /** Resolves once the documents that needed it are re-measured. */
+    idle(): Promise<Remeasured[]>;
   };
   close(): Promise<void>;
 }
@@ -54,6 +62,8 @@ export interface ServicesOptions {
   backup?: Partial<BackupPolicy> | false;
   /** Where a failed automatic backup is written down (default: standard error); the UI is told through `emit` as well. */
   onBackupError?: (err: Error, caseDir: string) => void;
+  /** Told as each older document starts being re-measured (the command line draws it on a terminal). */
+  onRemeasure?: (done: number, total: number, title: string) => void;
 }
 
 /** Open a case and build its router. */
@@ -103,7 +113,28 @@ export function openServices(opts: ServicesOptions): Services {
     }
   };
   const pool = new ExtractionPool(opts.pool);
+  const remeasure = (s: CaseStore): GeometryRefresh => refreshGeometry(s, pool, actor, emit, opts.onRemeasure);
+  let geometry = remeasure(store);
+  // Work under way on the open case, by what it is ("an import"): a switch would close its database under it.
+  const working = new Map<symbol, string>();
+  const busy = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    const token = Symbol(what);
+    working.set(token, what);
+    try {
+      return await work();
+    } finally {
+      working.delete(token);
+    }
+  };
   const switchCase = (dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore => {
+    const under = [...new Set(working.values())];
+    if (under.length > 0 && path.resolve(dir) !== store.dir)
+      throw new ExhibitError(
+        'busy',
+        `${under.join(' and ')} ${under.length > 1 ? 'are' : 'is'} still running in ${path.basename(store.dir)}: ` +
+          'wait for it to finish or cancel it before opening another case',
+        store.dir,
+      );
     const fresh = mode === 'create' || (mode === 'open-or-create' && !existed(dir));
     // Open the new case first: if that fails, the reviewer keeps working in the old one.
     const next = mode === 'open' ? openCase(dir) : mode === 'create' ? initCase(dir, actor()) : openOrCreateCase(dir, actor());
@@ -111,12 +142,14 @@ export function openServices(opts: ServicesOptions): Services {
       next.close();
       return store;
     }
-    // A backup of the old case that is under way finishes before its database closes.
-    const [old, oldBackups] = [store, backups.auto];
+    // A backup or a re-measuring of the old case that is under way finishes before its database closes.
+    const [old, oldBackups, oldGeometry] = [store, backups.auto, geometry];
     oldBackups.stop();
-    void oldBackups.idle().finally(() => old.close());
+    oldGeometry.stop();
+    void Promise.allSettled([oldBackups.idle(), oldGeometry.idle()]).finally(() => old.close());
     store = next;
     backups = backupsOf(next, fresh);
+    geometry = remeasure(next);
     return store;
   };
   const inner = createRouter(
@@ -128,6 +161,7 @@ export function openServices(opts: ServicesOptions): Services {
       actor,
       emit,
       switchCase,
+      busy,
       backups: {
         now: backupNow,
         get failure() {
@@ -162,7 +196,12 @@ export function openServices(opts: ServicesOptions): Services {
         return backups.auto.lastError;
       },
     },
+    geometry: {
+      idle: () => geometry.idle(),
+    },
     async close() {
+      geometry.stop();
+      await geometry.idle();
       // A backup asked for by the last change is taken before the case closes.
       await backups.auto.idle();
       backups.auto.stop();

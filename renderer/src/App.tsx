@@ -1,6 +1,6 @@
 /**
  * The workspace: the case bar, the library on the left, the open document in the
- * middle, case search on the right. Menu items, shortcuts and buttons all arrive as app
+ * middle, case search on the right, all of it for the open case only. Menu items, shortcuts and buttons all arrive as app
  * commands (shortcuts/commands.ts). Errors from any call land in one alert region, each
  * naming the file or item at fault; confirmations of what was done land in a notice.
  */
@@ -9,7 +9,8 @@ import type { DocumentSummary } from '../../shared/ipc/contract.ts';
 import { ApiError, call, messageOf } from './api.ts';
 import { CaseHeader } from './case/CaseHeader.tsx';
 import { useBackupStatus } from './case/useBackupStatus.ts';
-import { useCase } from './case/useCase.ts';
+import { useCase, type CaseState } from './case/useCase.ts';
+import { shownTitle, useDisplayTitles } from './documents/titles.ts';
 import { useDocumentActions, type Notice } from './documents/useDocumentActions.ts';
 import { useDropImport } from './import/useDropImport.ts';
 import { useImport } from './import/useImport.ts';
@@ -19,16 +20,20 @@ import { ledgerChanged } from './allegations/changes.ts';
 import { highlightsChanged } from './highlights/changes.ts';
 import { LedgerPane, type LedgerView } from './allegations/LedgerPane.tsx';
 import type { OpenPassage } from './allegations/PassageList.tsx';
+import { revealDrawerOf } from './layout/Drawer.tsx';
 import { LibraryPane } from './library/LibraryPane.tsx';
 import { SideColumn, type SideTab } from './library/SideColumn.tsx';
 import { NoticeBar } from './library/NoticeBar.tsx';
 import { useReading } from './library/useReading.ts';
 import { SearchPanel, type OpenHit } from './search/SearchPanel.tsx';
-import { useSettings } from './settings/useSettings.ts';
+import { useTheme } from './settings/ThemeChoice.tsx';
+import { useSettings, type SettingsState } from './settings/useSettings.ts';
 import { useCommand } from './shortcuts/commands.ts';
 import { useShortcuts } from './shortcuts/useShortcuts.ts';
 import { redo, undo } from './undo/undo.ts';
 import { DocumentViewer } from './viewer/DocumentViewer.tsx';
+
+const NO_DOCUMENTS: DocumentSummary[] = [];
 
 interface Problem {
   id: number;
@@ -47,11 +52,46 @@ export function App() {
       list.some((p) => p.message === message) ? list : [...list, { id: nextProblem.current++, message, code }],
     );
   }, []);
+  const kase = useCase(report);
+  const prefs = useSettings(report);
+  useTheme(prefs);
+  // Another case: the old one's problems go with its views (adjusted while rendering, not in an effect).
+  const [problemsOf, setProblemsOf] = useState(kase.generation);
+  if (problemsOf !== kase.generation) {
+    setProblemsOf(kase.generation);
+    setProblems([]);
+  }
+  const dismissProblem = useCallback((id: number) => setProblems((l) => l.filter((x) => x.id !== id)), []);
+  // Everything shown of a case starts afresh for another: nothing of one case inside another.
+  return (
+    <Workspace
+      key={kase.generation}
+      kase={kase}
+      prefs={prefs}
+      report={report}
+      problems={problems}
+      onDismissProblem={dismissProblem}
+    />
+  );
+}
+
+interface WorkspaceProps {
+  kase: CaseState;
+  prefs: SettingsState;
+  report(err: unknown): void;
+  problems: Problem[];
+  onDismissProblem(id: number): void;
+}
+
+/**
+ * The open case's workspace. Its state (the open document, search hits, ledger views,
+ * filters, the last import, dialogs, notices) belongs to that case: App mounts a fresh
+ * one for each case opened.
+ */
+function Workspace({ kase, prefs, report, problems, onDismissProblem }: WorkspaceProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const dismissNotice = useCallback(() => setNotice(null), []);
 
-  const kase = useCase(report);
-  const prefs = useSettings(report);
   const importer = useImport(kase.refresh, report);
   const reading = useReading(kase, prefs);
   const actions = useDocumentActions(kase.refresh, report, setNotice);
@@ -69,22 +109,25 @@ export function App() {
   const backup = useBackupStatus(kase.info, notifyPlain);
   const dragging = useDropImport(importer.importPaths, importer.running !== null, report);
   useShortcuts();
+  // The open document is named as everywhere else: told apart from others of its title.
+  const titles = useDisplayTitles(kase.documents ?? NO_DOCUMENTS);
+  const openTitle = reading.open ? shownTitle(titles, reading.open.doc.documentId, reading.open.doc.title) : null;
 
   useEffect(() => {
-    document.title = kase.info ? `${reading.open ? `${reading.open.doc.title} — ` : ''}${kase.info.name} — Exhibit` : 'Exhibit';
-  }, [kase.info, reading.open]);
+    document.title = kase.info ? `${openTitle ? `${openTitle} — ` : ''}${kase.info.name} — Exhibit` : 'Exhibit';
+  }, [kase.info, openTitle]);
 
   // The document a Case-menu command acts on: the one selected in the list, else the one open.
   const current = (): DocumentSummary | null =>
     kase.documents?.find((d) => d.documentId === reading.selectedId) ?? reading.open?.doc ?? null;
 
-  const history = (step: typeof undo, verb: string) => async () => {
+  const history = (step: typeof undo, verb: 'Undone' | 'Redone') => async () => {
     try {
       const done = await step();
       setNotice(
         done
           ? { message: `${verb}: ${done.label}`, undoable: false }
-          : { message: `Nothing to ${verb.toLowerCase()}.`, undoable: false },
+          : { message: `Nothing to ${verb === 'Undone' ? 'undo' : 'redo'}.`, undoable: false },
       );
     } catch (err) {
       report(err);
@@ -132,6 +175,7 @@ export function App() {
   useCommand('redo', () => void history(redo, 'Redone')());
   useCommand('search-case', () => {
     setSideTab('search');
+    revealDrawerOf(searchInput.current);
     searchInput.current?.focus();
     searchInput.current?.select();
   });
@@ -144,19 +188,25 @@ export function App() {
   useCommand('export-bundle', () => setDialog({ kind: 'export-bundle' }));
   useCommand('verify-bundle', () => setDialog({ kind: 'verify-bundle' }));
   useCommand('import-bundle', () => setDialog({ kind: 'import-bundle' }));
+  useCommand('show-trusted-signers', () => setDialog({ kind: 'trusted-signers' }));
   useCommand('backup-now', () => void backup.backUpNow().catch(report));
   useCommand('show-allegations', () => {
     setSideTab('allegations');
     // After React shows the tab: focus the first allegation, else the board's first control.
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>('.pane-allegations .alg-open, .pane-allegations .alg-board-head button')?.focus(),
-    );
+    requestAnimationFrame(() => {
+      const first = document.querySelector<HTMLElement>('.pane-allegations .alg-open, .pane-allegations .alg-board-head button');
+      revealDrawerOf(first);
+      first?.focus();
+    });
   });
   useCommand('show-matrix', () => setLedger({ view: 'matrix', allegationId: detailId }));
 
   const openHit = (hit: OpenHit) => {
     const doc = kase.documents?.find((d) => d.documentId === hit.documentId);
-    if (doc) reading.openDocument(doc, hit.page, hit.terms);
+    if (!doc) return;
+    // The ledger views cover the document; a hit the reviewer clicked must show.
+    setLedger(null);
+    reading.openDocument(doc, hit.page, hit.terms);
   };
 
   const openDetail = (allegationId: string) => {
@@ -173,6 +223,8 @@ export function App() {
   const open = reading.open;
   const middle = ledger !== null || open !== null;
   const layout = middle ? (sidebarHidden ? 'reading no-sidebar' : 'reading') : 'browsing';
+  // In a narrow window the side panes are drawers (layout/Drawer.tsx): they close once what was opened from them shows.
+  const shown = `${open?.visit ?? 0}:${ledger?.view ?? ''}:${ledger?.allegationId ?? ''}`;
   return (
     <div className="app">
       <CaseHeader
@@ -180,18 +232,15 @@ export function App() {
         backup={backup}
         onEditReviewer={() => setDialog({ kind: 'reviewer' })}
         onShowShortcuts={() => setDialog({ kind: 'shortcuts' })}
+        theme={prefs.settings?.theme ?? 'system'}
+        onTheme={(theme) => void prefs.setTheme(theme)}
       />
       {problems.length > 0 && (
         <div className="alerts" role="alert">
           {problems.map((p) => (
             <div key={p.id} className="alert" data-code={p.code ?? undefined}>
               <span className="alert-text">{p.message}</span>
-              <button
-                type="button"
-                className="quiet"
-                onClick={() => setProblems((l) => l.filter((x) => x.id !== p.id))}
-                aria-label={`Dismiss: ${p.message}`}
-              >
+              <button type="button" className="quiet" onClick={() => onDismissProblem(p.id)} aria-label={`Dismiss: ${p.message}`}>
                 Dismiss
               </button>
             </div>
@@ -206,6 +255,7 @@ export function App() {
             selectedId={reading.selectedId}
             openId={open?.doc.documentId ?? null}
             compact={middle}
+            doneKey={shown}
             onSelect={reading.select}
             onOpen={(doc) => reading.openDocument(doc)}
             onEditProvenance={(docs) => docs.length > 0 && setDialog({ kind: 'provenance', docs })}
@@ -230,8 +280,8 @@ export function App() {
         {open && !ledger && (
           <section className="pane pane-viewer" aria-label="Open document">
             <div className="viewer-head">
-              <h2 className="viewer-title" title={open.doc.title}>
-                {open.doc.title}
+              <h2 className="viewer-title" title={openTitle ?? open.doc.title}>
+                {openTitle ?? open.doc.title}
               </h2>
               <button type="button" className="quiet" onClick={reading.close}>
                 Close document
@@ -241,7 +291,7 @@ export function App() {
               key={`${open.doc.documentId}:${open.visit}`}
               documentId={open.doc.documentId}
               kind={open.doc.kind}
-              title={open.doc.title}
+              title={openTitle ?? open.doc.title}
               initialPage={open.page}
               searchTerms={open.terms}
               onPageChange={reading.pageChanged}
@@ -251,6 +301,7 @@ export function App() {
         <SideColumn
           tab={sideTab}
           onTab={setSideTab}
+          doneKey={shown}
           search={<SearchPanel report={report} inputRef={searchInput} onOpenHit={openHit} />}
           allegations={
             <AllegationsPane
@@ -272,9 +323,12 @@ export function App() {
       <AppDialogs
         dialog={dialog}
         onClose={() => setDialog(null)}
-        reviewer={kase.info?.reviewer ?? prefs.settings?.reviewerName ?? ''}
-        onSaveReviewer={async (name) => {
-          const saved = await prefs.setReviewer(name);
+        reviewer={{
+          name: kase.info?.reviewer ?? prefs.settings?.reviewerName ?? '',
+          organization: prefs.settings?.organization ?? '',
+        }}
+        onSaveReviewer={async (identity) => {
+          const saved = await prefs.setReviewer(identity.name, identity.organization);
           if (saved) await kase.refresh();
           return saved;
         }}

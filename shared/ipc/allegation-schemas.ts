@@ -3,6 +3,7 @@
  * views built on those links (board counts, detail, matrix, response map).
  */
 import { z } from 'zod';
+import type { ChannelSpec } from './channel-spec.ts';
 import { Highlight } from './highlight-schemas.ts';
 
 const id = z.string().min(1).max(200);
@@ -83,10 +84,12 @@ const tags = z.array(z.string().min(1).max(60)).max(50);
 
 export const allegationChannels = {
   'allegations.list': {
+    access: 'read',
     args: z.object({ status: AllegationStatus.optional(), tag: z.string().optional() }).strict(),
     result: z.array(Allegation),
   },
   'allegations.create': {
+    access: 'write',
     args: z
       .object({
         title: z.string().min(1).max(500),
@@ -100,6 +103,7 @@ export const allegationChannels = {
     result: Allegation,
   },
   'allegations.update': {
+    access: 'write',
     args: z
       .object({
         allegationId: id,
@@ -114,42 +118,52 @@ export const allegationChannels = {
     result: Allegation,
   },
   /** Put allegations in this order (every live allegation's id, once). */
-  'allegations.reorder': { args: z.object({ allegationIds: z.array(id).max(10000) }).strict(), result: z.array(Allegation) },
+  'allegations.reorder': {
+    access: 'write',
+    args: z.object({ allegationIds: z.array(id).max(10000) }).strict(),
+    result: z.array(Allegation),
+  },
   /** Delete (restorable). An allegation with links is refused unless `withLinks` is true: the UI asks first. */
   'allegations.delete': {
+    access: 'write',
     args: z.object({ allegationId: id, withLinks: z.boolean().optional() }).strict(),
     result: z.object({ allegation: Allegation, links: int }),
   },
-  'allegations.restore': { args: z.object({ allegationId: id }).strict(), result: Allegation },
+  'allegations.restore': { access: 'write', args: z.object({ allegationId: id }).strict(), result: Allegation },
   /** Create allegations from pasted text: one per line, a Markdown list, or CSV with a header (title, code, description, source, status, tags). */
   'allegations.import': {
+    access: 'write',
     args: z
       .object({ text: z.string().min(1).max(1_000_000), format: z.enum(['auto', 'lines', 'markdown', 'csv']).optional() })
       .strict(),
     result: z.array(Allegation),
   },
   'allegations.detail': {
+    access: 'read',
     args: z.object({ allegationId: id }).strict(),
     result: z.object({ allegation: Allegation, passages: z.array(LinkedPassage) }),
   },
   /** Link a highlight to an allegation; refused if that link exists (use links.update). */
   'links.create': {
+    access: 'write',
     args: z.object({ highlightId: id, allegationId: id, stance: Stance, rationale: text(20000).optional() }).strict(),
     result: Link,
   },
   'links.update': {
+    access: 'write',
     args: z
       .object({ highlightId: id, allegationId: id, stance: Stance.optional(), rationale: text(20000).nullable().optional() })
       .strict(),
     result: Link,
   },
-  'links.remove': { args: z.object({ highlightId: id, allegationId: id }).strict(), result: Link },
+  'links.remove': { access: 'write', args: z.object({ highlightId: id, allegationId: id }).strict(), result: Link },
   /** Links of one highlight, or of all the highlights one document holds. */
   'links.list': {
+    access: 'read',
     args: z.object({ highlightId: id.optional(), documentId: id.optional() }).strict(),
     result: z.array(Link),
   },
-  'matrix.get': { args: z.object({}).strict(), result: Matrix },
-  'highlights.unlinked': { args: z.object({}).strict(), result: z.array(Highlight) },
-  'responseMap.get': { args: z.object({ documentId: id }).strict(), result: z.array(ResponseEntry) },
-} as const;
+  'matrix.get': { access: 'read', args: z.object({}).strict(), result: Matrix },
+  'highlights.unlinked': { access: 'read', args: z.object({}).strict(), result: z.array(Highlight) },
+  'responseMap.get': { access: 'read', args: z.object({ documentId: id }).strict(), result: z.array(ResponseEntry) },
+} as const satisfies Record<string, ChannelSpec>;

@@ -1,5 +1,6 @@
 /** Backups of a case's database: listing them, and restoring a case from one. */
 import { z } from 'zod';
+import type { ChannelSpec } from './channel-spec.ts';
 import { BackupFailure, CaseInfo } from './schemas.ts';
 
 const dir = z.string().min(1).max(4096);
@@ -40,9 +41,12 @@ export const backupChannels = {
       latestGood: BackupInfo.nullable(),
       setAside: z.array(z.string()),
     }),
+    access: 'read',
+    // A damaged case's backups: the case folder came from the case dialog or the recent list too.
+    path: { field: 'path', need: 'case' },
   },
-  /** Take a backup of the open case now, whatever the automatic policy says. */
-  'case.backupNow': { args: z.object({}).strict(), result: BackupInfo },
+  /** Take a backup of the open case now, whatever the automatic policy says (it writes the case's backups folder). */
+  'case.backupNow': { args: z.object({}).strict(), result: BackupInfo, access: 'write' },
   /**
    * Put a backup (by name; the newest sound one when none is named) in place of a case's
    * database, keep the database it replaces beside it, and open the case.
@@ -50,5 +54,9 @@ export const backupChannels = {
   'case.restoreBackup': {
     args: z.object({ path: dir, backup: z.string().min(1).max(255).optional() }).strict(),
     result: z.object({ case: CaseInfo, restored: BackupInfo, replaced: z.string().nullable() }),
+    // Writes the case it restores, which is then opened: not the case open before.
+    access: 'read',
+    path: { field: 'path', need: 'case' },
+    switchesCase: true,
   },
-} as const;
+} as const satisfies Record<string, ChannelSpec>;

@@ -1,10 +1,23 @@
 /** Evidence bundles: export a case (or part of it), verify a bundle, and their host dialogs. */
 import { z } from 'zod';
+import type { ChannelSpec } from './channel-spec.ts';
+import { Signer } from './trust-schemas.ts';
 
 const file = z.string().min(1).max(4096);
 const id = z.string().min(1).max(200);
 
-export const VerifyReport = z.object({ ok: z.boolean(), problems: z.array(z.string()), files: z.number().int() });
+/**
+ * A bundle's check. `ok` and `problems` are about integrity alone (hashes, manifests, the
+ * signature, bag-info's key fingerprint, the audit chain); whether the key that signed is
+ * one the reader trusts is `signer`, reported apart. `signer` is null when the bundle
+ * carries no readable public key.
+ */
+export const VerifyReport = z.object({
+  ok: z.boolean(),
+  problems: z.array(z.string()),
+  files: z.number().int(),
+  signer: Signer.nullable(),
+});
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
 const n = z.number().int();
@@ -59,18 +72,63 @@ export const bundleChannels = {
         jobId: id.optional(),
       })
       .strict(),
-    result: z.object({ out: z.string(), files: z.number().int(), bytes: z.number().int() }),
+    /** warnings: what the reviewer should know of the bundle written (a character a letter's rendition cannot draw). */
+    result: z.object({ out: z.string(), files: z.number().int(), bytes: z.number().int(), warnings: z.array(z.string()) }),
+    access: 'read',
+    path: { field: 'path', need: 'save-bundle' },
   },
   /** With a job id, bundle.cancel stops the check (it then fails with the 'cancelled' error). */
-  'bundle.verify': { args: z.object({ path: file, jobId: id.optional() }).strict(), result: VerifyReport },
-  /** Verify a bundle, then merge it into the open case; bundle.cancel stops it before the merge, changing nothing. */
-  'bundle.import': { args: z.object({ path: file, jobId: id.optional() }).strict(), result: MergeResult },
+  'bundle.verify': {
+    args: z.object({ path: file, jobId: id.optional() }).strict(),
+    result: VerifyReport,
+    access: 'read',
+    path: { field: 'path', need: 'read' },
+  },
+  /**
+   * Verify a bundle, then merge it into the open case; bundle.cancel stops it before the merge, changing nothing.
+   * A bundle signed by a key the case does not trust is refused ('untrusted-signer', naming the fingerprint)
+   * unless `acceptSigner` is that key's fingerprint; with `trustSignerAs` too, the merge also adds the signer
+   * to the case's trusted signers under that name. A bundle carries its PDFs' pages, so an encrypted PDF in it needs no
+   * password; one from an earlier Exhibit does not, and an encrypted PDF in it is opened with each of `passwords` in
+   * turn: none given, or none that opens it, fails with 'password-required' or 'password-incorrect' (the subject
+   * is the document's title) and changes nothing.
+   */
+  'bundle.import': {
+    args: z
+      .object({
+        path: file,
+        jobId: id.optional(),
+        acceptSigner: z.string().min(1).max(200).optional(),
+        trustSignerAs: z.string().min(1).max(200).optional(),
+        passwords: z.array(z.string().min(1).max(1024)).max(100).optional(),
+      })
+      .strict(),
+    result: MergeResult,
+    access: 'write',
+    path: { field: 'path', need: 'read' },
+  },
   /**
    * Stop a running export (it removes its temporary file and writes nothing), check or
    * import (it removes its staging folder and the case stays as it was).
    */
-  'bundle.cancel': { args: z.object({ jobId: id }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  'bundle.cancel': {
+    args: z.object({ jobId: id }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
+    access: 'read',
+  },
   // Served by the host: where to save a bundle, and which bundle to check.
-  'dialog.saveBundle': { args: z.object({ suggestedName: z.string().max(255) }).strict(), result: z.array(z.string()) },
-  'dialog.openBundle': { args: z.object({}).strict(), result: z.array(z.string()) },
-} as const;
+  'dialog.saveBundle': {
+    args: z.object({ suggestedName: z.string().max(255) }).strict(),
+    result: z.array(z.string()),
+    access: 'read',
+    host: true,
+    grants: { purpose: 'save-bundle' },
+  },
+  'dialog.openBundle': {
+    args: z.object({}).strict(),
+    result: z.array(z.string()),
+    access: 'read',
+    host: true,
+    grants: { purpose: 'read' },
+  },
+} as const satisfies Record<string, ChannelSpec>;

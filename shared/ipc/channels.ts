@@ -54,21 +54,16 @@ export const channelNames = [
   'case.backups',
   'case.restoreBackup',
   'case.backupNow',
-] as const;
-
-export const hostChannels = [
-  'dialog.openFiles',
-  'dialog.openFolder',
-  'dialog.chooseCaseFolder',
-  'shell.openExternal',
-  'dialog.saveBundle',
-  'dialog.openBundle',
+  'clipboard.writeText',
+  'trust.list',
+  'trust.add',
+  'trust.remove',
 ] as const;
 
 /** Where a host serves a document's original bytes (same origin as the UI). */
 export const originalPath = (documentId: string): string => `/original/${encodeURIComponent(documentId)}`;
 
-export const eventNames = ['import.progress', 'bundle.progress', 'menu.command', 'backup.status'] as const;
+export const eventNames = ['import.progress', 'bundle.progress', 'menu.command', 'backup.status', 'geometry.status'] as const;
 
 /** The IPC channel string Electron uses for a contract channel. */
 export const ipcChannel = (name: string): string => `exhibit:${name}`;

@@ -8,7 +8,10 @@ import { allegationChannels } from './allegation-schemas.ts';
 import { BackupStatus, backupChannels } from './backup-schemas.ts';
 import { BundleProgress, bundleChannels } from './bundle-schemas.ts';
 import { caseChannels } from './case-schemas.ts';
+import type { ChannelSpec } from './channel-spec.ts';
+import { GeometryStatus } from './geometry-schemas.ts';
 import { highlightChannels } from './highlight-schemas.ts';
+import { trustChannels } from './trust-schemas.ts';
 import {
   AuditReport,
   CaseInfo,
@@ -26,23 +29,28 @@ export * from './highlight-schemas.ts';
 export * from './allegation-schemas.ts';
 export * from './bundle-schemas.ts';
 export * from './backup-schemas.ts';
-export { Settings } from './case-schemas.ts';
+export * from './geometry-schemas.ts';
+export * from './trust-schemas.ts';
+export type { ChannelFacts, ChannelSpec, GrantPurpose } from './channel-spec.ts';
+export { Settings, ThemeChoice } from './case-schemas.ts';
 
 const id = z.string().min(1).max(200);
 const none = z.object({}).strict();
 
 /** Every channel: its arguments and its result. */
 export const contract = {
-  'case.info': { args: none, result: CaseInfo },
-  'documents.list': { args: none, result: z.array(DocumentSummary) },
-  'documents.get': { args: z.object({ documentId: id }).strict(), result: DocumentDetail },
+  'case.info': { args: none, result: CaseInfo, access: 'read' },
+  'documents.list': { args: none, result: z.array(DocumentSummary), access: 'read' },
+  'documents.get': { args: z.object({ documentId: id }).strict(), result: DocumentDetail, access: 'read' },
   'documents.page': {
     args: z.object({ documentId: id, page: z.number().int().min(1) }).strict(),
     result: PageText,
+    access: 'read',
   },
   'documents.setProvenance': {
     args: z.object({ documentId: id, provenance: Provenance }).strict(),
     result: DocumentSummary,
+    access: 'write',
   },
   'import.start': {
     args: z
@@ -54,8 +62,10 @@ export const contract = {
       })
       .strict(),
     result: z.array(ImportResult),
+    access: 'write',
+    path: { field: 'paths', need: 'read', inside: true },
   },
-  'import.cancel': { args: z.object({ jobId: id }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  'import.cancel': { args: z.object({ jobId: id }).strict(), result: z.object({ cancelled: z.boolean() }), access: 'read' },
   'search.query': {
     args: z
       .object({
@@ -65,20 +75,36 @@ export const contract = {
       })
       .strict(),
     result: SearchResponse,
+    access: 'read',
   },
-  'audit.verify': { args: none, result: AuditReport },
+  'audit.verify': { args: none, result: AuditReport, access: 'read' },
   // Served by the host (Electron's dialogs, or the test harness), not by the services.
-  'dialog.openFiles': { args: none, result: z.array(z.string()) },
-  'dialog.openFolder': { args: none, result: z.array(z.string()) },
+  'dialog.openFiles': { args: none, result: z.array(z.string()), access: 'read', host: true, grants: { purpose: 'read' } },
+  'dialog.openFolder': { args: none, result: z.array(z.string()), access: 'read', host: true, grants: { purpose: 'read' } },
   ...highlightChannels,
   ...caseChannels,
   ...allegationChannels,
   ...bundleChannels,
   ...backupChannels,
-} as const;
+  ...trustChannels,
+} as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
+/** The channels the host serves (dialogs, the shell, the clipboard); the services serve the rest. */
+export type HostChannel = { [C in Channel]: Contract[C] extends { host: true } ? C : never }[Channel];
+
+/** The channels whose entry satisfies `test`, in contract order. */
+export function channelsWhere(test: (spec: ChannelSpec) => boolean): Channel[] {
+  return (Object.keys(contract) as Channel[]).filter((c) => test(contract[c]));
+}
+
+/** The contract's entry for a channel name from outside (null for anything that is not one). */
+export function specOf(channel: string): ChannelSpec | null {
+  return Object.hasOwn(contract, channel) ? contract[channel as Channel] : null;
+}
+
+export const hostChannels = channelsWhere((spec) => spec.host === true) as HostChannel[];
 export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
 export type ResultOf<C extends Channel> = z.output<Contract[C]['result']>;
 
@@ -112,6 +138,10 @@ export const MenuCommand = z.enum([
   'verify-bundle',
   'import-bundle',
   'backup-now',
+  'show-trusted-signers',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
@@ -121,6 +151,7 @@ export const events = {
   'bundle.progress': BundleProgress,
   'menu.command': MenuCommand,
   'backup.status': BackupStatus,
+  'geometry.status': GeometryStatus,
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;

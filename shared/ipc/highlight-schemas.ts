@@ -4,6 +4,7 @@
  * selectors over the page's extracted text — never what the screen showed.
  */
 import { z } from 'zod';
+import type { ChannelSpec } from './channel-spec.ts';
 
 const id = z.string().min(1).max(200);
 const int = z.number().int();
@@ -61,7 +62,9 @@ export type Highlight = z.infer<typeof Highlight>;
 /**
  * One target of a highlight to create: either exact offsets into the page text, or a
  * quote (whitespace-insensitive, across line breaks) with its occurrence (1-based) or an
- * approximate start offset `near` to choose between repeats.
+ * approximate start offset `near` to choose between repeats. With `acrossPages`, a quote
+ * that is not wholly on `page` may start there and run on over the following pages; it
+ * then becomes one target per page, as a selection across a page break does.
  */
 export const TargetSpec = z.union([
   z.object({ page: int.min(1), start: int.min(0), end: int.min(1) }).strict(),
@@ -71,6 +74,7 @@ export const TargetSpec = z.union([
       quote: z.string().min(1).max(20000),
       occurrence: int.min(1).optional(),
       near: int.min(0).optional(),
+      acrossPages: z.boolean().optional(),
     })
     .strict(),
 ]);
@@ -92,11 +96,9 @@ const label = z.string().max(200);
 const note = z.string().max(20000);
 
 export const highlightChannels = {
-  'highlights.list': {
-    args: z.object({ documentId: id.optional() }).strict(),
-    result: z.array(Highlight),
-  },
+  'highlights.list': { access: 'read', args: z.object({ documentId: id.optional() }).strict(), result: z.array(Highlight) },
   'highlights.create': {
+    access: 'write',
     args: z
       .object({
         documentId: id,
@@ -109,6 +111,7 @@ export const highlightChannels = {
     result: Highlight,
   },
   'highlights.update': {
+    access: 'write',
     args: z
       .object({
         highlightId: id,
@@ -119,10 +122,7 @@ export const highlightChannels = {
       .strict(),
     result: Highlight,
   },
-  'highlights.delete': { args: z.object({ highlightId: id }).strict(), result: Highlight },
-  'highlights.restore': { args: z.object({ highlightId: id }).strict(), result: Highlight },
-  'documents.pageLayout': {
-    args: z.object({ documentId: id, page: int.min(1) }).strict(),
-    result: PageLayout,
-  },
-} as const;
+  'highlights.delete': { access: 'write', args: z.object({ highlightId: id }).strict(), result: Highlight },
+  'highlights.restore': { access: 'write', args: z.object({ highlightId: id }).strict(), result: Highlight },
+  'documents.pageLayout': { access: 'read', args: z.object({ documentId: id, page: int.min(1) }).strict(), result: PageLayout },
+} as const satisfies Record<string, ChannelSpec>;

@@ -45,6 +45,12 @@ export const DocumentSummary = z.object({
   importedBy: z.string(),
   status: z.string(),
   provenance: Provenance,
+  /**
+   * The date the document bears as far as Exhibit knows (YYYY-MM-DD): the PDF's creation
+   * date, else the provenance's "obtained at" when that is a date; null when neither is.
+   * It tells apart documents of the same title (shared/display-titles.ts).
+   */
+  date: z.string().nullable(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
@@ -52,6 +58,12 @@ export const DocumentDetail = DocumentSummary.extend({
   metadata: PdfMetadata.nullable(),
   extractorVersion: z.string(),
   pageLabels: z.array(z.string().nullable()),
+  /**
+   * The PDF's pages (1-based) from which no text could be extracted: images, such as
+   * scanned pages. They cannot be searched or highlighted; the viewer says so on each.
+   * Always empty for a text document.
+   */
+  textlessPages: z.array(z.number().int()),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
@@ -66,15 +78,17 @@ export const PageText = z.object({
 });
 export type PageText = z.infer<typeof PageText>;
 
-export const ImportStatus = z.enum(['imported', 'duplicate', 'failed']);
+/** `skipped`: a link in an imported folder that was not followed (pointing outside it, dangling, to a folder). */
+export const ImportStatus = z.enum(['imported', 'duplicate', 'failed', 'skipped']);
 export const ImportResult = z.object({
   path: z.string(),
   status: ImportStatus,
   documentId: z.string().nullable(),
   sha256: z.string().nullable(),
   pages: z.number().int().nullable(),
+  /** Why it failed or was skipped, naming the file; null otherwise. */
   error: z.string().nullable(),
-  /** Why it failed, for the UI to act on (e.g. 'password-required'); null unless failed. */
+  /** The same as a code for the UI to act on (e.g. 'password-required', 'link-outside'). */
   errorCode: z.string().nullable(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
@@ -90,6 +104,7 @@ export type ImportProgress = z.infer<typeof ImportProgress>;
 
 export const SearchHit = z.object({
   documentId: z.string(),
+  /** The document's display title: told apart from others of the same title (shared/display-titles.ts). */
   title: z.string(),
   page: z.number().int(),
   snippet: z.string(),

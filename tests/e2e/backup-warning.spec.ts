@@ -68,13 +68,12 @@ test('a failed automatic backup shows a warning; Back up now after the fix succe
   await expect(warning).toContainText(`The backup of ${dir} was not taken: ${backups} is a file, not a folder.`);
   await expect(warning).toContainText('Your work itself is saved in the case');
   await axeClean(page, '.backup-warning');
-  fs.mkdirSync('/tmp/shots', { recursive: true });
-  await page.screenshot({ path: '/tmp/shots/backup-warning.png' });
+  await app.snap('backup-warning');
 
   // Tried again before the cause is fixed: the warning says that failed too.
   await warning.getByRole('button', { name: 'Back up now' }).click();
   await expect(warning).toContainText(`Backing up again failed too: The backup of ${dir} was not taken: ${backups} is a file`);
-  await page.screenshot({ path: '/tmp/shots/backup-warning-retry-failed.png' });
+  await app.snap('backup-warning-retry-failed');
 
   fs.rmSync(backups);
   await warning.getByRole('button', { name: 'Back up now' }).click();
@@ -83,7 +82,7 @@ test('a failed automatic backup shows a warning; Back up now after the fix succe
   expect(more).toEqual([]);
   const notice = page.getByRole('status').filter({ hasText: 'Backed up at' });
   await expect(notice).toHaveText(`Backed up at ${await shownTime(page, taken!.takenAt)}, in this case's backups folder.×`);
-  await page.screenshot({ path: '/tmp/shots/backup-warning-fixed.png' });
+  await app.snap('backup-warning-fixed');
   // The documents were there all along.
   await expect(page.getByRole('table', { name: 'Documents' }).getByRole('row', { name: /harbour-letter/ })).toBeVisible();
 });

@@ -14,7 +14,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { callTyped, type Router } from '../../electron/services/router.ts';
 import { openServices } from '../../electron/services/services.ts';
+import { reviewerKey } from '../../electron/services/bundle/keys.ts';
 import { buildPdf } from '../fixtures/pdf-builder.ts';
+import { resealBundle } from '../fixtures/reseal.ts';
 import { expect, test } from './fixtures.ts';
 
 test.use({ viewport: { width: 1400, height: 900 } });
@@ -41,18 +43,21 @@ const patrolLog = (n: number, pages: number) =>
   });
 
 /**
- * Enough work that an export takes a noticeable while (about a second here): two 40-page
- * logs with 15 highlighted passages on every page, all of which go into annotated copies.
+ * Enough work that an export takes a noticeable while (a few seconds here, so Cancel is
+ * clicked while it runs): two 150-page logs with 15 highlighted passages on every page,
+ * all of which go into annotated copies.
  */
+const PAGES = 150;
+
 async function busyCase(router: Router, dir: string): Promise<void> {
   const files = [1, 2].map((n) => {
     const file = path.join(dir, `patrol-log-${n}.pdf`);
-    fs.writeFileSync(file, patrolLog(n, 40));
+    fs.writeFileSync(file, patrolLog(n, PAGES));
     return file;
   });
   const docs = await callTyped(router, 'import.start', { jobId: 'setup', paths: files });
   for (const [d, doc] of docs.entries()) {
-    for (let p = 0; p < 40; p++) {
+    for (let p = 0; p < PAGES; p++) {
       await callTyped(router, 'highlights.create', {
         documentId: doc.documentId!,
         targets: Array.from({ length: 15 }, (_, l) => ({ page: p + 1, quote: `vehicle ${d + 1}x${p}x${l} at the north gate` })),
@@ -78,7 +83,13 @@ test('an export shows its steps, can be cancelled without leaving a file, and th
   await expect(progress).toContainText(/Step [1-6] of 6/);
   await expect(exporter.getByRole('radio', { name: 'The whole case' })).toBeDisabled();
   await app.snap('export-progress');
-  await exporter.getByRole('button', { name: 'Cancel export' }).click();
+  // The button holds still while the steps count on: the element marked now is the one clicked after the text changed.
+  const cancelButton = exporter.getByRole('button', { name: 'Cancel export' });
+  await cancelButton.evaluate((el: object) => void Object.assign(el, { markedBeforeProgress: true }));
+  const said = await progress.textContent();
+  await expect(progress).not.toHaveText(said ?? '');
+  expect(await cancelButton.evaluate((el: object) => 'markedBeforeProgress' in el)).toBe(true);
+  await cancelButton.click();
   await expect(cancelled).toHaveText(`The export was cancelled; nothing was written to ${out}.`);
   await expect(progress).toBeHidden();
   expect(fs.readdirSync(path.dirname(out))).toEqual([]);
@@ -140,11 +151,18 @@ async function colleagueBundle(out: string): Promise<void> {
   }
 }
 
+/** The reviewer trusts the colleague's key (checked by phone, say), so their bundles import without asking. */
+async function trustSignerOf(router: Router, bundle: string): Promise<void> {
+  const { signer } = await callTyped(router, 'bundle.verify', { path: bundle });
+  await callTyped(router, 'trust.add', { fingerprint: signer!.fingerprint, name: 'A. Colleague' });
+}
+
 test('a bundle from another case is verified, merged and shown in the library, board and matrix', async ({ page, app }) => {
   const bundle = path.join(app.inputDir, 'colleague.zip');
   await colleagueBundle(bundle);
   // This case already has its own A1 and the colleague's letter, byte for byte.
   const router = app.kase.services.router;
+  await trustSignerOf(router, bundle);
   await callTyped(router, 'allegations.create', { title: 'Export licences were misused', code: 'A1' });
   await callTyped(router, 'import.start', { jobId: 'own', paths: [app.writeFile('letter.txt', 'We deny any involvement.')] });
   await app.open();
@@ -230,9 +248,11 @@ test('a tampered bundle shows its problems and nothing is imported', async ({ pa
 });
 
 /**
- * Eight 100-page patrol logs exported from another case. Each is extracted again on import,
- * so the import's documents step lasts well over a second here (longer on a loaded machine,
- * where the test's own clicks slow down too), leaving ample time to cancel it.
+ * Eight 100-page patrol logs exported from another case, as an earlier Exhibit wrote them:
+ * without their pages (a bundle now carries them, and its import opens no PDF), so each is
+ * extracted again on import and the import's documents step lasts well over a second here
+ * (longer on a loaded machine, where the test's own clicks slow down too), leaving ample
+ * time to cancel it.
  */
 async function patrolBundle(out: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-patrols-'));
@@ -258,7 +278,13 @@ async function patrolBundle(out: string): Promise<void> {
     });
     const [a1] = await callTyped(s.router, 'allegations.import', { text: '- Vehicles crossed the north gate at night' });
     await callTyped(s.router, 'links.create', { highlightId: h.highlightId, allegationId: a1!.allegationId, stance: 'supports' });
-    await callTyped(s.router, 'bundle.export', { path: out });
+    const carrying = path.join(dir, 'carrying.zip');
+    await callTyped(s.router, 'bundle.export', { path: carrying });
+    await resealBundle(carrying, out, reviewerKey(path.join(dir, 'config')), {
+      files: (files) => {
+        for (const name of [...files.keys()]) if (name.startsWith('data/pages/')) files.delete(name);
+      },
+    });
   } finally {
     await s.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -269,6 +295,7 @@ test('a large bundle import can be cancelled, leaving the case unchanged, and th
   const bundle = path.join(app.inputDir, 'patrols.zip');
   await patrolBundle(bundle);
   const router = app.kase.services.router;
+  await trustSignerOf(router, bundle);
   await callTyped(router, 'import.start', { jobId: 'own', paths: [app.writeFile('memo.txt', 'The gate log was kept by hand.')] });
   const before = {
     documents: await callTyped(router, 'documents.list', {}),

@@ -106,3 +106,27 @@ test('export the case through the dialog, verify it, and see a flipped byte name
   await expect(verifier.getByRole('alert')).toContainText('failed verification');
   await app.snap('verify-failed');
 });
+
+test("the export dialog says when a letter's rendition cannot draw some of its characters", async ({ page, app }) => {
+  await app.open();
+  await importFiles(page, app, [app.writeFile('beijing.txt', 'Reply from the \u5317\u4eac office: we deny it.\n')]);
+  const router = app.kase.services.router;
+  const env = await router.call('documents.list', {});
+  if (!env.ok) throw new Error(env.error.message);
+  const [letter] = env.value as { documentId: string }[];
+  const made = await router.call('highlights.create', {
+    documentId: letter!.documentId,
+    targets: [{ page: 1, quote: 'we deny it' }],
+  });
+  expect(made.ok).toBe(true);
+
+  await page.keyboard.press('Control+e');
+  const out = path.join(app.inputDir, 'letter-bundle.zip');
+  app.saveBundleAs(out);
+  await page.getByRole('dialog', { name: 'Export evidence bundle' }).getByRole('button', { name: 'Export…' }).click();
+  const done = page.getByRole('dialog', { name: 'Bundle exported' });
+  await expect(done.getByRole('list', { name: 'Warnings' }).getByRole('listitem')).toHaveText([
+    /^beijing\.txt: its typeset rendition \(data\/annotated\/\w{12}-beijing\.txt\.rendition\.pdf\) shows 2 character\(s\) its fonts lack/,
+  ]);
+  await app.snap('export-warning');
+});

@@ -53,6 +53,8 @@ export interface AppFixture {
   suggestedBundleNames: string[];
   /** URLs the page asked the host to open in the system browser (nothing is opened). */
   openedExternally: string[];
+  /** Text the page asked the host to put on the clipboard, in order (the real clipboard is left alone). */
+  copied: string[];
 }
 
 interface WorkerFixtures {
@@ -82,6 +84,7 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     let caseFolder: string | null = null;
     const openedExternally: string[] = [];
+    const copied: string[] = [];
     // Like the other dialogs, each answer is used once, so a second ask without a new answer is a cancel.
     const bundleAnswers = { save: null as string | null, open: null as string | null };
     const takeBundle = (key: 'save' | 'open') => {
@@ -116,6 +119,10 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
           'shell.openExternal': async ({ url }) => {
             openedExternally.push(url);
             return { opened: isOpenableExternally(url) };
+          },
+          'clipboard.writeText': async ({ text }) => {
+            copied.push(text);
+            return { copied: true };
           },
         },
       };
@@ -154,6 +161,7 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
       chooseBundle: (file) => void (bundleAnswers.open = file),
       suggestedBundleNames,
       openedExternally,
+      copied,
       async menu(command) {
         await page.evaluate(`globalThis.__exhibitEmit('menu.command', ${JSON.stringify(command)})`);
       },
@@ -189,4 +197,10 @@ export async function importFiles(page: Page, app: AppFixture, paths: string[]):
   app.kase.chooseFiles(paths);
   await page.getByRole('button', { name: 'Import files…' }).click();
   await expect(results.getByRole('listitem')).toHaveCount(paths.length);
+}
+
+/** In a narrow window the side panes are drawers behind handles: open `pane`'s if it is closed. */
+export async function reveal(page: Page, pane: 'Documents' | 'Search · Allegations'): Promise<void> {
+  const handle = page.getByRole('button', { name: pane, exact: true });
+  if ((await handle.count()) > 0 && (await handle.getAttribute('aria-expanded')) === 'false') await handle.click();
 }

@@ -36,6 +36,8 @@ test('the reviewer name is set in the header and recorded in the audit log', asy
   await name.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: /^Reviewer: J\. Mwangi/ })).toBeVisible();
+  // The keyboard is back where it was: on the button that opened the dialog.
+  await expect(page.getByRole('button', { name: /^Reviewer: J\. Mwangi/ })).toBeFocused();
 
   await importFiles(page, app, [file]);
   const actors = app.kase.services.store.db.prepare("SELECT actor FROM audit WHERE action LIKE 'document.%'").all() as {

@@ -2,10 +2,9 @@
  * A 1,000-page PDF: page 1 shows promptly, "go to page" 800 shows page 800 with its text,
  * and the thumbnails draw only what is in view, go to a page on click and work from the keyboard.
  */
-import { buildPdf, fillerLines, seededRandom } from '../fixtures/pdf-builder.ts';
 import type { Locator } from '@playwright/test';
 import { expect, importFiles, test } from './fixtures.ts';
-import { openDocument, waitForPage } from './viewer-helpers.ts';
+import { openDocument, transcript, transcriptMarker as marker, waitForPage } from './viewer-helpers.ts';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -17,19 +16,13 @@ async function expectActive(list: Locator, name: string): Promise<void> {
 }
 
 const PAGES = 1000;
-const marker = (n: number) => `This is page ${n} of the transcript.`;
 
 test('a 1,000-page PDF opens at page 1, jumps to page 800, and its thumbnails are lazy and keyboard-friendly', async ({
   page,
   app,
 }) => {
   test.slow(); // importing a thousand pages takes a few seconds of the budget
-  const rand = seededRandom(800);
-  const spec = {
-    info: { title: 'Hearing transcript' },
-    pages: Array.from({ length: PAGES }, (_, i) => ({ lines: [marker(i + 1), ...fillerLines(rand, 30, 10)], fontSize: 9 })),
-  };
-  const pdf = app.writeFile('transcript.pdf', buildPdf(spec));
+  const pdf = app.writePdf('transcript.pdf', transcript(PAGES));
   await app.open();
   await importFiles(page, app, [pdf]);
 

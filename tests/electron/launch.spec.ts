@@ -68,6 +68,11 @@ test('the built app opens a window on the case and lists its documents', async (
   }
 });
 
+/** Where the main process keeps the outcome of the page's attempt to navigate away. */
+interface NavigationProbe {
+  navigationTried?: Promise<{ url: string; prevented: boolean }>;
+}
+
 test('the page has no Node.js, only the bridge, is served from app://, and cannot reach the network or navigate away', async () => {
   test.skip(executablePath === null, SKIP_REASON);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-electron-'));
@@ -96,11 +101,20 @@ test('the page has no Node.js, only the bridge, is served from app://, and canno
       ),
     );
     expect(fetched).toBe('refused');
-    // Navigation away is cancelled: the app stays on app://exhibit.
+    // Navigation away is cancelled: the app stays on app://exhibit. The main process reports
+    // the attempt (will-navigate, after the app's own handler has answered it), so the test
+    // waits for that event rather than for a guessed time.
+    await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      (globalThis as NavigationProbe).navigationTried = new Promise((resolve) =>
+        contents.once('will-navigate', (event) => resolve({ url: event.url, prevented: event.defaultPrevented })),
+      );
+    });
     await window.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
     });
-    await window.waitForTimeout(500);
+    const tried = await app.evaluate(() => (globalThis as NavigationProbe).navigationTried);
+    expect(tried).toEqual({ url: 'https://example.com/', prevented: true });
     expect(window.url()).toMatch(/^app:\/\/exhibit\//);
     expect(app.windows()).toHaveLength(1);
   } finally {
@@ -126,6 +140,33 @@ test('a second start hands over to the running app, which opens the case it name
     await expect(window.getByLabel('Open case')).toContainText('second', { timeout: 15_000 });
     expect(app.windows()).toHaveLength(1);
     expect(fs.existsSync(path.join(dir, 'second', 'case.sqlite'))).toBe(true);
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a saved theme is in force before the page paints: the window, the page and the shell start dark', async () => {
+  test.skip(executablePath === null, SKIP_REASON);
+  // appEnv moves the settings with XDG_CONFIG_HOME, which only Linux reads.
+  test.skip(process.platform !== 'linux', 'the settings folder is moved with XDG_CONFIG_HOME, which only Linux reads');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-electron-'));
+  const env = appEnv(dir, path.join(dir, 'case'));
+  fs.mkdirSync(path.join(dir, 'config', 'exhibit'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'config', 'exhibit', 'settings.json'), JSON.stringify({ theme: 'dark' }));
+  const app = await electron.launch({ executablePath: executablePath!, args: [mainScript(), ...sandboxArgs], env });
+  try {
+    const window = await app.firstWindow();
+    // Asked as soon as the window exists, before the page has read the settings itself.
+    // (Page-side code as a string: tests/ is type-checked without DOM types.)
+    expect(await window.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")).toBe(true);
+    expect(
+      await app.evaluate(({ BrowserWindow, nativeTheme }) => [
+        nativeTheme.themeSource,
+        BrowserWindow.getAllWindows()[0]!.getBackgroundColor().toLowerCase(),
+      ]),
+    ).toEqual(['dark', '#151719']);
+    await expect(window.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });

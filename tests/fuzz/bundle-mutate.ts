@@ -84,7 +84,14 @@ export function reseal(entries: Entries, level: 'full' | 'tags', key: { privateK
     map.set('bag-info.txt', utf8(/Payload-Oxum:.*/.test(info) ? info.replace(/Payload-Oxum:.*/, oxum) : `${oxum}\n${info}`));
   }
   map.set('exhibit-public-key.pem', utf8(key.publicKeyPem));
-  const tagged = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'exhibit-public-key.pem'].filter((n) => map.has(n));
+  // bag-info.txt names the key that signs, as a forger would make it do.
+  const fingerprint = sha256(createPublicKey(key.publicKeyPem).export({ type: 'spki', format: 'der' }));
+  const info = textOf(map.get('bag-info.txt') ?? new Uint8Array());
+  if (/Exhibit-Public-Key-SHA256:.*/.test(info))
+    map.set('bag-info.txt', utf8(info.replace(/Exhibit-Public-Key-SHA256:.*/, `Exhibit-Public-Key-SHA256: ${fingerprint}`)));
+  const tagged = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'exhibit-public-key.pem', 'README.txt'].filter((n) =>
+    map.has(n),
+  );
   const tagManifest = utf8(tagged.map((n) => `${sha256(map.get(n)!)}  ${n}\n`).join(''));
   map.set('tagmanifest-sha256.txt', tagManifest);
   map.set('tagmanifest-sha256.txt.sig', utf8(`${sign(null, tagManifest, key.privateKey).toString('base64')}\n`));

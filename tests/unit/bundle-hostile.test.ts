@@ -1,75 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256, tagFiles } from '../../electron/services/bundle/bagit.ts';
-import { exportBundle } from '../../electron/services/bundle/export.ts';
-import { reviewerKey } from '../../electron/services/bundle/keys.ts';
+import { sha256 } from '../../electron/services/bundle/bagit.ts';
 import { importBundle } from '../../electron/services/bundle/merge.ts';
-import { readZip, type ZipLimits } from '../../electron/services/bundle/read-zip.ts';
+import { readZip } from '../../electron/services/bundle/read-zip.ts';
 import { verifyBundle } from '../../electron/services/bundle/verify.ts';
 import { callTyped } from '../../electron/services/router.ts';
-import type { Services } from '../../electron/services/services.ts';
-import { rawZip, readAll, writeAll, type RawEntry } from '../fixtures/zip.ts';
-import { blobFiles, count, importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
-
-/** A real exported bundle's entries, in order. */
-async function bundleEntries(): Promise<[string, Buffer][]> {
-  const s = newCase();
-  const dir = tempDir();
-  await importFiles(s, [
-    writePdf(dir, 'report.pdf', { pages: [{ lines: ['Phones of two journalists were infected.'] }] }),
-    writeFile(dir, 'letter.txt', 'We deny that our product infected journalists.'),
-  ]);
-  const out = path.join(tempDir(), 'bundle.zip');
-  await exportBundle(s.store, { out, reviewer: 'Sender', configDir: path.join(tempDir(), 'cfg') });
-  return [...(await readAll(out))];
-}
-
-/** The same entries written header by header, with `tweak` changing the one it names. */
-function rebuilt(entries: [string, Buffer][], tweak: (name: string) => Partial<RawEntry>, opts = {}): string {
-  const file = path.join(tempDir(), 'hostile.zip');
-  fs.writeFileSync(
-    file,
-    rawZip(
-      entries.map(([name, data]) => ({ name, data, ...tweak(name) })),
-      opts,
-    ),
-  );
-  return file;
-}
-
-/** A case with work in it, and a snapshot of what a refused import must leave alone. */
-async function receivingCase() {
-  const s = newCase();
-  const [doc] = await importFiles(s, [writeFile(tempDir(), 'own.txt', 'The ministry approved the licence.')]);
-  await callTyped(s.router, 'highlights.create', { documentId: doc!.documentId!, targets: [{ page: 1, quote: 'approved' }] });
-  await callTyped(s.router, 'allegations.create', { title: 'Licence granted' });
-  return s;
-}
-
-const snapshot = (s: Services) => ({
-  documents: count(s, 'documents'),
-  highlights: (s.store.db.prepare('SELECT count(*) AS n FROM highlights').get() as { n: number }).n,
-  audit: count(s, 'audit'),
-  blobs: blobFiles(s).length,
-  staging: fs.readdirSync(s.store.dir).filter((n) => n.startsWith('.staging-')),
-});
-
-/** verify names the problem without throwing; import-bundle refuses it and changes nothing. */
-async function expectRefused(file: string, problem: RegExp, limits?: Partial<ZipLimits>): Promise<void> {
-  const report = await verifyBundle(file, { limits });
-  expect(report.ok).toBe(false);
-  expect(report.problems).toEqual([expect.stringMatching(problem)]);
-  const s = await receivingCase();
-  const before = snapshot(s);
-  await expect(importBundle(s.store, file, { pool: s.pool, actor: 'B', limits })).rejects.toThrow(
-    new RegExp(`did not verify, so nothing was imported:\\n.*${problem.source}`),
-  );
-  expect(snapshot(s)).toEqual({ ...before, staging: [] });
-}
-
-const isOriginal = (name: string) => name.startsWith('data/originals/') && name.endsWith('report.pdf');
+import { tempDir } from './helpers.ts';
+import { bundleEntries, expectRefused, isOriginal, rebuilt, receivingCase, signedBundle, snapshot } from './hostile-bundles.ts';
 
 describe('hostile bundles', () => {
   it('accepts the rebuilt bundle when nothing is tweaked (the builder itself is sound)', async () => {
@@ -99,15 +37,23 @@ describe('hostile bundles', () => {
   it('refuses sizes that lie, smaller or larger than the stream', async () => {
     const entries = await bundleEntries();
     const real = entries.find(([n]) => isOriginal(n))![1].length;
-    const smaller = rebuilt(entries, (n) => (isOriginal(n) ? { deflate: true, statedSize: real - 100 } : {}));
+    const original = 'entry "data/originals/[0-9a-f]{12}-report\\.pdf"';
+    const lie = (by: number) => (n: string) => (isOriginal(n) ? { deflate: true, statedSize: real + by } : {});
+    // Streaming stops at the stated size (even when a forger rewrites Payload-Oxum to fit the lie).
+    const smaller = rebuilt(entries, lie(-100), { oxumFromHeaders: true });
     await expectRefused(
       smaller,
+      new RegExp(`${original} unpacks to more than the ${(real - 100).toLocaleString('en')} bytes the archive declares for it`),
+    );
+    const larger = rebuilt(entries, lie(100), { oxumFromHeaders: true });
+    await expectRefused(
+      larger,
       new RegExp(
-        `entry "data/originals/[0-9a-f]{12}-report\\.pdf" does not have the size the archive states for it \\(too many bytes in the stream. expected ${real - 100}`,
+        `${original} unpacks to ${real.toLocaleString('en')} bytes, less than the ${(real + 100).toLocaleString('en')} bytes the archive declares`,
       ),
     );
-    const larger = rebuilt(entries, (n) => (isOriginal(n) ? { deflate: true, statedSize: real + 100 } : {}));
-    await expectRefused(larger, /does not have the size the archive states for it \(not enough bytes in the stream/);
+    // The same lies with bag-info.txt left alone: a few bytes off its Payload-Oxum, the payload is still read and the lie named.
+    await expectRefused(rebuilt(entries, lie(-100)), /unpacks to more than the [\d,]+ bytes the archive declares/);
   });
 
   it('writes saved entries only inside the folder given, and stops a lying one mid-stream', async () => {
@@ -123,7 +69,7 @@ describe('hostile bundles', () => {
     const real = entries.find(([n]) => isOriginal(n))![1];
     const lying = rebuilt(entries, (n) => (isOriginal(n) ? { deflate: true, statedSize: 100 } : {}));
     await expect(readZip(lying, { save: { dir, name: (p) => (isOriginal(p) ? 'report.pdf' : null) } })).rejects.toThrow(
-      /does not have the size the archive states for it/,
+      /unpacks to more than the 100 bytes the archive declares for it; reading stopped there/,
     );
     // What reached the disk stops at the stated size; the caller removes the folder.
     expect(real.length).toBeGreaterThan(100);
@@ -131,47 +77,6 @@ describe('hostile bundles', () => {
     expect(fs.readdirSync(dir)).toEqual(['report.pdf']);
   });
 });
-
-/** A bundle made by hand and properly signed: it verifies, so only the import's own checks stand in the way. */
-async function signedBundle(originals: { fileName: string; bytes: Buffer; sha?: string }[]): Promise<string> {
-  const documents = originals.map((o) => ({
-    documentId: randomUUID(),
-    title: o.fileName,
-    sha256: o.sha ?? sha256(o.bytes),
-    pages: 1,
-    kind: 'text',
-    textLayer: true,
-    fileName: o.fileName,
-    size: o.bytes.length,
-    importedAt: '2024-01-01T00:00:00.000Z',
-    importedBy: 'Mallory',
-    status: 'ready',
-    provenance: {},
-  }));
-  const caseJson = {
-    schema: 'exhibit-case/1',
-    case: { name: 'x', reviewer: 'Mallory' },
-    documents,
-    allegations: [],
-    highlights: [],
-    links: [],
-  };
-  const payload = [
-    ...originals.map((o, i) => ({ path: `data/originals/${i}.bin`, bytes: o.bytes })),
-    { path: 'data/case.json', bytes: Buffer.from(JSON.stringify(caseJson)) },
-    { path: 'data/audit/audit.jsonl', bytes: Buffer.from('') },
-    { path: 'data/audit/head.json', bytes: Buffer.from(JSON.stringify({ rows: 0, headHash: null })) },
-  ];
-  const key = reviewerKey(path.join(tempDir(), 'cfg'));
-  const info = { caseName: 'x', version: '0', reviewer: 'Mallory', fingerprint: key.fingerprint, baggingDate: '2024-01-01' };
-  const out = path.join(tempDir(), 'signed.zip');
-  await writeAll(
-    out,
-    [...tagFiles(payload, info, key.publicKeyPem, key.privateKey), ...payload].map((f) => [f.path, Buffer.from(f.bytes)]),
-  );
-  expect(await verifyBundle(out)).toMatchObject({ ok: true });
-  return out;
-}
 
 describe('signed bundles with hostile contents', () => {
   it('refuses a case.json whose SHA-256 would climb out of the staging folder', async () => {

@@ -30,6 +30,49 @@ describe('switching cases', () => {
     expect(fs.readdirSync(notCase)).toEqual([]);
   });
 
+  it('refuses to switch away while an import runs, naming it, and switches once it is done', async () => {
+    const home = tempDir('exhibit-user-');
+    const other = path.join(tempDir(), 'other');
+    initCase(other, 'T').close();
+    let attempt: Promise<unknown> | null = null;
+    const s = openServices({
+      caseDir: path.join(tempDir(), 'harbour'),
+      create: true,
+      pool: { size: 1 },
+      backup: false,
+      actor: () => 'T',
+      configDir: path.join(home, 'config'),
+      dataDir: path.join(home, 'data'),
+      // The first progress of the import: the reviewer picks another case from the recent list.
+      emit: (event) => {
+        if (event === 'import.progress' && !attempt) attempt = s.router.call('case.open', { path: other });
+      },
+    });
+    try {
+      const dir = tempDir();
+      const files = ['a', 'b', 'c'].map((n) =>
+        writePdf(dir, `${n}.pdf`, { pages: Array.from({ length: 20 }, (_, i) => ({ lines: [`Report ${n}, page ${i + 1}`] })) }),
+      );
+      const before = s.store.dir;
+      const imported = await importFiles(s, files);
+      expect(imported.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
+      expect(attempt).not.toBeNull();
+      expect(await attempt).toMatchObject({
+        ok: false,
+        error: {
+          code: 'busy',
+          message: expect.stringMatching(/an import is still running in harbour: wait for it to finish or cancel it/),
+        },
+      });
+      expect(s.store.dir).toBe(before);
+      expect((await callTyped(s.router, 'case.info', {})).documents).toBe(3);
+      // Done: now the switch goes through.
+      expect(await callTyped(s.router, 'case.open', { path: other })).toMatchObject({ path: other, documents: 0 });
+    } finally {
+      await s.close();
+    }
+  });
+
   it('refuses to create a case over an existing one', async () => {
     const s = newCase();
     const existing = path.join(tempDir(), 'x');
@@ -79,8 +122,25 @@ describe('settings', () => {
       reviewerName: 'A. Reviewer',
       lastDocument: { caseDir: s.store.dir, documentId: 'd1', page: 3 },
     });
-    expect(set).toEqual({ reviewerName: 'A. Reviewer', lastDocument: { caseDir: s.store.dir, documentId: 'd1', page: 3 } });
+    expect(set).toEqual({
+      reviewerName: 'A. Reviewer',
+      organization: null,
+      lastDocument: { caseDir: s.store.dir, documentId: 'd1', page: 3 },
+      theme: 'system',
+    });
     const got = await callTyped(s.router, 'settings.get', {});
     expect(got.lastDocument).toEqual({ caseDir: s.store.dir, documentId: 'd1', page: 3 });
+  });
+
+  it('keeps the theme chosen, follows the system until one is, and refuses an unknown one', async () => {
+    const s = newCase();
+    expect((await callTyped(s.router, 'settings.get', {})).theme).toBe('system');
+    expect((await callTyped(s.router, 'settings.set', { theme: 'dark' })).theme).toBe('dark');
+    // Other settings saved later leave the theme alone.
+    await callTyped(s.router, 'settings.set', { reviewerName: 'A. Reviewer' });
+    expect((await callTyped(s.router, 'settings.get', {})).theme).toBe('dark');
+    const odd = await s.router.call('settings.set', { theme: 'sepia' });
+    expect(odd.ok).toBe(false);
+    expect((await callTyped(s.router, 'settings.get', {})).theme).toBe('dark');
   });
 });

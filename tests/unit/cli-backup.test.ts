@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { latestVersion } from '../../electron/services/db/migrations.ts';
+import { latestVersion } from '../../electron/services/db/migrate.ts';
 import { exhibit, tempDir, writeFile } from './helpers.ts';
 
 function count(file: string, table: 'documents' | 'allegations' | 'audit'): number {

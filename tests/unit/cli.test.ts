@@ -49,8 +49,26 @@ describe('exhibit CLI', () => {
       .lines()
       .sort((a, b) => b.title.localeCompare(a.title));
     expect(docs).toEqual([
-      { documentId: results[0].documentId, title: 'reply', sha256: results[0].sha256, pages: 2, kind: 'pdf', textLayer: true },
-      { documentId: results[1].documentId, title: 'press', sha256: results[1].sha256, pages: 1, kind: 'text', textLayer: true },
+      {
+        documentId: results[0].documentId,
+        title: 'reply',
+        displayTitle: 'reply',
+        date: null,
+        sha256: results[0].sha256,
+        pages: 2,
+        kind: 'pdf',
+        textLayer: true,
+      },
+      {
+        documentId: results[1].documentId,
+        title: 'press',
+        displayTitle: 'press',
+        date: null,
+        sha256: results[1].sha256,
+        pages: 1,
+        kind: 'text',
+        textLayer: true,
+      },
     ]);
 
     const page = exhibit(['--case', f.caseDir, '--json', 'show', results[0].documentId.slice(0, 8), '--page', '2']).lines();
@@ -192,9 +210,15 @@ describe('exhibit CLI', () => {
     ]);
     expect(add.code).toBe(0);
     const [h] = add.lines();
-    expect(h).toEqual({ highlightId: expect.any(String), documentId: doc.documentId, page: 2, quote: 'export licences' });
+    expect(h).toEqual({
+      highlightId: expect.any(String),
+      documentId: doc.documentId,
+      page: 2,
+      pages: [2],
+      quote: 'export licences',
+    });
     const listed = exhibit(['--case', f.caseDir, '--json', 'highlights', '--doc', doc.documentId]).lines();
-    expect(listed).toEqual([{ ...h, note: 'Dates matter', color: 'blue', anchor: 'ok' }]);
+    expect(listed).toEqual([{ ...h, displayTitle: 'reply', note: 'Dates matter', color: 'blue', anchor: 'ok' }]);
     const missing = exhibit([
       '--case',
       f.caseDir,
@@ -285,6 +309,7 @@ describe('exhibit CLI', () => {
         code: 'A1',
         documentId: doc.documentId,
         title: 'reply',
+        displayTitle: 'reply',
         counts: { supports: 0, contradicts: 0, context: 0, admits: 0, denies: 1 },
       },
       {
@@ -292,6 +317,7 @@ describe('exhibit CLI', () => {
         code: 'L1',
         documentId: doc.documentId,
         title: 'reply',
+        displayTitle: 'reply',
         counts: { supports: 0, contradicts: 0, context: 0, admits: 0, denies: 0 },
       },
     ]);
@@ -314,7 +340,10 @@ describe('exhibit CLI', () => {
     const exp = exhibit(['--case', f.caseDir, '--json', 'export', '--out', zip], { HOME: home });
     expect(exp.code).toBe(0);
     expect(exp.lines()[0]).toMatchObject({ out: zip, files: expect.any(Number) });
-    expect(exhibit(['verify', zip], { HOME: home })).toMatchObject({ code: 0, stdout: 'ok\n' });
+    expect(exhibit(['verify', zip], { HOME: home })).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^ok\nsigner: [0-9a-f ]{79}, your own key \(CLI Tester\)\n$/),
+    });
     const bytes = fs.readFileSync(zip);
     // PDFs are stored uncompressed in the ZIP: flip a byte inside the reply's page text.
     const at = bytes.indexOf(Buffer.from('rejects the allegation'));
@@ -346,7 +375,7 @@ describe('exhibit CLI', () => {
     expect(c('report', '--format', 'pdf', '--out', 'x').code).toBe(2);
     const zip = path.join(f.dir, 'd1.zip');
     expect(c('export', '--out', zip, '--allegation', 'D1').code).toBe(0);
-    expect(exhibit(['verify', zip], { HOME: home }).stdout).toBe('ok\n');
+    expect(exhibit(['verify', zip], { HOME: home }).stdout).toMatch(/^ok\nsigner: .*, your own key/);
   });
 
   it("import-bundle merges a colleague's bundle and refuses one that does not verify", () => {

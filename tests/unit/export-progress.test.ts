@@ -285,12 +285,13 @@ describe('exhibit export on a terminal', () => {
     const firstSeen = steps.map((st) => shown.findIndex((l) => l.startsWith(st)));
     expect(firstSeen.every((i) => i >= 0)).toBe(true);
     expect([...firstSeen].sort((a, b) => a - b)).toEqual(firstSeen);
-    expect(shown.at(-1)).toMatch(/^Exported 13 file\(s\) to .*bundle\.zip/);
+    // The payload: among the rest, each PDF's original and the pages it carries.
+    expect(shown.at(-1)).toMatch(/^Exported 16 file\(s\) to .*bundle\.zip/);
 
     fs.rmSync(out);
     const piped = spawnSync(cli[0]!, cli.slice(1), { encoding: 'utf8', env });
     expect(piped.status).toBe(0);
     expect(piped.stderr).toBe('');
-    expect(piped.stdout).toMatch(/^Exported 13 file\(s\)/);
+    expect(piped.stdout).toMatch(/^Exported 16 file\(s\)/);
   });
 });

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reviewerKey } from '../../electron/services/bundle/keys.ts';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
 import { importBundle } from '../../electron/services/bundle/merge.ts';
 import type { StepProgress } from '../../electron/services/bundle/steps.ts';
@@ -18,10 +19,14 @@ import { callTyped } from '../../electron/services/router.ts';
 import { openServices, type Services } from '../../electron/services/services.ts';
 import { ExhibitError } from '../../shared/errors.ts';
 import type { BundlePhase, BundleProgress } from '../../shared/ipc/contract.ts';
+import { resealBundle } from '../fixtures/reseal.ts';
+import { readAll } from '../fixtures/zip.ts';
 import { blobFiles, count, importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
 
 let home: string;
 let bundle: string;
+/** The same bundle as an earlier Exhibit wrote it, carrying no pages: its PDFs are extracted on import. */
+let older: string;
 
 /** Services on a case of their own, not removed after each test (the bundle's source). */
 function openCase(dir: string, emit?: (event: string, payload: unknown) => void): Services {
@@ -61,12 +66,21 @@ beforeAll(async () => {
     await callTyped(s.router, 'links.create', { highlightId: h.highlightId, allegationId: a1!.allegationId, stance: 'supports' });
     bundle = path.join(home, 'colleague.zip');
     await exportBundle(s.store, { out: bundle, reviewer: 'A. Colleague', configDir: path.join(home, 'config') });
+    older = path.join(home, 'older.zip');
+    await resealBundle(bundle, older, reviewerKey(path.join(home, 'config')), {
+      files: (files) => {
+        for (const name of [...files.keys()]) if (name.startsWith('data/pages/')) files.delete(name);
+      },
+    });
   } finally {
     await s.close();
   }
 }, 60_000);
 
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+/** The colleague's key, which the reviewer accepts for these imports (their case does not list it). */
+const colleagueKey = () => reviewerKey(path.join(home, 'config')).fingerprint;
 
 /** The reviewer's own case, with work of its own for the cancelled import to leave alone. */
 async function ownCase(s = newCase({ size: 1 })): Promise<Services> {
@@ -101,14 +115,14 @@ function snapshot(s: Services) {
 
 const stagingFolders = (s: Services) => fs.readdirSync(s.store.dir).filter((f) => f.startsWith('.staging-'));
 
-const cancelledMessage = () =>
-  `The import of ${path.basename(bundle)} was cancelled; nothing was imported and the case is unchanged`;
+const cancelledMessage = (file = bundle) =>
+  `The import of ${path.basename(file)} was cancelled; nothing was imported and the case is unchanged`;
 
 /** Import the bundle, aborting when `when` says so; resolves to what it threw. */
-async function cancelledImport(s: Services, when: (p: StepProgress, controller: AbortController) => void) {
+async function cancelledImport(s: Services, when: (p: StepProgress, controller: AbortController) => void, file = bundle) {
   const controller = new AbortController();
   const seen: StepProgress[] = [];
-  const err = await importBundle(s.store, bundle, {
+  const err = await importBundle(s.store, file, {
     pool: s.pool,
     actor: 'Test Reviewer',
     signal: controller.signal,
@@ -121,8 +135,8 @@ async function cancelledImport(s: Services, when: (p: StepProgress, controller: 
 }
 
 /** After a cancel, the same bundle imports in full. */
-async function importsInFull(s: Services) {
-  const r = await importBundle(s.store, bundle, { pool: s.pool, actor: 'Test Reviewer' });
+async function importsInFull(s: Services, file = bundle) {
+  const r = await importBundle(s.store, file, { pool: s.pool, actor: 'Test Reviewer' });
   expect(r).toMatchObject({
     documents: { added: 3, known: 0 },
     allegations: { added: 1 },
@@ -146,8 +160,12 @@ describe('cancelling a bundle import', () => {
     expect(staging.length).toBeGreaterThan(4);
     expect(new Set(staging.map((p) => p.item).filter(Boolean))).toEqual(new Set(['NGO report', 'Annex', 'letter']));
     expect(staging.at(-1)!.done).toBe(staging.at(-1)!.total);
+    // The originals and the pages the bundle carries for its PDFs, all streamed out of the ZIP.
     const originals = ['report.pdf', 'annex.pdf', 'letter.txt'].reduce((n, f) => n + fs.statSync(path.join(home, f)).size, 0);
-    expect(staging.every((p) => p.total === originals)).toBe(true);
+    const carried = [...(await readAll(bundle))].filter(([n]) => n.startsWith('data/pages/'));
+    expect(carried).toHaveLength(2);
+    const total = carried.reduce((n, [, b]) => n + b.length, originals);
+    expect(staging.every((p) => p.total === total)).toBe(true);
     expect(seen.filter((p) => p.phase === 'documents').at(-1)).toMatchObject({ done: 3, total: 3 });
   });
 
@@ -199,17 +217,22 @@ describe('cancelling a bundle import', () => {
     await importsInFull(s);
   });
 
-  it('cancelled while a PDF is being extracted: its worker is stopped and the pool still works', async () => {
+  // A bundle that carries its PDFs' pages never hands them to a worker; an older one does.
+  it('cancelled while a PDF of an older bundle is being extracted: its worker is stopped and the pool still works', async () => {
     const s = await ownCase();
     const before = snapshot(s);
-    const { err, seen } = await cancelledImport(s, (p, c) => {
-      // The lane hands the first PDF to the worker right after this event; cancel once it has.
-      if (p.phase === 'documents' && p.done === 0) setImmediate(() => c.abort());
-    });
-    expect(err).toMatchObject({ code: 'cancelled', message: cancelledMessage() });
+    const { err, seen } = await cancelledImport(
+      s,
+      (p, c) => {
+        // The lane hands the first PDF to the worker right after this event; cancel once it has.
+        if (p.phase === 'documents' && p.done === 0) setImmediate(() => c.abort());
+      },
+      older,
+    );
+    expect(err).toMatchObject({ code: 'cancelled', message: cancelledMessage(older) });
     expect(seen.filter((p) => p.phase === 'documents').map((p) => p.done)).toEqual([0]);
     expect(snapshot(s)).toEqual(before);
-    await importsInFull(s);
+    await importsInFull(s, older);
   });
 
   it('a cancel that comes after the merge changes nothing: the import stands', async () => {
@@ -239,14 +262,18 @@ describe('bundle.cancel for imports and checks', () => {
     try {
       await ownCase(s);
       const before = snapshot(s);
-      const res = await s.router.call('bundle.import', { path: bundle, jobId: 'imp-1' });
+      const res = await s.router.call('bundle.import', { path: bundle, jobId: 'imp-1', acceptSigner: colleagueKey() });
       expect(res).toMatchObject({ ok: false, error: { code: 'cancelled', subject: bundle, message: cancelledMessage() } });
       expect(answers).toEqual([{ cancelled: true }]);
       expect(events.filter((e) => e.jobId === 'imp-1').some((e) => e.phase === 'documents')).toBe(false);
       expect(snapshot(s)).toEqual(before);
       // The job is over: cancelling it again finds nothing, and its id can be used again.
       expect(await callTyped(s.router, 'bundle.cancel', { jobId: 'imp-1' })).toEqual({ cancelled: false });
-      const r = await callTyped(s.router, 'bundle.import', { path: bundle, jobId: 'imp-2' });
+      const r = await callTyped(s.router, 'bundle.import', {
+        path: bundle,
+        jobId: 'imp-2',
+        acceptSigner: colleagueKey(),
+      });
       expect(r.documents.added).toBe(3);
     } finally {
       await s.close();
@@ -269,7 +296,15 @@ describe('exhibit import-bundle and Ctrl+C', () => {
     await s.close();
     const home = tempDir('exhibit-home-');
     const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), EXHIBIT_REVIEWER: 'T' };
-    const cli = [path.resolve('electron/cli/exhibit.ts'), '--case', caseDir, 'import-bundle', bundle];
+    const cli = [
+      path.resolve('electron/cli/exhibit.ts'),
+      '--case',
+      caseDir,
+      'import-bundle',
+      bundle,
+      '--accept-signer',
+      colleagueKey(),
+    ];
     const run = (interrupt: boolean) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
         const child = spawn(process.execPath, cli, { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { blobPath } from '../../electron/services/case/blobs.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { fillerLines, seededRandom } from '../fixtures/pdf-builder.ts';
-import { blobFiles, count, importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
+import { blobFiles, count, exhibit, importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
 
 const hasQpdf = (() => {
   try {
@@ -140,6 +140,16 @@ describe('PDF import', () => {
     expect(noPw!.status).toBe('failed');
     expect(noPw!.error).toMatch(/locked\.pdf.*needs a password/);
     expect(noPw!.errorCode).toBe('password-required');
+    // The app shows this reason beside its own password prompt: no command-line option in it.
+    expect(noPw!.error).not.toMatch(/--|command/);
+    // The command line adds its own way to give the password.
+    const caseDir = path.join(tempDir(), 'cli-case');
+    expect(exhibit(['init', caseDir]).code).toBe(0);
+    const cli = exhibit(['--case', caseDir, 'import', locked]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(
+      /^failed +.*locked\.pdf: this PDF is encrypted and needs a password \(give it with --password\)$/m,
+    );
     const [wrong] = await importFiles(s, [locked], { password: 'nope' });
     expect(wrong!.error).toMatch(/password is not correct/);
     expect(wrong!.errorCode).toBe('password-incorrect');

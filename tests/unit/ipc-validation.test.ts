@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { channelNames, hostChannels } from '../../shared/ipc/channels.ts';
-import { contract } from '../../shared/ipc/contract.ts';
+import { channelNames } from '../../shared/ipc/channels.ts';
+import { contract, hostChannels } from '../../shared/ipc/contract.ts';
 import { guardedCall } from '../../electron/main/ipc-guard.ts';
 import { PathGrants, withPathGrants } from '../../electron/main/path-grants.ts';
 import { createRouter, type HostHandlers, type RouterContext } from '../../electron/services/router.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { initCase, openCase } from '../../electron/services/case/case.ts';
-import { latestVersion, migrate, migrations, type Migration } from '../../electron/services/db/migrations.ts';
+import { latestVersion, migrate, migrations, type Migration } from '../../electron/services/db/migrate.ts';
 import { APPLICATION_ID, closeDatabase, openDatabase } from '../../electron/services/db/open.ts';
 import { insertDocument } from '../../electron/services/documents/documents.ts';
 import { extractText } from '../../electron/services/ingest/text.ts';
@@ -41,6 +41,14 @@ const tables = (db: BetterSqlite3.Database) =>
   ).map((r) => r.name);
 
 describe('migrations', () => {
+  it('has one file per step, listed in order, each with a test of its own', () => {
+    const dir = path.resolve('electron/services/db/migrations');
+    const files = fs.readdirSync(dir).filter((f) => /^\d{3}-.+\.ts$/.test(f));
+    expect(files.map((f) => Number(f.slice(0, 3)))).toEqual(migrations.map((m) => m.version));
+    for (const f of files)
+      expect(fs.existsSync(path.resolve('tests/unit/migrations', f.replace(/\.ts$/, '.test.ts'))), f).toBe(true);
+  });
+
   it('brings an empty database to the latest schema in one step', () => {
     const db = openDatabase(path.join(tempDir(), 'x.sqlite'), { create: true });
     expect(migrate(db)).toEqual(migrations.map((m) => m.version));
@@ -56,6 +64,7 @@ describe('migrations', () => {
       'pages_fts',
       'settings',
       'sqlite_sequence',
+      'trusted_signers',
     ]);
     expect(migrate(db)).toEqual([]);
     db.close();

@@ -11,8 +11,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseReadingChannels, caseWritingChannels } from '../../electron/services/case/access.ts';
-import { hostChannels } from '../../shared/ipc/channels.ts';
-import { contract } from '../../shared/ipc/contract.ts';
+import { contract, hostChannels, type ChannelSpec } from '../../shared/ipc/contract.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { openServices } from '../../electron/services/services.ts';
 import { tempDir, writeFile } from './helpers.ts';
@@ -241,12 +240,21 @@ describe.skipIf(!mountWorks)(`a case on a read-only mount${mountWorks ? '' : ' (
 });
 
 describe('which channels change a case', () => {
-  it('classes every service channel of the contract once, as reading or as writing', () => {
+  it('classes every channel of the contract, in its entry, as reading or as writing', () => {
     const served: readonly string[] = hostChannels;
+    for (const [name, spec] of Object.entries(contract as Record<string, ChannelSpec>)) {
+      expect(['read', 'write'], name).toContain(spec.access);
+      // A host dialog or the clipboard never changes the case.
+      if (spec.host) expect(spec.access, name).toBe('read');
+    }
+    // The guard's sets come from those entries: every service channel is in exactly one.
     const service = Object.keys(contract).filter((c) => !served.includes(c));
     const unclassed = service.filter((c) => caseWritingChannels.has(c) === caseReadingChannels.has(c));
     expect(unclassed).toEqual([]);
-    // Nothing is listed that the contract does not have (a renamed channel would slip through).
     expect([...caseWritingChannels, ...caseReadingChannels].filter((c) => !service.includes(c))).toEqual([]);
+    // Channels that change the case are refused on a read-only one; the trusted list is part of the case.
+    expect([...caseWritingChannels]).toEqual(
+      expect.arrayContaining(['bundle.import', 'trust.add', 'trust.remove', 'case.backupNow']),
+    );
   });
 });

@@ -107,7 +107,7 @@ function zipEntry(bytes: Uint8Array, name: string): Promise<string> {
 }
 
 describe('reports', () => {
-  it('Markdown: each quote under its stance heading with its citation, rationale and reviewer', async () => {
+  it('Markdown: each quote under its stance heading with its citation, rationale and who highlighted and linked it', async () => {
     const { model } = await reportCase();
     const md = reportMarkdown(model);
     const a1 = md.indexOf('## A1 — ');
@@ -136,16 +136,21 @@ describe('reports', () => {
     expect(md.indexOf('### Supports', a1)).toBeLessThan(md.indexOf('### Contradicts', a1));
     expect(md.indexOf('### Contradicts', a1)).toBeLessThan(md.indexOf('### Denies', a1));
     expect(md.slice(a1, a2)).toContain('Rationale: Forensics, "lab" report');
-    expect(md.slice(a1, a2)).toContain('Reviewer: Test Reviewer');
+    expect(md.slice(a1, a2)).toContain('Highlighted and linked by: Test Reviewer');
+    expect(md).toContain('Exported by: Test Reviewer');
+    expect(md).not.toContain('Reviewer:');
     expect(md.slice(docs)).toContain('- Obtained from: Press office');
     expect(md.slice(docs)).toContain(`- SHA-256: ${model.documents[0]!.sha256}`);
     expect(md).toContain('## Evidence matrix');
     expect(md).toMatch(/\| A1 Journalists were targeted \|.*supports 1, contradicts 1/);
   });
 
-  it('CSV parses with one row per link, and quotes with commas and quotes round-trip', async () => {
+  it('CSV starts with a byte-order mark, parses with one row per link, and quotes with commas and quotes round-trip', async () => {
     const { model } = await reportCase();
-    const rows = parseCsv(reportCsv(model));
+    const csv = reportCsv(model);
+    // Excel reads a UTF-8 file as UTF-8 only when it starts with the byte-order mark.
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([
       'allegation_code',
       'allegation_title',
@@ -155,11 +160,13 @@ describe('reports', () => {
       'page',
       'sha256_short',
       'rationale',
-      'reviewer',
+      'linked_by',
+      'highlighted_by',
+      'note',
     ]);
     const body = rows.slice(1);
     expect(body).toHaveLength(5);
-    expect(body.every((r) => r.length === 9)).toBe(true);
+    expect(body.every((r) => r.length === 11)).toBe(true);
     expect(body.map((r) => [r[0], r[2], r[3]])).toEqual([
       ['A1', 'supports', Q.infected],
       ['A1', 'contradicts', Q.quoted],
@@ -173,6 +180,8 @@ describe('reports', () => {
       model.documents.find((d) => d.title.startsWith('NGO'))!.sha256.slice(0, 12),
       'Forensics, "lab" report',
       'Test Reviewer',
+      'Test Reviewer',
+      '',
     ]);
     expect(body[2]![5]).toBe('1');
   });

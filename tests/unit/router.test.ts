@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelNames, eventNames } from '../../shared/ipc/channels.ts';
 import { contract, events } from '../../shared/ipc/contract.ts';
-import { parseQuery } from '../../shared/search/query.ts';
+import { parseQuery, PLAIN_WORDS_NOTE } from '../../shared/search/query.ts';
 import { foldForSearch } from '../../shared/search/normalize.ts';
 import { newCase } from './helpers.ts';
 
@@ -46,7 +46,7 @@ describe('IPC contract and router', () => {
 describe('query parsing', () => {
   it('quotes every term so FTS5 syntax in the input is never interpreted', () => {
     expect(parseQuery('pegasus').match).toBe('"pegasus"');
-    expect(parseQuery('col:pegasus').match).toBe('"col:pegasus"');
+    expect(parseQuery("company's e-mail").match).toBe('"company\'s" AND "e-mail"');
     expect(parseQuery('surveil*').match).toBe('"surveil" *');
     expect(parseQuery('"exact phrase"').match).toBe('"exact phrase"');
     expect(parseQuery('a OR b NOT c').match).toBe('"a" OR "b" NOT "c"');
@@ -54,11 +54,30 @@ describe('query parsing', () => {
     expect(parseQuery('say "hi"" there"').match).toBe('"say" AND "hi" AND "there"');
   });
 
-  it('falls back to plain words when the operators do not fit', () => {
-    expect(parseQuery('NOT a')).toEqual({ match: '"a"', note: expect.stringMatching(/plain words/) });
-    expect(parseQuery('a AND')).toEqual({ match: '"a"', note: expect.stringMatching(/plain words/) });
-    expect(parseQuery('((a)')).toEqual({ match: '"a"', note: expect.stringMatching(/plain words/) });
-    expect(parseQuery('AND OR')).toEqual({ match: null, note: null });
+  it('puts the parts left out (NOT, AND NOT, a minus) after the parts kept, as FTS5 needs', () => {
+    expect(parseQuery('Pegasus AND NOT SLAPP')).toEqual({ match: '"Pegasus" NOT "SLAPP"', note: null });
+    expect(parseQuery('a b -c -"d e"').match).toBe('"a" AND "b" NOT "c" NOT "d e"');
+    expect(parseQuery('-c a').match).toBe('"a" NOT "c"');
+    expect(parseQuery('NOT c a').match).toBe('"a" NOT "c"');
+    expect(parseQuery('a -(b OR c*)').match).toBe('"a" NOT ("b" OR "c" *)');
+    expect(parseQuery('a OR b AND NOT c').match).toBe('"a" OR "b" NOT "c"');
+    // A minus inside a word, before a number or alone is text, as the index reads it.
+    expect(parseQuery('e-mail -40 - x').match).toBe('"e-mail" AND "-40" AND "x"');
+  });
+
+  it('falls back to plain words, with the note, when the operators do not fit or FTS5 syntax is used', () => {
+    expect(parseQuery('NOT a')).toEqual({ match: '"a"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('a AND')).toEqual({ match: '"a"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('((a)')).toEqual({ match: '"a"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('AND OR')).toEqual({ match: null, note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('-a')).toEqual({ match: '"a"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('a AND NOT')).toEqual({ match: '"a"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('a NOT NOT b')).toEqual({ match: '"a" AND "b"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('a OR -b')).toEqual({ match: '"a" AND "b"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('col:pegasus')).toEqual({ match: '"col" AND "pegasus"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('NEAR(a b)')).toEqual({ match: '"NEAR" AND "a" AND "b"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('"open phrase')).toEqual({ match: '"open" AND "phrase"', note: PLAIN_WORDS_NOTE });
+    expect(parseQuery('   ')).toEqual({ match: null, note: null });
   });
 
   it('folds ligatures, typographic quotes, bidi marks and line-end hyphenation', () => {

@@ -10,7 +10,8 @@ import type {
   StanceCounts,
 } from '../../../shared/ipc/contract.ts';
 import { Stance as StanceSchema } from '../../../shared/ipc/contract.ts';
-import { resolveDocument } from '../documents/documents.ts';
+import { displayTitles } from '../../../shared/display-titles.ts';
+import { listDocuments, resolveDocument } from '../documents/documents.ts';
 import { listHighlights } from '../highlights/highlights.ts';
 import { getAllegation, listAllegations, LIVE_LINKS, resolveAllegation } from './allegations.ts';
 import { toLink, type LinkRow } from './links.ts';
@@ -49,12 +50,19 @@ const zero = (): StanceCounts => ({ supports: 0, contradicts: 0, context: 0, adm
 /** Allegations × documents, with stance counts in every cell that has a passage. */
 export function evidenceMatrix(db: Database): Matrix {
   const allegations = listAllegations(db);
-  const documents = (
-    db.prepare("SELECT id, title FROM documents WHERE status = 'ready' ORDER BY title COLLATE NOCASE, imported_at").all() as {
-      id: string;
-      title: string;
-    }[]
-  ).map((d) => ({ documentId: d.id, title: d.title }));
+  // By title; documents of one title by the title they are shown under (their dates, else
+  // their hashes), so the order is the same however an import's files happened to finish.
+  const ready = listDocuments(db);
+  const shown = displayTitles(ready);
+  const documents = ready
+    .map((d) => ({ documentId: d.documentId, title: d.title, shown: shown.get(d.documentId) ?? d.title }))
+    .sort(
+      (a, b) =>
+        a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) ||
+        (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0) ||
+        (a.documentId < b.documentId ? -1 : 1),
+    )
+    .map(({ documentId, title }) => ({ documentId, title }));
   const rows = db
     .prepare(
       `SELECT l.allegation_id AS a, h.document_id AS d, l.stance AS s, count(*) AS n

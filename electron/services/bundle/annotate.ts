@@ -78,7 +78,8 @@ function appearance(context: PDFContext, rects: Rect[], bbox: Rect, color: Highl
   return context.register(stream);
 }
 
-function addHighlight(doc: PDFDocument, page: PDFPage, h: BundleHighlight, rects: Rect[], name: string): void {
+/** Add one /Highlight annotation (QuadPoints, colour, note, appearance) over `rects` on `page`. */
+export function addHighlight(doc: PDFDocument, page: PDFPage, h: BundleHighlight, rects: Rect[], name: string): void {
   const { context } = doc;
   const { rgb, opacity } = PALETTE[h.color];
   const rect = union(rects);

@@ -1,8 +1,11 @@
 /**
- * BagIt (RFC 8493) tag files for a set of payload files, and the Ed25519 signature over
- * the tag manifest that makes any later change to the bag detectable.
+ * BagIt (RFC 8493) tag files for a set of payload files (bag-info.txt, the manifests, the
+ * public key, README.txt), and the Ed25519 signature over the tag manifest that makes any
+ * later change to the bag detectable.
  */
 import { createHash, sign, type KeyObject } from 'node:crypto';
+import { bagInfoText, type BagInfo } from './bag-info.ts';
+import { bundleGuide } from './guide.ts';
 
 export interface BagFile {
   /** Path inside the bag, e.g. "data/originals/letter.pdf". */
@@ -12,6 +15,8 @@ export interface BagFile {
 
 export const SIGNATURE_FILE = 'tagmanifest-sha256.txt.sig';
 export const PUBLIC_KEY_FILE = 'exhibit-public-key.pem';
+/** The guide for whoever receives the bundle: a tag file, so the signature covers it. */
+export const GUIDE_FILE = 'README.txt';
 
 /** A document's file name inside the bag: its hash prefix, then its name made safe for any file system. */
 export const bagFileName = (sha256Hex: string, fileName: string): string =>
@@ -20,34 +25,19 @@ export const bagFileName = (sha256Hex: string, fileName: string): string =>
 export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 const text = (s: string) => new TextEncoder().encode(s);
 
-export interface BagInfo {
-  caseName: string;
-  version: string;
-  reviewer: string;
-  fingerprint: string;
-  baggingDate: string;
-}
-
-/** The tag files for `payload` (paths under data/), signed with `key`. */
+/** The tag files for `payload` (paths under data/), with the guide, signed with `key`. */
 export function tagFiles(payload: BagFile[], info: BagInfo, publicKeyPem: string, key: KeyObject): BagFile[] {
   const bytes = payload.reduce((n, f) => n + f.bytes.length, 0);
   const manifest = payload.map((f) => `${sha256(f.bytes)}  ${f.path}\n`).join('');
-  const bagInfo = [
-    `Payload-Oxum: ${bytes}.${payload.length}`,
-    `Bagging-Date: ${info.baggingDate.slice(0, 10)}`,
-    `External-Description: Evidence bundle of the case "${info.caseName}"`,
-    `Exhibit-Case-Name: ${info.caseName}`,
-    `Exhibit-Version: ${info.version}`,
-    `Exhibit-Reviewer: ${info.reviewer}`,
-    `Exhibit-Public-Key-SHA256: ${info.fingerprint}`,
-  ].join('\n');
   const tags: BagFile[] = [
     { path: 'bagit.txt', bytes: text('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n') },
-    { path: 'bag-info.txt', bytes: text(`${bagInfo}\n`) },
+    { path: 'bag-info.txt', bytes: text(bagInfoText(info, payload.length, bytes)) },
     { path: 'manifest-sha256.txt', bytes: text(manifest) },
     { path: PUBLIC_KEY_FILE, bytes: text(publicKeyPem) },
+    { path: GUIDE_FILE, bytes: text(bundleGuide(info)) },
   ];
   const tagManifest = text(tags.map((f) => `${sha256(f.bytes)}  ${f.path}\n`).join(''));
+  // Ed25519 signs the tag manifest's bytes themselves (no pre-hash); README.txt says so.
   const signature = sign(null, tagManifest, key).toString('base64');
   return [
     ...tags,

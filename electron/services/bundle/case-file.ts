@@ -77,7 +77,14 @@ const CaseFileSchema = z.object({
   schema: z.literal(CASE_SCHEMA),
   case: z.object({ name: z.string().max(1000), reviewer: z.string().max(1000) }),
   // The documents decide file names in the staging folder, so they are checked field by field.
-  documents: z.array(DocumentSummary.extend({ documentId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256') })),
+  // A bundle from before documents carried their date has none.
+  documents: z.array(
+    DocumentSummary.extend({
+      documentId: id,
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256'),
+      date: z.string().max(100).nullable().default(null),
+    }),
+  ),
   allegations: z.array(Allegation),
   highlights: z.array(Highlight),
   links: z.array(Link),

@@ -11,12 +11,17 @@ import yazl from 'yazl';
 import { diskFullError, ExhibitError, isDiskFull } from '../../../shared/errors.ts';
 import type { CaseStore } from '../case/case.ts';
 import { blobPath } from '../case/blobs.ts';
-import { pageLayout } from '../highlights/targets.ts';
 import { bagFileName, tagFiles, type BagFile } from './bagit.ts';
-import { bundleExtras } from './extras.ts';
+import { carriedPagesFile } from './carried-pages.ts';
+import { bundleExtras, type ExtrasOptions } from './extras.ts';
 import { reviewerKey } from './keys.ts';
 import { buildModel, scopeModel, type ReportModel } from './model.ts';
-import { annotationsJsonLd, auditFiles, caseJson } from './payload.ts';
+import { titleOf } from './report/cite.ts';
+import { annotationsJsonLd } from './annotations.ts';
+import { contextCopy } from './context-copy.ts';
+import { scopeDescription } from './bag-info.ts';
+import { auditFiles, caseJson } from './payload.ts';
+import { paperFor, type Paper } from './rendition/paper.ts';
 import { jobSteps, type JobSteps, type StepProgress } from './steps.ts';
 
 export const EXHIBIT_VERSION = '0.1.0';
@@ -24,26 +29,39 @@ export const EXHIBIT_VERSION = '0.1.0';
 export interface ExportOptions {
   out: string;
   reviewer: string;
+  /** The reviewer's organization, named in bag-info.txt as Source-Organization (left out when unset). */
+  organization?: string | null;
   configDir: string;
   /** Only these allegations and/or documents (ids), with the highlights and links between them. */
   scope?: { allegationIds?: string[]; documentIds?: string[] };
+  /** The paper text letters are typeset on (default: from the reviewer's locale, rendition/paper.ts). */
+  paper?: Paper;
   /** The annotated PDFs and reports (made by bundleExtras unless a caller gives another maker). */
-  extras?: (model: ReportModel, originals: Map<string, Uint8Array>, steps: JobSteps) => Promise<BagFile[]>;
+  extras?: (model: ReportModel, originals: Map<string, Uint8Array>, steps: JobSteps, opts: ExtrasOptions) => Promise<BagFile[]>;
   /** Told as each step starts and advances (quotes, originals, annotated, reports, signing, zip). */
   onProgress?: (p: StepProgress) => void;
   /** Cancels the export between steps; the temporary file is removed and nothing is written. */
   signal?: AbortSignal;
 }
 
+/** A document's page texts, in page order, as the case stores them (what highlight offsets count in). */
+function documentTexts(db: CaseStore['db'], documentId: string): string[] {
+  const rows = db.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY page_index').all(documentId) as {
+    text: string;
+  }[];
+  return rows.map((r) => r.text);
+}
+
 /** Every quote must still be exactly what its page says where the target says it is. */
 function checkQuotes(store: CaseStore, model: ReportModel, steps: JobSteps): void {
+  const texts = pageTexts(store);
   model.highlights.forEach((h, i) => {
     steps.check();
     steps.report('quotes', i, model.highlights.length);
     for (const t of h.targets) {
-      const text = pageLayout(store.db, h.documentId, t.page).text;
+      const text = texts(h.documentId, t.page);
       if (text.slice(t.position.start, t.position.end) !== t.quote.exact) {
-        const doc = model.documents.find((d) => d.documentId === h.documentId)?.title ?? h.documentId;
+        const doc = titleOf(model, h.documentId);
         throw new ExhibitError(
           'invalid-args',
           `The quote "${t.quote.exact.slice(0, 60)}" no longer matches "${doc}" page ${t.page}; re-anchor it before exporting`,
@@ -55,15 +73,35 @@ function checkQuotes(store: CaseStore, model: ReportModel, steps: JobSteps): voi
   steps.report('quotes', model.highlights.length, model.highlights.length);
 }
 
+/** Page texts from the case, for offsets counted in characters. */
+function pageTexts(store: CaseStore) {
+  const get = store.db.prepare('SELECT text FROM pages WHERE document_id = ? AND page_index = ?').pluck();
+  return (documentId: string, page: number): string => {
+    const text = get.get(documentId, page - 1) as string | undefined;
+    if (text === undefined) throw new ExhibitError('not-found', `The document has no page ${page}`, `${documentId}#${page}`);
+    return text;
+  };
+}
+
+/**
+ * Bag-Group-Identifier: the case's name and the start of its first audit row's hash, which
+ * every bundle of this case shares (whole or scoped) and no other case has.
+ */
+function groupIdentifier(store: CaseStore, caseName: string): string {
+  const first = store.db.prepare('SELECT hash FROM audit ORDER BY seq LIMIT 1').pluck().get() as string | undefined;
+  return first ? `${caseName} (case ${first.slice(0, 16)})` : caseName;
+}
+
 /** Write the bundle; returns what went in. A cancelled export throws the 'cancelled' error. */
 export async function exportBundle(
   store: CaseStore,
   opts: ExportOptions,
-): Promise<{ out: string; files: number; bytes: number }> {
+): Promise<{ out: string; files: number; bytes: number; warnings: string[] }> {
   const out = path.resolve(opts.out);
-  const steps = jobSteps(opts);
+  const warnings: string[] = [];
+  const steps = jobSteps({ ...opts, onWarning: (w) => warnings.push(w) });
   try {
-    return await writeBundle(store, opts, out, steps);
+    return { ...(await writeBundle(store, opts, out, steps)), warnings };
   } catch (err) {
     if (err instanceof ExhibitError && err.code === 'cancelled')
       throw new ExhibitError('cancelled', `The export was cancelled; nothing was written to ${out}`, out);
@@ -79,26 +117,42 @@ async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, s
   const payload: BagFile[] = [];
   for (const [i, d] of model.documents.entries()) {
     steps.check();
-    steps.report('originals', i, model.documents.length, d.title);
-    const bytes = new Uint8Array(fs.readFileSync(blobPath(store.dir, d.sha256)));
+    steps.report('originals', i, model.documents.length, titleOf(model, d.documentId));
+    // The Buffer itself (a Uint8Array): wrapping it in a new Uint8Array would copy every original.
+    const bytes = fs.readFileSync(blobPath(store.dir, d.sha256));
     originals.set(d.documentId, bytes);
     payload.push({ path: `data/originals/${bagFileName(d.sha256, d.fileName)}`, bytes });
+    // A PDF's pages travel with it, so a case importing the bundle need not open it (carried-pages.ts).
+    if (d.kind === 'pdf') payload.push(carriedPagesFile(store.db, d));
   }
   steps.report('originals', model.documents.length, model.documents.length);
   const audit = auditFiles(store.db, model, opts.scope);
   payload.push(
     { path: 'data/case.json', bytes: caseJson(model) },
-    { path: 'data/annotations.jsonld', bytes: annotationsJsonLd(model) },
+    { path: 'data/annotations.jsonld', bytes: annotationsJsonLd(model, pageTexts(store)) },
+    contextCopy(),
     { path: 'data/audit/audit.jsonl', bytes: audit.lines },
     { path: 'data/audit/head.json', bytes: audit.head },
-    ...(await (opts.extras ?? bundleExtras)(model, originals, steps)),
+    ...(await (opts.extras ?? bundleExtras)(model, originals, steps, {
+      paper: opts.paper ?? paperFor(),
+      pageTexts: (documentId) => documentTexts(store.db, documentId),
+    })),
   );
   steps.check();
   steps.report('signing', 0, 1);
   const key = reviewerKey(opts.configDir);
   const tags = tagFiles(
     payload,
-    { caseName, version: EXHIBIT_VERSION, reviewer: opts.reviewer, fingerprint: key.fingerprint, baggingDate: model.generatedAt },
+    {
+      caseName,
+      version: EXHIBIT_VERSION,
+      reviewer: opts.reviewer,
+      fingerprint: key.fingerprint,
+      baggingDate: model.generatedAt,
+      organization: opts.organization ?? null,
+      description: scopeDescription(model, opts.scope),
+      groupIdentifier: groupIdentifier(store, caseName),
+    },
     key.publicKeyPem,
     key.privateKey,
   );
@@ -120,7 +174,9 @@ async function writeZipAtomically(out: string, files: BagFile[], steps: JobSteps
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   for (const f of files) {
     // PDFs are already compressed: storing them keeps export fast and bytes easy to check.
-    zip.addBuffer(Buffer.from(f.bytes), f.path, { mtime, compress: !/\.pdf$/i.test(f.path) });
+    // A view of the same memory, not a copy: the originals may be large.
+    const bytes = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
+    zip.addBuffer(bytes, f.path, { mtime, compress: !/\.pdf$/i.test(f.path) });
   }
   zip.end();
   let written = 0;

@@ -1,27 +1,54 @@
 /**
  * The human-facing part of a bundle: annotated copies of the PDFs (real highlight
- * annotations any reader shows) and the report in HTML, DOCX, Markdown and CSV.
+ * annotations any reader shows), typeset renditions of the highlighted text letters with
+ * their highlights annotated the same way, and the report in HTML, DOCX, Markdown and CSV.
  */
 import { ExhibitError } from '../../../shared/errors.ts';
+import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { annotatePdf } from './annotate.ts';
 import { bagFileName, type BagFile } from './bagit.ts';
 import type { ReportModel } from './model.ts';
+import type { Paper } from './rendition/paper.ts';
+import { renderLetter } from './rendition/rendition.ts';
 import { reportCsv, reportDocx, reportHtml, reportMarkdown } from './report/index.ts';
-import { silentSteps, type JobSteps } from './steps.ts';
+import { titleOf } from './report/cite.ts';
+import type { JobSteps } from './steps.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
-/** Annotated PDFs and the four reports, made from the model and the originals' bytes. */
+/** "北 U+5317": the character, and its code point for a screen whose fonts lack it too. */
+const codePoint = (ch: string) => `${ch} U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export interface ExtrasOptions {
+  /** The paper text letters are typeset on. */
+  paper: Paper;
+  /** A document's page texts as the case stores them (highlight offsets count in these). */
+  pageTexts(documentId: string): string[];
+}
+
+/**
+ * Where a letter's rendition goes: beside the annotated PDFs, named after the original
+ * with ".rendition.pdf" added ("3f2a91c04b1e-letter.txt.rendition.pdf"), so it reads as
+ * a rendition of that text file and sorts next to its original's name.
+ */
+export const renditionPath = (d: Pick<DocumentSummary, 'sha256' | 'fileName'>): string =>
+  `data/annotated/${bagFileName(d.sha256, d.fileName)}.rendition.pdf`;
+
+/** Annotated PDFs, letter renditions and the four reports, made from the model and the originals' bytes. */
 export async function bundleExtras(
   model: ReportModel,
   originals: Map<string, Uint8Array>,
-  steps: JobSteps = silentSteps,
+  steps: JobSteps,
+  opts: ExtrasOptions,
 ): Promise<BagFile[]> {
   const files: BagFile[] = [];
-  const pdfs = model.documents.filter((d) => d.kind === 'pdf' && model.highlights.some((h) => h.documentId === d.documentId));
+  const highlighted = (d: DocumentSummary) => model.highlights.some((h) => h.documentId === d.documentId);
+  const pdfs = model.documents.filter((d) => d.kind === 'pdf' && highlighted(d));
+  const letters = model.documents.filter((d) => d.kind === 'text' && highlighted(d));
+  const total = pdfs.length + letters.length;
   for (const [i, d] of pdfs.entries()) {
     steps.check();
-    steps.report('annotated', i, pdfs.length, d.title);
+    steps.report('annotated', i, total, titleOf(model, d.documentId));
     const highlights = model.highlights.filter((h) => h.documentId === d.documentId);
     try {
       const bytes = await annotatePdf(originals.get(d.documentId)!, highlights, { signal: steps.signal });
@@ -31,7 +58,40 @@ export async function bundleExtras(
       if (!(err instanceof ExhibitError && err.code === 'unsupported-file')) throw err;
     }
   }
-  steps.report('annotated', pdfs.length, pdfs.length);
+  for (const [i, d] of letters.entries()) {
+    steps.check();
+    steps.report('annotated', pdfs.length + i, total, titleOf(model, d.documentId));
+    const rendition = await renderLetter(
+      {
+        pages: opts.pageTexts(d.documentId),
+        title: titleOf(model, d.documentId),
+        fileName: d.fileName,
+        sha256: d.sha256,
+        originalPath: `data/originals/${bagFileName(d.sha256, d.fileName)}`,
+        highlights: model.highlights.filter((h) => h.documentId === d.documentId),
+        paper: opts.paper,
+        createdAt: model.generatedAt,
+      },
+      steps.signal,
+    );
+    files.push({ path: renditionPath(d), bytes: rendition.bytes });
+    if (rendition.missing.length > 0) {
+      // Said while the step runs (the progress names it) and again in the export's result.
+      steps.report(
+        'annotated',
+        pdfs.length + i,
+        total,
+        `${titleOf(model, d.documentId)}: ${rendition.missing.length} character(s) its fonts lack`,
+      );
+      steps.warn(
+        `${d.fileName}: its typeset rendition (${renditionPath(d)}) shows ${rendition.missing.length} character(s) ` +
+          `its fonts lack as \uFFFD (${rendition.missing.slice(0, 10).map(codePoint).join(', ')}${rendition.missing.length > 10 ? ', …' : ''}); ` +
+          'copying its text still gives them, ' +
+          'and the original letter in the bundle holds them.',
+      );
+    }
+  }
+  steps.report('annotated', total, total);
   const reports: [string, () => Promise<Uint8Array> | Uint8Array][] = [
     ['data/report/report.html', () => text(reportHtml(model))],
     ['data/report/report.md', () => text(reportMarkdown(model))],

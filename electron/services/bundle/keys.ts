@@ -1,6 +1,7 @@
 /**
- * The reviewer's Ed25519 signing key: made on first export, the private half kept in the
- * per-user folder readable by its owner only, the public half shipped in every bundle.
+ * The reviewer's Ed25519 signing key: made on first use (an export, `exhibit key`, the
+ * trusted signers screen), the private half kept in the per-user folder readable by its
+ * owner only, the public half shipped in every bundle.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,10 +19,12 @@ const fingerprintOf = (pem: string) =>
     .update(createPublicKey(pem).export({ type: 'spki', format: 'der' }))
     .digest('hex');
 
+const privateFileOf = (configDir: string) => path.join(configDir, 'keys', 'ed25519-private.pem');
+
 /** Load the reviewer's key pair, creating it the first time. */
 export function reviewerKey(configDir: string): SigningKey {
   const dir = path.join(configDir, 'keys');
-  const privateFile = path.join(dir, 'ed25519-private.pem');
+  const privateFile = privateFileOf(configDir);
   if (!fs.existsSync(privateFile)) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const { privateKey } = generateKeyPairSync('ed25519');
@@ -30,6 +33,11 @@ export function reviewerKey(configDir: string): SigningKey {
   const privateKey = createPrivateKey(fs.readFileSync(privateFile));
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
   return { privateKey, publicKeyPem, fingerprint: fingerprintOf(publicKeyPem) };
+}
+
+/** The fingerprint of the reviewer's key if one was made already: checking a bundle never makes one. */
+export function existingKeyFingerprint(configDir: string): string | null {
+  return fs.existsSync(privateFileOf(configDir)) ? reviewerKey(configDir).fingerprint : null;
 }
 
 export { fingerprintOf };

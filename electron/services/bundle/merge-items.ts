@@ -12,6 +12,7 @@ import type { MergeResult } from '../../../shared/ipc/contract.ts';
 import type { AllegationRow } from '../allegations/allegations.ts';
 import type { LinkRow } from '../allegations/links.ts';
 import { insertTargets } from '../highlights/highlights.ts';
+import { measuredTargets } from '../highlights/targets.ts';
 import type { CaseFile } from './case-file.ts';
 import { differences, pick, settled, versionTime, visiblyDifferent, type Version } from './newer-wins.ts';
 
@@ -193,7 +194,7 @@ export function mergeHighlights(db: Database, data: CaseFile, docIds: Map<string
         h.note,
         h.deletedAt,
       );
-      insertTargets(db, h.highlightId, h.targets);
+      insertTargets(db, h.highlightId, measuredTargets(db, docIds.get(h.documentId) ?? h.documentId, h.targets));
       if (h.deletedAt) count.unchanged++;
       else count.added++;
       continue;

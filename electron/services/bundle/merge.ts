@@ -1,8 +1,9 @@
 /**
  * Importing a bundle into the open case: verify it, stage its originals in a fresh folder,
- * extract the documents it brings (keeping their ids; known SHA-256s are not imported
- * twice), then store them and merge allegations, highlights and links by id in one
- * transaction, so a failure anywhere leaves the case as it was. Every item, deleted or not,
+ * take the pages it carries for its PDFs or else extract the documents it brings (keeping
+ * their ids; known SHA-256s are not imported twice; see stage.ts), then store them and
+ * merge allegations, highlights and links by id in one transaction, so a failure anywhere
+ * leaves the case as it was. Every item, deleted or not,
  * is settled by one rule (newer-wins.ts): the newer version wins, and on equal times the
  * same version wins whichever side imports, so two reviewers who exchange bundles end up
  * with the same case. Every conflict is listed in the result with what was kept, and the
@@ -21,8 +22,15 @@ import { mergeAllegations, mergeHighlights, mergeLinks } from './merge-items.ts'
 import { stageDocuments, type StageOptions } from './stage.ts';
 import { jobSteps, type StepProgress } from './steps.ts';
 import { checkBundle } from './verify.ts';
+import type { SignerPolicy } from '../trust/import-policy.ts';
 
 export type ImportOptions = StageOptions & {
+  /**
+   * Whether the bundle's signer may come in: asked after the check, before anything is
+   * staged. The router always gives the case's policy; only engine tests of the merge
+   * itself leave it out.
+   */
+  signer?: SignerPolicy | undefined;
   /** Told as each step starts and advances (verifying, staging, documents, merging). */
   onProgress?: ((p: StepProgress) => void) | undefined;
   /** Cancels the import before its merge; the case is left exactly as it was. */
@@ -56,6 +64,8 @@ async function mergeBundle(store: CaseStore, file: string, opts: ImportOptions):
       `${file} did not verify, so nothing was imported:\n${report.problems.join('\n')}`,
       file,
     );
+  // Before anything is staged: a bundle from a key the case does not trust leaves no trace.
+  opts.signer?.admit(report.signer);
   // case.json as the verify pass read it, so it is the copy the manifest vouched for.
   const data = parseCaseFile(file, entries);
 
@@ -77,12 +87,13 @@ async function mergeBundle(store: CaseStore, file: string, opts: ImportOptions):
       mergeAllegations(store.db, data, result);
       mergeHighlights(store.db, data, staged.ids, result);
       mergeLinks(store.db, data, result);
+      opts.signer?.merged(store.db);
       appendAudit(store.db, {
         actor: opts.actor,
         action: 'bundle.import',
         entity: 'case',
         entityId: null,
-        payload: { file: path.basename(file), from: data.case, result },
+        payload: { file: path.basename(file), from: data.case, signer: report.signer?.fingerprint ?? null, result },
       });
     })();
   } catch (err) {

@@ -27,20 +27,31 @@ export interface BundleHighlight extends Highlight {
   }[];
 }
 
-/** A passage in a report: the link, the quote, and how to cite it. */
+/**
+ * A passage in a report: the link, the quote, the highlight's note, and how to cite it.
+ * `author` (the link's) is who linked it, as the link's audit row records; `highlightedBy`
+ * is who marked the passage, as the highlight's audit row records. They differ when one
+ * reviewer highlights and another links.
+ */
 export interface ReportPassage extends LinkedPassage {
-  pageLabel: string | null;
+  /** The last page the passage covers (`page` is the first): they differ when it runs across a page break. */
+  lastPage: number;
+  note: string | null;
   sha256: string;
+  highlightedBy: string;
 }
 
 export interface ReportModel {
   caseName: string;
   generatedAt: string;
+  /** Who exports: the reviewer the reports name as "Exported by" (not necessarily who made the links). */
   reviewer: string;
   allegations: (Allegation & { passages: ReportPassage[] })[];
   documents: DocumentSummary[];
   highlights: BundleHighlight[];
   matrix: Matrix;
+  /** documentId -> the printed page labels of a PDF that has them ("iv", "Page 105"), by page index; for citations. */
+  pageLabels: Record<string, (string | null)[]>;
   /** Deleted allegations and highlights, removed links, links kept with deleted items: for case.json only. */
   deleted: DeletedItems;
 }
@@ -51,7 +62,12 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
   const byId = new Map(documents.map((d) => [d.documentId, d]));
   const allegations = listAllegations(db);
   const byAllegation = new Map(allegations.map((a) => [a.allegationId, a]));
-  const labelOf = db.prepare('SELECT label FROM pages WHERE document_id = ? AND page_index = ?');
+  const pageLabels: Record<string, (string | null)[]> = {};
+  const labelsOf = db.prepare('SELECT label FROM pages WHERE document_id = ? ORDER BY page_index');
+  for (const d of documents) {
+    const labels = (labelsOf.all(d.documentId) as { label: string | null }[]).map((r) => r.label);
+    if (labels.some((l) => l !== null)) pageLabels[d.documentId] = labels;
+  }
   const highlights = listHighlights(db).map((h) => ({
     ...h,
     links: listLinks(db, { highlightId: h.highlightId }).map((l) => {
@@ -68,6 +84,7 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
       };
     }),
   }));
+  const highlightById = new Map(highlights.map((h) => [h.highlightId, h]));
   const deleted = gatherDeleted(db, {
     allegationIds: new Set(byAllegation.keys()),
     highlightIds: new Set(highlights.map((h) => h.highlightId)),
@@ -79,15 +96,21 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
     reviewer,
     allegations: allegations.map((a) => ({
       ...a,
-      passages: allegationDetail(db, a.allegationId).passages.map((p) => ({
-        ...p,
-        pageLabel: (labelOf.get(p.documentId, p.page - 1) as { label: string | null } | undefined)?.label ?? null,
-        sha256: byId.get(p.documentId)?.sha256 ?? '',
-      })),
+      passages: allegationDetail(db, a.allegationId).passages.map((p) => {
+        const h = highlightById.get(p.highlightId);
+        return {
+          ...p,
+          lastPage: Math.max(p.page, ...(h?.targets.map((t) => t.page) ?? [])),
+          note: h?.note ?? null,
+          sha256: byId.get(p.documentId)?.sha256 ?? '',
+          highlightedBy: h?.author ?? p.author,
+        };
+      }),
     })),
     documents,
     highlights,
     matrix: evidenceMatrix(db),
+    pageLabels,
     deleted,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The machine-readable files of a bundle: case.json (schema-versioned), the W3C Web
- * Annotation collection, and the audit log as hash-chained JSON lines with its head.
+ * The machine-readable files of a bundle: case.json (schema-versioned) and the audit log as
+ * hash-chained JSON lines with its head (the Web Annotations are made by annotations.ts).
  */
 import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
@@ -29,45 +29,6 @@ export function caseJson(model: ReportModel): Uint8Array {
       ...model.deleted,
     },
   });
-}
-
-/** data/annotations.jsonld: highlights and stance links in the W3C Web Annotation Data Model. */
-export function annotationsJsonLd(model: ReportModel): Uint8Array {
-  const sha = new Map(model.documents.map((d) => [d.documentId, d.sha256]));
-  const items: unknown[] = [];
-  for (const h of model.highlights) {
-    items.push({
-      id: `urn:uuid:${h.highlightId}`,
-      type: 'Annotation',
-      motivation: 'highlighting',
-      creator: { type: 'Person', name: h.author },
-      created: h.createdAt,
-      modified: h.updatedAt,
-      ...(h.note ? { body: { type: 'TextualBody', value: h.note, format: 'text/plain', purpose: 'commenting' } } : {}),
-      target: h.targets.map((t) => ({
-        source: `urn:sha256:${sha.get(h.documentId)}`,
-        selector: [
-          t.quote,
-          t.position,
-          { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: `page=${t.page}` },
-        ],
-      })),
-    });
-    for (const l of h.links) {
-      items.push({
-        id: `urn:exhibit:link:${h.highlightId}:${l.allegationId}`,
-        type: 'Annotation',
-        motivation: 'linking',
-        body: [
-          { type: 'TextualBody', value: l.stance, purpose: 'classifying' },
-          { id: `urn:uuid:${l.allegationId}`, type: 'Dataset', name: `${l.code} ${l.title}` },
-          ...(l.rationale ? [{ type: 'TextualBody', value: l.rationale, purpose: 'describing' }] : []),
-        ],
-        target: `urn:uuid:${h.highlightId}`,
-      });
-    }
-  }
-  return json({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: items.length, items });
 }
 
 /**

@@ -1,31 +1,28 @@
 /**
- * Reading a bundle ZIP that may be hostile: entry count, sizes and compression ratio are
- * capped, names must be plain relative paths (no "..", no absolute paths, no duplicates
- * after Unicode normalisation and case folding), and symlinks and encrypted entries are
- * refused. Each entry is hashed as it streams; only small files (tags, JSON) are kept in
- * memory, and the entries a caller wants as files (originals of any size) are streamed to
- * a file in a folder the caller names, under a name the caller gives, never the entry's.
- * A signal stops the reading between entries and in the middle of one (the entry's file is
- * then left half written for the caller, who owns the folder, to remove).
+ * Reading a bundle ZIP that may be hostile. zip-survey.ts checks the whole central
+ * directory first (caps on entry count, each entry's declared size and their total;
+ * names, symlinks, encryption, overlapping entries), before anything is inflated. Each
+ * entry is then inflated by us, not yauzl, and counted as it streams: the moment it goes
+ * past the size the archive declared for it (and so past the caps the declared sizes were
+ * held to), the streams are destroyed and the chunk that crossed the line goes nowhere, so
+ * no more than the caps is ever held or written, however well the data compresses. (Real evidence — a server log,
+ * a blank scan, a CSV dump — compresses a thousandfold; that alone is no reason to refuse.)
+ * Each entry is hashed as it streams; only small files (tags, JSON) are kept in memory,
+ * and the entries a caller wants as files are streamed to a file in a folder the caller
+ * names, under a name the caller gives, never the entry's. A signal stops the reading
+ * between entries and in the middle of one (the entry's file is then left half written
+ * for the caller, who owns the folder, to remove).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import { Transform, Writable } from 'node:stream';
+import { PassThrough, Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import { ExhibitError } from '../../../shared/errors.ts';
 import { cancelledError } from './steps.ts';
+import { bytes, LIMITS, surveyZip, zipError, type SurveyedEntry, type ZipLimits } from './zip-survey.ts';
 
-export const LIMITS = {
-  entries: 100_000,
-  entryBytes: 4 * 1024 ** 3,
-  totalBytes: 16 * 1024 ** 3,
-  ratio: 200,
-  keepBytes: 64 * 1024 ** 2,
-};
-
-export type ZipLimits = typeof LIMITS;
+export { LIMITS, unsafeName, type ZipLimits } from './zip-survey.ts';
 
 export interface ZipEntryInfo {
   path: string;
@@ -37,11 +34,24 @@ export interface ZipEntryInfo {
   file: string | null;
 }
 
+/** An entry as the archive's directory declares it, before it is read. */
+export interface DeclaredEntry {
+  path: string;
+  size: number;
+}
+
 export interface ReadZipOptions {
   /** Entries to keep in memory; one larger than limits.keepBytes is refused. */
   keep?: (path: string) => boolean;
   /** Entries to write into `dir`, each under the plain file name `name` returns (null: not saved). */
   save?: { dir: string; name: (path: string) => string | null };
+  /** Entries to read (default all); the others are checked in the directory but never inflated. */
+  select?: (path: string) => boolean;
+  /**
+   * Called once the kept entries are read (they are read first), before any other entry is
+   * inflated; returning false stops there, and only the kept entries are returned.
+   */
+  beforeRest?: (kept: ZipEntryInfo[], declared: DeclaredEntry[]) => boolean;
   /** Caps (tests lower them); defaults are LIMITS. */
   limits?: Partial<ZipLimits> | undefined;
   /** Told of each chunk of a saved entry as it streams (by entry path). */
@@ -50,28 +60,23 @@ export interface ReadZipOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Why an entry name is unsafe, or null when it is fine. */
-export function unsafeName(name: string): string | null {
-  if (name.includes('\\') || name.includes('\0')) return 'has a backslash or NUL in its name';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
-  if (name.split('/').some((part) => part === '..')) return 'climbs out of the bundle with ".."';
-  return null;
-}
-
-const fail = (zip: string, message: string) => new ExhibitError('invalid-args', `${zip}: ${message}`, zip);
+/** An entry that unpacked to more, or less, than it should; the message is the reviewer's. */
+class SizeProblem extends Error {}
 
 /** What went wrong while an entry streamed, in a reviewer's words. */
 function streamProblem(name: string, err: NodeJS.ErrnoException): string {
-  if (/bytes in the stream/.test(err.message))
-    return `entry "${name}" does not have the size the archive states for it (${err.message})`;
+  if (err instanceof SizeProblem) return err.message;
   if (err.code && err.syscall) return `entry "${name}" could not be written to the staging folder (${err.code})`;
   return `entry "${name}" is damaged (${err.message})`;
 }
 
-/** The file an entry is saved to: a plain name inside `dir`, or an error. */
-function saveTarget(dir: string, fileName: string): string | null {
-  const target = path.resolve(dir, fileName);
-  return fileName !== '.' && fileName !== '..' && path.dirname(target) === path.resolve(dir) ? target : null;
+/** The raw (still compressed) bytes of an entry, exactly as many as the directory states. */
+function rawStream(zip: yauzl.ZipFile, e: SurveyedEntry): Promise<Readable> {
+  return new Promise((resolve, reject) =>
+    zip.openReadStreamLowLevel(e.dataStart, e.compressedSize, 0, e.compressedSize, false, e.size, (err, stream) =>
+      err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream),
+    ),
+  );
 }
 
 /** Stream every entry of the ZIP, checking it as it goes. */
@@ -80,108 +85,95 @@ export function readZip(file: string, opts: ReadZipOptions = {}): Promise<ZipEnt
   const { signal } = opts;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(cancelledError());
-    yauzl.open(file, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) return reject(fail(file, `not a readable ZIP file (${err?.message ?? 'unknown error'})`));
-      if (zip.entryCount > limits.entries) {
-        zip.close();
-        return reject(fail(file, `has ${zip.entryCount} entries; at most ${limits.entries} are accepted`));
-      }
-      const out: ZipEntryInfo[] = [];
-      const seen = new Set<string>();
-      let total = 0;
-      let stopped = false;
-      const stop = (e: Error) => {
-        if (stopped) return;
-        stopped = true;
-        zip.close();
-        reject(e);
-      };
-      zip.on('error', (e: Error) =>
-        // yauzl checks names itself; say what it found in the words used for our own checks.
-        stop(
-          fail(
-            file,
-            /invalid relative path|absolute path/.test(e.message)
-              ? `has an entry that climbs out of the bundle or is absolute (${e.message})`
-              : `is damaged (${e.message})`,
-          ),
-        ),
+    // Sizes are checked by our own count below, so yauzl's check (which inflates for us) is off.
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: false }, (err, zip) => {
+      if (err || !zip) return reject(zipError(file, `not a readable ZIP file (${err?.message ?? 'unknown error'})`));
+      readAll(zip, file, limits, opts).then(
+        (entries) => {
+          zip.close();
+          resolve(entries);
+        },
+        (e: unknown) => {
+          zip.close();
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
       );
-      zip.on('end', () => {
-        if (signal?.aborted) stop(cancelledError());
-        else if (!stopped) resolve(out);
-      });
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (signal?.aborted) return stop(cancelledError());
-        const name = entry.fileName;
-        const bad = unsafeName(name);
-        if (bad) return stop(fail(file, `entry "${name}" ${bad}`));
-        const folded = name.normalize('NFC').toLowerCase();
-        if (seen.has(folded))
-          return stop(fail(file, `entry "${name}" appears twice (names are compared case- and accent-form-insensitively)`));
-        seen.add(folded);
-        const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-        if (mode === 0o120000) return stop(fail(file, `entry "${name}" is a symbolic link`));
-        if ((entry.generalPurposeBitFlag & 0x1) !== 0) return stop(fail(file, `entry "${name}" is encrypted`));
-        if (name.endsWith('/')) return zip.readEntry();
-        if (entry.uncompressedSize > limits.entryBytes) return stop(fail(file, `entry "${name}" is larger than allowed`));
-        total += entry.uncompressedSize;
-        if (total > limits.totalBytes) return stop(fail(file, 'unpacks to more than allowed in total'));
-        if (
-          entry.compressedSize > 0 &&
-          entry.uncompressedSize > 1024 ** 2 &&
-          entry.uncompressedSize / entry.compressedSize > limits.ratio
-        ) {
-          return stop(fail(file, `entry "${name}" is compressed suspiciously well (a compression bomb?)`));
-        }
-        const wanted = opts.keep?.(name) ?? false;
-        if (wanted && entry.uncompressedSize > limits.keepBytes)
-          return stop(
-            fail(file, `entry "${name}" is too large to check (${entry.uncompressedSize} bytes; at most ${limits.keepBytes})`),
-          );
-        const fileName = opts.save?.name(name) ?? null;
-        const target = fileName === null ? null : saveTarget(opts.save!.dir, fileName);
-        if (fileName !== null && target === null)
-          return stop(fail(file, `entry "${name}" would be saved as "${fileName}", which is not a plain file name`));
-        zip.openReadStream(entry, (e, stream) => {
-          if (signal?.aborted) {
-            stream?.destroy();
-            return stop(cancelledError());
-          }
-          if (e || !stream) return stop(fail(file, `entry "${name}" cannot be read (${e?.message ?? 'unknown'})`));
-          const hash = createHash('sha256');
-          const chunks: Buffer[] = [];
-          let size = 0;
-          const tap = new Transform({
-            transform(chunk: Buffer, _enc, done) {
-              size += chunk.length;
-              hash.update(chunk);
-              if (wanted) chunks.push(chunk);
-              if (target) opts.onSaving?.(name, chunk.length);
-              done(null, chunk);
-            },
-          });
-          // A fresh name in a fresh folder: 'wx' refuses to reuse or follow anything already there.
-          const sink = target
-            ? fs.createWriteStream(target, { flags: 'wx', mode: 0o600 })
-            : new Writable({ write: (_c, _enc, done) => done() });
-          // The signal stops the entry mid-stream: every stream in the pipeline is destroyed.
-          pipeline(stream, tap, sink, { signal }).then(
-            () => {
-              out.push({
-                path: name,
-                size,
-                sha256: hash.digest('hex'),
-                bytes: wanted ? Buffer.concat(chunks) : null,
-                file: target,
-              });
-              zip.readEntry();
-            },
-            (se: NodeJS.ErrnoException) => stop(signal?.aborted ? cancelledError() : fail(file, streamProblem(name, se))),
-          );
-        });
-      });
-      zip.readEntry();
     });
   });
+}
+
+async function readAll(zip: yauzl.ZipFile, file: string, limits: ZipLimits, opts: ReadZipOptions): Promise<ZipEntryInfo[]> {
+  const { signal } = opts;
+  const listed = await surveyZip(zip, file, limits, opts, signal);
+  const read = listed.filter((e) => e.keep || e.target !== null || (opts.select?.(e.path) ?? true));
+  const out = new Map<number, ZipEntryInfo>();
+  const take = async (e: SurveyedEntry) => {
+    if (signal?.aborted) throw cancelledError();
+    out.set(e.index, await readEntry(zip, file, e, opts));
+  };
+  // The small entries the caller keeps first: they may say what the rest should hold.
+  for (const e of read) if (e.keep) await take(e);
+  const kept = () => [...out.values()];
+  const declared = listed.map((e) => ({ path: e.path, size: e.size }));
+  if (opts.beforeRest && !opts.beforeRest(kept(), declared)) return kept();
+  for (const e of read) if (!e.keep) await take(e);
+  if (signal?.aborted) throw cancelledError();
+  return [...out.entries()].sort(([a], [b]) => a - b).map(([, info]) => info);
+}
+
+/**
+ * Inflate one entry, counting, hashing, keeping and saving it as the survey decided. The
+ * survey held each declared size to the per-entry cap and their sum to the total cap, so
+ * holding the entry to its declared size holds it, and the total, to the caps as well.
+ */
+async function readEntry(zip: yauzl.ZipFile, file: string, e: SurveyedEntry, opts: ReadZipOptions): Promise<ZipEntryInfo> {
+  const name = e.path;
+  let raw: Readable;
+  try {
+    raw = await rawStream(zip, e);
+  } catch (err) {
+    throw zipError(file, `entry "${name}" cannot be read (${(err as Error).message})`);
+  }
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      // Checked before the chunk goes anywhere: what crosses the line is neither kept nor written.
+      if (size + chunk.length > e.size)
+        return done(
+          new SizeProblem(
+            `entry "${name}" unpacks to more than the ${bytes(e.size)} the archive declares for it; ` +
+              'reading stopped there (a compression bomb?)',
+          ),
+        );
+      size += chunk.length;
+      hash.update(chunk);
+      if (e.keep) chunks.push(chunk);
+      if (e.target) opts.onSaving?.(name, chunk.length);
+      done(null, chunk);
+    },
+    flush(done) {
+      done(
+        size === e.size
+          ? null
+          : new SizeProblem(
+              `entry "${name}" unpacks to ${bytes(size)}, less than the ${bytes(e.size)} the archive declares for it`,
+            ),
+      );
+    },
+  });
+  // A fresh name in a fresh folder: 'wx' refuses to reuse or follow anything already there.
+  const sink = e.target
+    ? fs.createWriteStream(e.target, { flags: 'wx', mode: 0o600 })
+    : new Writable({ write: (_c, _enc, done) => done() });
+  const inflate = e.deflated ? zlib.createInflateRaw() : new PassThrough();
+  try {
+    // The signal stops the entry mid-stream: every stream in the pipeline is destroyed.
+    await pipeline(raw, inflate, counter, sink, { signal: opts.signal });
+  } catch (err) {
+    if (opts.signal?.aborted) throw cancelledError();
+    throw zipError(file, streamProblem(name, err as NodeJS.ErrnoException));
+  }
+  return { path: name, size, sha256: hash.digest('hex'), bytes: e.keep ? Buffer.concat(chunks) : null, file: e.target };
 }

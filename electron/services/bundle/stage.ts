@@ -3,9 +3,12 @@
  * are streamed straight from the ZIP into a fresh staging folder inside the case (no size
  * limit beyond the archive caps; nothing held in memory), each under the name
  * bagFileName(sha256, fileName) from case.json — never the ZIP entry's name — and checked
- * against case.json's SHA-256 as they stream. Each is then extracted, storing nothing:
- * the documents are written by `commit`, inside the merge's transaction, so a document
- * that fails to extract, or a merge that fails, leaves the case as it was.
+ * against case.json's SHA-256 as they stream. A PDF whose pages the bundle carries
+ * (carried-pages.ts) takes them, checked, and its original is never opened, so an
+ * encrypted PDF needs no password; any other document is extracted from its original, an
+ * encrypted PDF with the passwords the reviewer gave. Nothing is stored yet: the documents
+ * are written by `commit`, inside the merge's transaction, so a document that fails to
+ * extract (or wants a password not given), or a merge that fails, leaves the case as it was.
  * A cancel (steps.signal) stops the streaming mid-entry and the extraction's workers; the
  * staging folder is removed by `dispose`, whatever happens, once no worker still reads it.
  */
@@ -24,6 +27,7 @@ import { extractFile } from '../ingest/import.ts';
 import type { ExtractionPool } from '../ingest/pool.ts';
 import { bagFileName } from './bagit.ts';
 import type { CaseFile } from './case-file.ts';
+import { pagesPath, readCarriedPages } from './carried-pages.ts';
 import { readZip, type ZipEntryInfo, type ZipLimits } from './read-zip.ts';
 import type { JobSteps } from './steps.ts';
 
@@ -31,6 +35,11 @@ export interface StageOptions {
   pool: ExtractionPool;
   actor: string;
   limits?: Partial<ZipLimits> | undefined;
+  /**
+   * Passwords to try, in turn, on an encrypted PDF whose pages the bundle does not carry
+   * (one from an earlier Exhibit), so its original must be opened.
+   */
+  passwords?: readonly string[] | undefined;
 }
 
 /** The bundle's documents, extracted and ready to store. */
@@ -64,7 +73,9 @@ export async function stageDocuments(
 ): Promise<StagedDocuments> {
   const ids = new Map<string, string>();
   // Entry path -> the document it brings, chosen by the hashes the verify pass computed.
-  const wanted = new Map<string, { doc: DocumentSummary; name: string }>();
+  const wanted = new Map<string, { doc: CaseFile['documents'][number]; name: string }>();
+  // Entry path of carried pages -> their document, and the hash the verify pass found for them.
+  const carried = new Map<string, { doc: CaseFile['documents'][number]; name: string; sha256: string }>();
   for (const d of data.documents) {
     const known = store.db.prepare('SELECT id FROM documents WHERE sha256 = ?').get(d.sha256) as { id: string } | undefined;
     if (known) {
@@ -77,7 +88,11 @@ export async function stageDocuments(
     if (wanted.has(entry.path))
       throw new ExhibitError('invalid-args', `${file}: case.json lists the original of "${d.title}" twice`, d.documentId);
     wanted.set(entry.path, { doc: d, name: bagFileName(d.sha256, d.fileName) });
+    const pages = d.kind === 'pdf' ? verified.find((e) => e.path === pagesPath(d)) : undefined;
+    // Saved under a name no original's can take (theirs begin with a hash prefix).
+    if (pages) carried.set(pages.path, { doc: d, name: `pages-${carried.size}.json`, sha256: pages.sha256 });
   }
+  const saveName = (p: string) => wanted.get(p)?.name ?? carried.get(p)?.name ?? null;
   const ready: Ready[] = [];
   const written: string[] = [];
   const staging = path.join(store.dir, `.staging-${process.pid}-${randomUUID()}`);
@@ -120,16 +135,18 @@ export async function stageDocuments(
   fs.mkdirSync(staging, { mode: 0o700 });
   try {
     // Progress in bytes, as the originals dominate a bundle and may be few and large.
-    const total = verified.filter((e) => wanted.has(e.path)).reduce((n, e) => n + e.size, 0);
+    const total = verified.filter((e) => wanted.has(e.path) || carried.has(e.path)).reduce((n, e) => n + e.size, 0);
     let copied = 0;
     steps.report('staging', 0, total);
+    // The directory is checked again in full; only the originals wanted are inflated this time.
     const saved = await readZip(file, {
-      save: { dir: staging, name: (p) => wanted.get(p)?.name ?? null },
+      save: { dir: staging, name: saveName },
+      select: (p) => saveName(p) !== null,
       limits: opts.limits,
       signal: steps.signal,
       onSaving: (p, bytes) => {
         copied += bytes;
-        steps.report('staging', Math.min(copied, total), total, wanted.get(p)?.doc.title ?? null);
+        steps.report('staging', Math.min(copied, total), total, (wanted.get(p) ?? carried.get(p))?.doc.title ?? null);
       },
     });
     steps.report('staging', total, total);
@@ -141,7 +158,16 @@ export async function stageDocuments(
           `${file}: the original of "${doc.title}" changed after the bundle was verified`,
           file,
         );
-      return { doc, file: got.file };
+      const pagesEntry = [...carried].find(([, c]) => c.doc === doc)?.[0];
+      if (pagesEntry === undefined) return { doc, file: got.file, pages: null };
+      const pages = saved.find((e) => e.path === pagesEntry);
+      if (!pages?.file || pages.sha256 !== carried.get(pagesEntry)!.sha256)
+        throw new ExhibitError(
+          'invalid-args',
+          `${file}: the pages carried for "${doc.title}" changed after the bundle was verified`,
+          file,
+        );
+      return { doc, file: got.file, pages: pages.file };
     });
     let next = 0;
     let done = 0;
@@ -154,17 +180,18 @@ export async function stageDocuments(
     const lane = async () => {
       while (next < todo.length && !signal.aborted) {
         const i = next++;
-        const { doc, file: staged } = todo[i]!;
+        const { doc, file: staged, pages } = todo[i]!;
         steps.check();
         let extracted: ExtractedDocument;
         try {
-          extracted = await extractFile(staged, readShared(staged), doc.sha256, {
-            pool: opts.pool,
-            signal,
-            onPages: () => undefined,
-          });
+          extracted = pages
+            ? readCarriedPages(file, doc, fs.readFileSync(pages), data)
+            : await extractOriginal(staged, doc.sha256, opts, signal);
         } catch (err) {
           steps.check();
+          if (pages) throw err;
+          if (err instanceof ExhibitError && (err.code === 'password-required' || err.code === 'password-incorrect'))
+            throw passwordError(err.code, doc.title, opts.passwords?.length ?? 0, file);
           const code = err instanceof ExhibitError ? err.code : 'invalid-pdf';
           const why = err instanceof Error ? err.message.replace(`${staged}: `, '') : String(err);
           throw new ExhibitError(code, `A document in the bundle could not be imported: "${doc.title}": ${why}`, file);
@@ -190,6 +217,51 @@ export async function stageDocuments(
     staged.dispose();
     throw err;
   }
+}
+
+/**
+ * Extract an original the bundle carries no pages for: as it is, and an encrypted PDF with
+ * each password given in turn until one opens it.
+ */
+async function extractOriginal(
+  staged: string,
+  sha256: string,
+  opts: StageOptions,
+  signal: AbortSignal,
+): Promise<ExtractedDocument> {
+  const data = readShared(staged);
+  const extract = (password?: string) =>
+    extractFile(staged, data, sha256, { pool: opts.pool, password, signal, onPages: () => undefined });
+  let failure: unknown;
+  for (const password of [undefined, ...(opts.passwords ?? [])]) {
+    try {
+      return await extract(password);
+    } catch (err) {
+      if (!(err instanceof ExhibitError && (err.code === 'password-required' || err.code === 'password-incorrect'))) throw err;
+      failure = err;
+    }
+  }
+  throw failure;
+}
+
+/**
+ * A PDF of the bundle that needs a password not given. The subject is the document's
+ * title, which the app's import dialog names when it asks for the password; the message
+ * leaves out how to give one, which the dialog and the command line each say their own way.
+ */
+function passwordError(
+  code: 'password-required' | 'password-incorrect',
+  title: string,
+  tried: number,
+  file: string,
+): ExhibitError {
+  const why =
+    code === 'password-required'
+      ? `"${title}" is an encrypted PDF and needs its password: the bundle does not carry its pages (an earlier Exhibit made it), so the PDF itself must be opened`
+      : tried === 1
+        ? `the password given does not open "${title}", an encrypted PDF`
+        : `none of the ${tried} passwords given opens "${title}", an encrypted PDF`;
+  return new ExhibitError(code, `${path.basename(file)}: ${why}. Nothing was imported; the case is unchanged.`, title);
 }
 
 /**

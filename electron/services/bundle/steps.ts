@@ -12,6 +12,8 @@ export interface JobSteps {
   report(phase: BundlePhase, done: number, total: number, item?: string | null): void;
   /** Throw the 'cancelled' error if the job was cancelled; call it between steps. */
   check(): void;
+  /** Something the reviewer should know that does not stop the job (a character a rendition cannot draw). */
+  warn(message: string): void;
   signal: AbortSignal | undefined;
 }
 
@@ -26,11 +28,13 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 /** Steps reporting to `onProgress` and checking `signal`; both may be absent. */
 export function jobSteps(opts: {
   onProgress?: ((p: StepProgress) => void) | undefined;
+  onWarning?: ((message: string) => void) | undefined;
   signal?: AbortSignal | undefined;
 }): JobSteps {
   return {
     report: (phase, done, total, item = null) => opts.onProgress?.({ phase, done, total, item }),
     check: () => throwIfCancelled(opts.signal),
+    warn: (message) => opts.onWarning?.(message),
     signal: opts.signal,
   };
 }

@@ -1,75 +1,27 @@
 /**
  * Which channels change the open case, so a read-only case refuses them up front with a
  * message a reviewer understands, instead of failing halfway in SQLite or the file system.
- * A unit test checks that every service channel of the contract is listed here once.
+ * Each channel's `access` in the contract says so; these sets are derived from it.
  */
 import { ExhibitError } from '../../../shared/errors.ts';
-import { hostChannels } from '../../../shared/ipc/channels.ts';
+import { channelsWhere, specOf } from '../../../shared/ipc/contract.ts';
 import { isCorruption } from '../db/health.ts';
 import type { CaseStore } from './case.ts';
 
-/** Channels that write to the open case (its database or its blobs). */
-export const caseWritingChannels: ReadonlySet<string> = new Set([
-  'import.start',
-  'documents.setProvenance',
-  'documents.remove',
-  'documents.restore',
-  'highlights.create',
-  'highlights.update',
-  'highlights.delete',
-  'highlights.restore',
-  'allegations.create',
-  'allegations.update',
-  'allegations.reorder',
-  'allegations.delete',
-  'allegations.restore',
-  'allegations.import',
-  'links.create',
-  'links.update',
-  'links.remove',
-  'bundle.import',
-  // Writes into the case's backups folder (not its database).
-  'case.backupNow',
-]);
+/** Channels that write to the open case (its database, its blobs or its backups folder). */
+export const caseWritingChannels: ReadonlySet<string> = new Set(channelsWhere((spec) => spec.access === 'write'));
 
 /**
- * Channels that only read the open case, or write elsewhere: per-user settings, an
+ * Service channels that only read the open case, or write elsewhere: per-user settings, an
  * exported bundle, another case (switching, restoring a backup of a case that is not open).
  */
-export const caseReadingChannels: ReadonlySet<string> = new Set([
-  'case.info',
-  'case.open',
-  'case.create',
-  'case.recent',
-  'case.openSample',
-  'case.backups',
-  'case.restoreBackup',
-  'settings.get',
-  'settings.set',
-  'documents.list',
-  'documents.get',
-  'documents.page',
-  'documents.pageLayout',
-  'import.cancel',
-  'search.query',
-  'audit.verify',
-  'highlights.list',
-  'highlights.unlinked',
-  'allegations.list',
-  'allegations.detail',
-  'links.list',
-  'matrix.get',
-  'responseMap.get',
-  'bundle.export',
-  'bundle.verify',
-  'bundle.cancel',
-]);
+export const caseReadingChannels: ReadonlySet<string> = new Set(
+  channelsWhere((spec) => spec.access === 'read' && spec.host !== true),
+);
 
-const served: ReadonlySet<string> = new Set(hostChannels);
-
-/** Refuse a change to a read-only case (a service channel not listed as reading counts as a change). */
+/** Refuse a change to a read-only case (anything the contract does not call a read counts as a change). */
 export function refuseWriteWhenReadOnly(store: CaseStore, channel: string): void {
-  if (store.readOnly && !caseReadingChannels.has(channel) && !served.has(channel)) throw readOnlyError(store.dir);
+  if (store.readOnly && specOf(channel)?.access !== 'read') throw readOnlyError(store.dir);
 }
 
 /** The error a reviewer sees for any change to a read-only case. */

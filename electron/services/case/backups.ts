@@ -12,7 +12,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { BackupInfo } from '../../../shared/ipc/backup-schemas.ts';
 import { quickCheck } from '../db/health.ts';
-import { latestVersion } from '../db/migrations.ts';
+import { latestVersion } from '../db/migrate.ts';
 import { APPLICATION_ID, hasPendingWal } from '../db/open.ts';
 import { fsyncDir, fsyncFile, processAlive } from './disk.ts';
 

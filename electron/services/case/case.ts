@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { DamagedDatabaseError, isCorruption, quickCheck } from '../db/health.ts';
-import { latestVersion, migrate } from '../db/migrations.ts';
+import { latestVersion, migrate } from '../db/migrate.ts';
 import { APPLICATION_ID, closeDatabase, openDatabase, peekDatabase, type FileHeader } from '../db/open.ts';
 import { canWrite, openReadOnlyDatabase, unclosedReadOnlyError } from '../db/read-only.ts';
 import { appendAudit } from '../audit/audit.ts';

@@ -1,4 +1,4 @@
-/** Per-user settings (reviewer's name, recent cases, last document), in a small JSON file. */
+/** Per-user settings (reviewer's name and organization, recent cases, last document, theme), in a small JSON file. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +8,12 @@ import { userConfigDir } from './paths.ts';
 const Settings = z
   .object({
     reviewerName: z.string().min(1).max(200).optional(),
+    /** Named in bundles' bag-info.txt as Source-Organization. */
+    organization: z.string().min(1).max(200).optional(),
     recentCases: z.array(z.string()).optional(),
     lastDocument: z.object({ caseDir: z.string(), documentId: z.string(), page: z.number().int() }).nullable().optional(),
+    /** Light or dark whatever the system says; absent: follow the system. */
+    theme: z.enum(['system', 'light', 'dark']).optional(),
   })
   .passthrough();
 export type Settings = z.infer<typeof Settings>;
@@ -43,6 +47,18 @@ export function reviewerName(env: Record<string, string | undefined> = process.e
   } catch {
     return 'unknown reviewer';
   }
+}
+
+/** The reviewer's organization for bundles (Source-Organization), or null when none is set. */
+export function organizationName(dir?: string): string | null {
+  return readSettings(dir).organization ?? null;
+}
+
+/** Set the organization; an empty or blank name removes it. */
+export function saveOrganization(name: string | null, dir?: string): void {
+  const { organization: _old, ...rest } = readSettings(dir);
+  const trimmed = name?.trim() ?? '';
+  writeSettings(trimmed ? { ...rest, organization: trimmed } : rest, dir);
 }
 
 const MAX_RECENT = 10;

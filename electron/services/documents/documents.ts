@@ -40,6 +40,19 @@ function provenanceOf(r: DocumentRow): Provenance {
   return p;
 }
 
+const dayOf = (s: string | null | undefined) => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null);
+
+/** The PDF's creation day, else the day it was obtained when the provenance gives one (see DocumentSummary.date). */
+function documentDate(r: DocumentRow): string | null {
+  let created: string | null;
+  try {
+    created = r.metadata ? ((JSON.parse(r.metadata) as { created?: string | null }).created ?? null) : null;
+  } catch {
+    created = null;
+  }
+  return dayOf(created) ?? dayOf(r.obtained_at);
+}
+
 function summaryOf(r: DocumentRow): DocumentSummary {
   return {
     documentId: r.id,
@@ -54,6 +67,7 @@ function summaryOf(r: DocumentRow): DocumentSummary {
     importedBy: r.imported_by,
     status: r.status,
     provenance: provenanceOf(r),
+    date: documentDate(r),
   };
 }
 
@@ -80,6 +94,19 @@ export function resolveDocument(db: Database, ref: string): DocumentRow {
   throw new ExhibitError('not-found', `No document "${ref}" in this case`, ref);
 }
 
+/** Whitespace as extraction leaves it on a page with no text: spaces, tabs, line and page breaks, no-break spaces. */
+const BLANK = "' ' || char(9, 10, 11, 12, 13, 160)";
+
+/** 1-based numbers of a PDF's pages whose extracted text is blank: the pages that made the document's text_layer flag false, or some of a mixed one. */
+function textlessPages(db: Database, r: DocumentRow): number[] {
+  if (r.kind !== 'pdf') return [];
+  const rows = db
+    .prepare(`SELECT page_index FROM pages WHERE document_id = ? AND trim(text, ${BLANK}) = '' ORDER BY page_index`)
+    .pluck()
+    .all(r.id) as number[];
+  return rows.map((i) => i + 1);
+}
+
 /** One document with its metadata. */
 export function getDocument(db: Database, ref: string): DocumentDetail {
   const r = resolveDocument(db, ref);
@@ -88,6 +115,7 @@ export function getDocument(db: Database, ref: string): DocumentDetail {
     metadata: r.metadata ? JSON.parse(r.metadata) : null,
     extractorVersion: r.extractor_version,
     pageLabels: r.page_labels ? JSON.parse(r.page_labels) : [],
+    textlessPages: textlessPages(db, r),
   };
 }
 
@@ -184,6 +212,8 @@ export function insertDocument(db: Database, d: NewDocument): { documentId: stri
     for (const p of x.pages) {
       insertPage.run(id, p.index, p.label, p.width, p.height, p.rotation, p.text, foldForSearch(p.text), p.layout);
     }
+    // Which glyph geometry the pages carry (PDFs only; text letters have none to measure).
+    if (x.geometry != null) db.prepare('UPDATE documents SET geometry = ? WHERE id = ?').run(x.geometry, id);
     appendAudit(db, {
       actor: d.actor,
       action: 'document.import',

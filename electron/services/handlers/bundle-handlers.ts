@@ -4,10 +4,14 @@ import { resolveAllegation } from '../allegations/allegations.ts';
 import { exportBundle } from '../bundle/export.ts';
 import { importBundle } from '../bundle/merge.ts';
 import type { StepProgress } from '../bundle/steps.ts';
+import { existingKeyFingerprint } from '../bundle/keys.ts';
 import { verifyBundle } from '../bundle/verify.ts';
-import { reviewerName } from '../case/settings.ts';
+import { organizationName, reviewerName } from '../case/settings.ts';
 import { resolveDocument } from '../documents/documents.ts';
 import type { Handlers, RouterContext } from '../router.ts';
+import { importTrustPolicy } from '../trust/import-policy.ts';
+import { signerLookup } from '../trust/trust.ts';
+import { ownKeyOf } from './trust-handlers.ts';
 
 /**
  * Forward a job's progress as bundle.progress events: every change of step and every step's
@@ -38,7 +42,8 @@ export function bundleHandlers(
     const controller = new AbortController();
     if (jobId) jobs.set(jobId, controller);
     try {
-      return await work(controller.signal);
+      // The case is not switched away while a bundle is written from it or merged into it.
+      return await ctx.busy('a bundle job', () => work(controller.signal));
     } finally {
       if (jobId) jobs.delete(jobId);
     }
@@ -54,7 +59,9 @@ export function bundleHandlers(
       return cancellable(jobId, (signal) =>
         exportBundle(ctx.store, {
           out: path,
-          reviewer: reviewerName(process.env, ctx.configDir),
+          // The reviewer the case's audit log records for this session: the reports name them as the exporter.
+          reviewer: ctx.actor(),
+          organization: organizationName(ctx.configDir),
           configDir: ctx.configDir,
           scope,
           signal,
@@ -67,10 +74,26 @@ export function bundleHandlers(
       job?.abort();
       return { cancelled: job !== undefined };
     },
-    'bundle.verify': ({ path, jobId }) => cancellable(jobId, (signal) => verifyBundle(path, { signal })),
-    'bundle.import': ({ path, jobId }) =>
-      cancellable(jobId, (signal) =>
-        importBundle(ctx.store, path, { pool: ctx.pool, actor: ctx.actor(), signal, onProgress: progressEmitter(ctx, jobId) }),
-      ),
+    'bundle.verify': ({ path, jobId }) => {
+      // The reviewer's own key, if they have one (checking never makes one), and the case's list.
+      const fingerprint = existingKeyFingerprint(ctx.configDir);
+      const own = fingerprint ? { fingerprint, name: reviewerName(process.env, ctx.configDir) } : null;
+      const trust = signerLookup({ own, db: ctx.store.db });
+      return cancellable(jobId, (signal) => verifyBundle(path, { signal, trust }));
+    },
+    'bundle.import': ({ path, jobId, acceptSigner, trustSignerAs, passwords }) => {
+      const actor = ctx.actor();
+      const signer = importTrustPolicy(path, { db: ctx.store.db, own: ownKeyOf(ctx), actor, acceptSigner, trustSignerAs });
+      return cancellable(jobId, (signal) =>
+        importBundle(ctx.store, path, {
+          pool: ctx.pool,
+          actor,
+          passwords,
+          signal,
+          signer,
+          onProgress: progressEmitter(ctx, jobId),
+        }),
+      );
+    },
   };
 }

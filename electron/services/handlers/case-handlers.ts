@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { CASE_DB } from '../case/case.ts';
-import { readSettings, rememberCase, reviewerName, writeSettings } from '../case/settings.ts';
-import { importPaths } from '../ingest/import.ts';
+import { organizationName, readSettings, rememberCase, reviewerName, saveOrganization, writeSettings } from '../case/settings.ts';
+import { buildSampleCase } from '../case/sample.ts';
 import type { Handlers, RouterContext } from '../router.ts';
 import { documentHandlers } from './document-handlers.ts';
 
@@ -20,7 +20,12 @@ export function caseHandlers(ctx: RouterContext): Pick<Handlers, CaseChannels> {
   };
   const settings = () => {
     const s = readSettings(ctx.configDir);
-    return { reviewerName: reviewerName(process.env, ctx.configDir), lastDocument: s.lastDocument ?? null };
+    return {
+      reviewerName: reviewerName(process.env, ctx.configDir),
+      organization: organizationName(ctx.configDir),
+      lastDocument: s.lastDocument ?? null,
+      theme: s.theme ?? 'system',
+    };
   };
   return {
     'case.open': ({ path: dir }) => switchTo(dir, 'open'),
@@ -40,20 +45,19 @@ export function caseHandlers(ctx: RouterContext): Pick<Handlers, CaseChannels> {
       const fresh = !fs.existsSync(path.join(dir, CASE_DB));
       const result = switchTo(dir, 'open-or-create');
       if (!fresh) return result;
-      const imported = await importPaths(ctx.store, [sampleDir], { pool: ctx.pool, actor: ctx.actor() });
-      const failed = imported.filter((r) => r.status === 'failed');
-      if (failed.length > 0)
-        throw new ExhibitError('internal', `The sample case could not be built: ${failed[0]!.error}`, failed[0]!.path);
+      await buildSampleCase(ctx.store, sampleDir, { pool: ctx.pool, actor: ctx.actor() });
       return info({});
     },
     'settings.get': () => settings(),
-    'settings.set': ({ reviewerName: name, lastDocument }) => {
+    'settings.set': ({ reviewerName: name, organization, lastDocument, theme }) => {
+      if (organization !== undefined) saveOrganization(organization, ctx.configDir);
       const current = readSettings(ctx.configDir);
       writeSettings(
         {
           ...current,
           ...(name !== undefined ? { reviewerName: name } : {}),
           ...(lastDocument !== undefined ? { lastDocument } : {}),
+          ...(theme !== undefined ? { theme } : {}),
         },
         ctx.configDir,
       );

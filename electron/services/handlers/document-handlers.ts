@@ -1,4 +1,5 @@
 /** Router handlers for documents, import, search and the audit log. */
+import { displayTitles } from '../../../shared/display-titles.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { verifyAudit } from '../audit/audit.ts';
 import { getDocument, getPage, listDocuments, setProvenance } from '../documents/documents.ts';
@@ -50,7 +51,9 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
     'documents.page': ({ documentId, page }) => getPage(db(), documentId, page),
     'documents.pageLayout': ({ documentId, page }) => {
       const id = getDocument(db(), documentId).documentId;
-      return pageLayout(db(), id, page);
+      // The window needs the items' places in the text, not every glyph's extent.
+      const { glyphs: _glyphs, ...layout } = pageLayout(db(), id, page);
+      return layout;
     },
     'documents.setProvenance': ({ documentId, provenance }) => setProvenance(db(), documentId, provenance, ctx.actor()),
     'documents.remove': ({ documentId }) => setDocumentRemoved(db(), documentId, true, ctx.actor()),
@@ -60,14 +63,16 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
       const controller = new AbortController();
       jobs.set(jobId, controller);
       try {
-        return await importPaths(ctx.store, paths, {
-          pool: ctx.pool,
-          actor: ctx.actor(),
-          password,
-          provenance,
-          signal: controller.signal,
-          onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
-        });
+        return await ctx.busy('an import', () =>
+          importPaths(ctx.store, paths, {
+            pool: ctx.pool,
+            actor: ctx.actor(),
+            password,
+            provenance,
+            signal: controller.signal,
+            onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
+          }),
+        );
       } finally {
         jobs.delete(jobId);
       }
@@ -77,7 +82,13 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
       job?.abort();
       return { cancelled: job !== undefined };
     },
-    'search.query': ({ query, limit, offset }) => search(db(), query, { limit, offset }),
+    'search.query': ({ query, limit, offset }) => {
+      const found = search(db(), query, { limit, offset });
+      if (found.results.length === 0) return found;
+      // Hits from two documents of one title must not read as one document's.
+      const titles = displayTitles(listDocuments(db()));
+      return { ...found, results: found.results.map((h) => ({ ...h, title: titles.get(h.documentId) ?? h.title })) };
+    },
     'audit.verify': () => verifyAudit(db()),
   };
 }

@@ -8,6 +8,7 @@ import { ExhibitError } from '../../../shared/errors.ts';
 import type { Highlight, HighlightColor, HighlightTarget, TargetSpec } from '../../../shared/ipc/contract.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { resolveDocument } from '../documents/documents.ts';
+import { expandQuoteSpec } from './quote-pages.ts';
 import { buildTarget, checkTarget } from './targets.ts';
 
 interface HighlightRow {
@@ -157,7 +158,7 @@ export function createHighlight(db: Database, h: NewHighlight): Highlight {
   return db.transaction(() => {
     const doc = resolveDocument(db, h.documentId);
     if (doc.status !== 'ready') throw new ExhibitError('not-found', `"${doc.title}" was removed from this case`, doc.id);
-    const targets = h.targets.map((spec) => buildTarget(db, doc.id, spec));
+    const targets = h.targets.flatMap((spec) => expandQuoteSpec(db, doc.id, spec)).map((spec) => buildTarget(db, doc.id, spec));
     const id = randomUUID();
     const now = new Date().toISOString();
     db.prepare(

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { describeRange, chooseMatch, reanchor } from '../../../shared/anchoring/selectors.ts';
 import { findAll } from '../../../shared/anchoring/fold.ts';
+import type { PageGeometry } from '../../../shared/anchoring/glyphs.ts';
 import { rectsForRange, sameRects } from '../../../shared/anchoring/rects.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { HighlightTarget, PageLayout, Rect, TargetSpec } from '../../../shared/ipc/contract.ts';
@@ -14,13 +15,13 @@ interface PageRow {
   items: string;
 }
 
-/** A page's text and item positions; `page` is 1-based. */
-export function pageLayout(db: Database, documentId: string, page: number): PageLayout {
+/** A page's text, item positions and glyph geometry, as stored; `page` is 1-based. */
+export function pageLayout(db: Database, documentId: string, page: number): PageLayout & PageGeometry {
   const row = db.prepare('SELECT text, items FROM pages WHERE document_id = ? AND page_index = ?').get(documentId, page - 1) as
     PageRow | undefined;
   if (!row) throw new ExhibitError('not-found', `The document has no page ${page}`, `${documentId}#${page}`);
-  const layout = JSON.parse(row.items) as { view: PageLayout['view']; items: number[][] };
-  return { documentId, page, text: row.text, view: layout.view, items: layout.items };
+  const layout = JSON.parse(row.items) as { view: PageLayout['view']; items: number[][]; glyphs?: (number[] | null)[] };
+  return { documentId, page, text: row.text, view: layout.view, items: layout.items, glyphs: layout.glyphs ?? null };
 }
 
 /** Resolve one requested target into selectors and rectangles, or say why not. */
@@ -51,7 +52,7 @@ export function buildTarget(db: Database, documentId: string, spec: TargetSpec):
   const { quote, position } = describeRange(layout.text, range.start, range.end);
   return {
     page: spec.page,
-    rects: rectsForRange(layout.items, range.start, range.end),
+    rects: rectsForRange(layout, range.start, range.end),
     quote,
     position,
     anchor: 'ok',
@@ -66,7 +67,7 @@ const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
  * says -> ok; found elsewhere on the page -> drifted (with where); not found -> orphaned.
  */
 export function checkTarget(db: Database, documentId: string, t: HighlightTarget): HighlightTarget {
-  let layout: PageLayout;
+  let layout: PageLayout & PageGeometry;
   try {
     layout = pageLayout(db, documentId, t.page);
   } catch {
@@ -74,8 +75,28 @@ export function checkTarget(db: Database, documentId: string, t: HighlightTarget
   }
   const found = reanchor(layout.text, t.quote, t.position);
   if (found.state === 'orphaned') return { ...t, anchor: 'orphaned', current: null };
-  const rects: Rect[] = rectsForRange(layout.items, found.start, found.end);
+  const rects: Rect[] = rectsForRange(layout, found.start, found.end);
   // Text where it was, but the rectangles disagree (the page was laid out anew): drifted, shown where the text is.
   if (found.state === 'ok' && (t.rects.length === 0 || sameRects(rects, t.rects))) return { ...t, anchor: 'ok', current: null };
   return { ...t, anchor: 'drifted', current: { page: t.page, start: found.start, end: found.end, rects } };
+}
+
+/**
+ * Targets as they come from elsewhere (a bundle), with boxes cut from this case's glyph
+ * geometry wherever the quote is still where it says; boxes are derived from the pages,
+ * so the case's own measurement wins over the one a bundle carries.
+ */
+export function measuredTargets<
+  T extends { page: number; rects: Rect[]; quote: { exact: string }; position: { start: number; end: number } },
+>(db: Database, documentId: string, targets: readonly T[]): T[] {
+  return targets.map((t) => {
+    let layout: PageLayout & PageGeometry;
+    try {
+      layout = pageLayout(db, documentId, t.page);
+    } catch {
+      return t;
+    }
+    if (layout.view === null || layout.text.slice(t.position.start, t.position.end) !== t.quote.exact) return t;
+    return { ...t, rects: rectsForRange(layout, t.position.start, t.position.end) };
+  });
 }

@@ -9,7 +9,10 @@ export interface ExtractedPage {
   rotation: number;
   /** The page's text: the text items' strings in content order, '\n' where a line ends. */
   text: string;
-  /** JSON: { view: [x0, y0, x1, y1], items: [start, length, a, b, c, d, e, f, width, height, ascent][] } in PDF user space. */
+  /**
+   * JSON: { view: [x0, y0, x1, y1], items: [start, length, a, b, c, d, e, f, width, height, ascent, descent][],
+   * glyphs: (encoded character extents | null)[], geometry: version } in PDF user space (shared/anchoring/glyphs.ts).
+   */
   layout: string;
 }
 
@@ -21,6 +24,8 @@ export interface ExtractedDocument {
   pageLabels: (string | null)[];
   pages: ExtractedPage[];
   extractorVersion: string;
+  /** The glyph geometry version of the pages' layouts (PDFs), null where there is none to measure. */
+  geometry?: number | null;
 }
 
 /** Messages to and from the extraction worker. */

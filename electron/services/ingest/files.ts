@@ -9,31 +9,120 @@ const SUPPORTED = new Set(['.pdf', ...TEXT_EXTENSIONS]);
 
 export type FileKind = 'pdf' | 'text';
 
-/** Expand files and folders (recursively) into the files to import, in a stable order. */
-export function expandPaths(paths: readonly string[]): { file: string; missing?: boolean }[] {
-  const out: { file: string; missing?: boolean }[] = [];
-  const walk = (dir: string) => {
+/** Why a link met in a folder is not followed. */
+export type SkipCode = 'link-outside' | 'link-dangling' | 'link-folder' | 'link-loop' | 'link-not-a-file' | 'link-unreadable';
+
+/** One entry of an import: a file to read, a path that is not there, or a link left alone. */
+export interface FoundFile {
+  file: string;
+  missing?: boolean;
+  skipped?: { code: SkipCode; reason: string };
+}
+
+interface Candidate extends FoundFile {
+  /** The file's real path (links resolved), so one file reached twice is imported once. */
+  real?: string;
+  viaLink?: boolean;
+}
+
+const supported = (name: string) => SUPPORTED.has(path.extname(name).toLowerCase());
+const inside = (file: string, root: string) => {
+  const rel = path.relative(root, file);
+  return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
+};
+
+/**
+ * What a link found in a folder being imported leads to. A link to a file inside the
+ * folder is followed; any other link is reported, naming it, and never followed: a folder
+ * import takes only what is in the folder, and a link out (or to a folder, or in a loop)
+ * could pull in anything on the machine or never end. `realDir` is the link's folder, resolved.
+ */
+function followLink(link: string, realDir: string, root: string): Candidate | null {
+  const skip = (code: SkipCode, why: string): Candidate => ({
+    file: link,
+    skipped: { code, reason: `${link}: ${why}; skipped` },
+  });
+  let target: string;
+  let stat: fs.Stats;
+  try {
+    target = fs.realpathSync(link);
+    stat = fs.statSync(target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return skip('link-loop', 'a link in a loop of links');
+    if (code !== 'ENOENT' && code !== 'ENOTDIR')
+      return skip('link-unreadable', `a link that cannot be followed (${code ?? 'error'})`);
+    return skip('link-dangling', `a link to ${readLink(link)}, which does not exist`);
+  }
+  if (stat.isDirectory())
+    return realDir === target || inside(realDir, target)
+      ? skip('link-loop', `a link back to ${target}, a folder that holds it (a loop); links to folders are not followed`)
+      : skip('link-folder', `a link to the folder ${target}; links to folders are not followed`);
+  if (!supported(link) && !supported(target)) return null;
+  if (!inside(target, root)) return skip('link-outside', `a link to ${target}, outside the folder being imported`);
+  if (!stat.isFile()) return skip('link-not-a-file', `a link to ${target}, which is not a regular file`);
+  return supported(link) ? { file: link, real: target, viaLink: true } : null;
+}
+
+const readLink = (link: string) => {
+  try {
+    return fs.readlinkSync(link);
+  } catch {
+    return '?';
+  }
+};
+
+/**
+ * Expand files and folders (recursively) into the files to import, in a stable order.
+ * A file named directly is read even through a link (the reviewer chose it); inside a
+ * folder, links are followed only to files in that folder (see followLink). A file
+ * reached more than once (by a link and directly, or named twice) is listed once, under
+ * its own name when it was also met directly.
+ */
+export function expandPaths(paths: readonly string[]): FoundFile[] {
+  const found: Candidate[] = [];
+  const walk = (dir: string, realDir: string, root: string) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile() && SUPPORTED.has(path.extname(e.name).toLowerCase())) out.push({ file: full });
+      // Folders reached through links are never walked, so a real path is the folder's real path plus the name.
+      const real = path.join(realDir, e.name);
+      if (e.isSymbolicLink()) {
+        const link = followLink(full, realDir, root);
+        if (link) found.push(link);
+      } else if (e.isDirectory()) walk(full, real, root);
+      else if (e.isFile() && supported(e.name)) found.push({ file: full, real });
     }
   };
   for (const p of paths) {
     const abs = path.resolve(p);
+    let real: string;
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(abs);
+      real = fs.realpathSync(abs);
+      stat = fs.statSync(real);
     } catch {
-      out.push({ file: abs, missing: true });
+      found.push({ file: abs, missing: true });
       continue;
     }
-    if (stat.isDirectory()) walk(abs);
-    else out.push({ file: abs });
+    if (stat.isDirectory()) walk(abs, real, real);
+    else found.push({ file: abs, real });
   }
-  return out;
+  return onePerFile(found);
+}
+
+/** Keep one entry per real file: the first met directly, else the first link to it. */
+function onePerFile(found: Candidate[]): FoundFile[] {
+  const chosen = new Map<string, Candidate>();
+  for (const c of found) {
+    if (c.real === undefined) continue;
+    const had = chosen.get(c.real);
+    if (!had || (had.viaLink && !c.viaLink)) chosen.set(c.real, c);
+  }
+  return found
+    .filter((c) => c.real === undefined || chosen.get(c.real) === c)
+    .map(({ file, missing, skipped }) => ({ file, ...(missing ? { missing } : {}), ...(skipped ? { skipped } : {}) }));
 }
 
 /** Read a whole file into a SharedArrayBuffer, so workers can read it without copies. */

@@ -47,13 +47,19 @@ export async function importPaths(store: CaseStore, paths: readonly string[], op
     // Housekeeping only: a folder we cannot clean still gets its import, which reports real problems.
   }
   const results: ImportResult[] = new Array(files.length);
-  const progress = { filesDone: 0, filesTotal: files.length, pagesDone: 0, currentFile: null as string | null };
+  // Links left alone are answered at once; only files to read count towards progress.
+  const toRead: number[] = [];
+  files.forEach(({ file, skipped }, i) => {
+    if (skipped) results[i] = { ...failed(file, skipped.reason, skipped.code), status: 'skipped' as const };
+    else toRead.push(i);
+  });
+  const progress = { filesDone: 0, filesTotal: toRead.length, pagesDone: 0, currentFile: null as string | null };
   const report = () => opts.onProgress?.({ ...progress });
   report();
   let next = 0;
   const lane = async () => {
-    while (next < files.length) {
-      const i = next++;
+    while (next < toRead.length) {
+      const i = toRead[next++]!;
       const { file, missing } = files[i]!;
       progress.currentFile = file;
       report();
@@ -68,7 +74,7 @@ export async function importPaths(store: CaseStore, paths: readonly string[], op
     }
   };
   // As many files in flight as workers, so big and small files overlap without unbounded memory.
-  await Promise.all(Array.from({ length: Math.min(opts.pool.size, files.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(opts.pool.size, toRead.length) }, lane));
   progress.currentFile = null;
   report();
   return results;
@@ -149,10 +155,11 @@ export async function extractFile(
   return extractPdf(opts.pool, sha256, data, { password: opts.password ?? null, signal: opts.signal, onPages: opts.onPages });
 }
 
-/** A one-line reason that names the file. */
+/**
+ * A one-line reason that names the file. It says what is wrong, not how a particular host
+ * asks for the fix: the app offers a password prompt, the command line its --password.
+ */
 function describe(file: string, err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  if (err instanceof ExhibitError && err.code === 'password-required')
-    return `${file}: ${message} (give it with --password, or in the password prompt)`;
   return message.startsWith(file) ? message : `${file}: ${message}`;
 }

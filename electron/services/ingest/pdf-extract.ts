@@ -1,12 +1,15 @@
 /**
  * PDF text extraction with pdf.js, as run inside an extraction worker. pdf.js gets no
- * eval, no XFA and no fonts loaded into the page; every page is cleaned up once read.
+ * eval, no XFA and no scripts (SAFE_PDF_OPTIONS), and no fonts loaded into the page;
+ * every page is cleaned up once read.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { SAFE_PDF_OPTIONS } from '../../../shared/pdfjs-options.ts';
 import type { ExtractedPage, OpenResult } from './extracted.ts';
 import { logicalOrder, splitLines } from './reading-order.ts';
+import { boxMetrics, GEOMETRY_VERSION, glyphExtents } from '../geometry/page-glyphs.ts';
 
 // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- the module's type, for a lazy import
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -24,12 +27,6 @@ export const loadPdfJs = (): Promise<PdfJs> =>
   ]).then(([lib]) => lib));
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-
-/**
- * pdf.js 6 has no eval code path left (a unit test checks the shipped build for one), so
- * it no longer declares `isEvalSupported`; we still pass it, in case a later version brings it back.
- */
-const NO_EVAL = { isEvalSupported: false } as Record<string, unknown>;
 
 export class ExtractError extends Error {
   readonly code: string;
@@ -51,8 +48,6 @@ export async function openPdf(data: Uint8Array, password: string | null): Promis
   const task = lib.getDocument({
     data,
     password: password ?? undefined,
-    ...NO_EVAL,
-    enableXfa: false,
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
@@ -61,6 +56,9 @@ export async function openPdf(data: Uint8Array, password: string | null): Promis
     cMapPacked: true,
     standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
     verbosity: 0,
+    // Extraction reads text and glyph positions only: images are skipped, never decoded.
+    maxImageSize: 0,
+    ...SAFE_PDF_OPTIONS,
   });
   try {
     const doc = await task.promise;
@@ -112,17 +110,20 @@ export async function describePdf(doc: PDFDocumentProxy): Promise<OpenResult> {
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * The share of a line's height above the baseline: ascent / (ascent - descent) from the
- * font's metrics, as the viewer's text layer places a line of glyphs one font size tall
- * (0.8 when the font says nothing). Highlight boxes use it to sit on the text-layer spans.
+ * The font's ascent and descent as fractions of the font size, as pdf.js reads them from
+ * the font (poppler and MuPDF measure with the same values for embedded fonts); the usual
+ * 0.8 / -0.2 when the font says nothing sensible.
  */
-function ascentOf(style: { ascent?: number; descent?: number } | undefined): number {
+function verticalMetrics(style: { ascent?: number; descent?: number } | undefined, fromBox: () => [number, number] | null) {
   const ascent = style?.ascent ?? 0;
   const descent = style?.descent ?? 0;
-  if (ascent > 0 && descent < 0) return r2(ascent / (ascent - descent));
-  if (ascent > 0 && ascent < 1) return r2(ascent);
-  if (descent < 0) return r2(1 + descent);
-  return 0.8;
+  const stated = Number.isFinite(ascent) && ascent > 0 && ascent <= 2;
+  // Type 3 fonts state no ascent: their bounding box says how tall the glyphs are.
+  const box = stated ? null : fromBox();
+  return [
+    r2(stated ? ascent : (box?.[0] ?? 0.8)),
+    r2(stated && Number.isFinite(descent) && descent < 0 && descent >= -1 ? descent : (box?.[1] ?? -0.2)),
+  ];
 }
 
 /** Extract pages [from, to) — text, item positions, size and rotation. */
@@ -135,7 +136,11 @@ export async function extractPages(doc: PDFDocumentProxy, from: number, to: numb
       const content = await page.getTextContent({ disableNormalization: true });
       let text = '';
       const items: number[][] = [];
+      const glyphs: (number[] | null)[] = [];
       const runs = content.items.filter((item): item is TextItem => 'str' in item);
+      // Measured on pdf.js's own order of items, before lines are put in reading order. A page
+      // whose drawing cannot be followed keeps its text; its boxes are then spread per item.
+      const extents = await glyphExtents(page, await loadPdfJs(), runs).catch(() => new Map<TextItem, number[]>());
       for (const line of splitLines(runs)) {
         for (const item of logicalOrder(line)) {
           if (item.str.length === 0) continue;
@@ -145,8 +150,9 @@ export async function extractPages(doc: PDFDocumentProxy, from: number, to: numb
             ...item.transform.map(r2),
             r2(item.width),
             r2(item.height),
-            ascentOf(content.styles[item.fontName]),
+            ...verticalMetrics(content.styles[item.fontName], () => boxMetrics(page, item.fontName)),
           ]);
+          glyphs.push(extents.get(item) ?? null);
           text += item.str;
         }
         if (line.at(-1)?.hasEOL) text += '\n';
@@ -159,7 +165,7 @@ export async function extractPages(doc: PDFDocumentProxy, from: number, to: numb
         height: r2(y1 - y0),
         rotation: page.rotate,
         text,
-        layout: JSON.stringify({ view: page.view.map(r2), items }),
+        layout: JSON.stringify({ view: page.view.map(r2), items, glyphs, geometry: GEOMETRY_VERSION }),
       });
     } finally {
       page.cleanup();

@@ -1,6 +1,7 @@
 /** Extracting a whole PDF through the pool: open once, then page ranges in parallel. */
 import type { ExtractedDocument, ExtractedPage, OpenResult } from './extracted.ts';
 import type { ExtractionPool } from './pool.ts';
+import { GEOMETRY_VERSION } from '../geometry/page-glyphs.ts';
 
 export interface PdfExtractOptions {
   password: string | null;
@@ -49,5 +50,6 @@ export async function extractPdf(
     pageLabels: pages.map((p) => p.label),
     pages,
     extractorVersion: head.version,
+    geometry: GEOMETRY_VERSION,
   };
 }

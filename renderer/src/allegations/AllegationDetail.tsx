@@ -1,6 +1,7 @@
 /** One allegation in full: its facts, then every linked passage across documents, grouped by stance. */
 import { useCallback } from 'react';
 import { call } from '../api.ts';
+import type { Titles } from '../documents/titles.ts';
 import { Counts } from './Counts.tsx';
 import { PassageList, type OpenPassage } from './PassageList.tsx';
 import { STATUS_LABEL } from './stances.ts';
@@ -8,10 +9,12 @@ import { useLedgerQuery } from './useLedgerQuery.ts';
 
 export function AllegationDetail({
   allegationId,
+  titles,
   report,
   onOpen,
 }: {
   allegationId: string;
+  titles: Titles;
   report(err: unknown): void;
   onOpen(p: OpenPassage): void;
 }) {
@@ -33,7 +36,7 @@ export function AllegationDetail({
         {a.source && <p className="alg-source">Alleged by {a.source}</p>}
         {a.description && <p className="alg-desc">{a.description}</p>}
       </header>
-      <PassageList passages={data.passages} showDocument onOpen={onOpen} report={report} />
+      <PassageList passages={data.passages} titles={titles} showDocument onOpen={onOpen} report={report} />
     </article>
   );
 }

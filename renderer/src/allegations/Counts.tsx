@@ -1,22 +1,32 @@
 /**
- * Stance counts as compact colour-coded chips ("2 Su", "1 De"), only for stances that
- * have passages, read aloud as words ("2 supports, 1 denies").
+ * Stance counts in words ("1 contradicts", "1 denies"), each in its stance's colour and
+ * only for stances that have passages. Words rather than two-letter codes: a reviewer
+ * should not have to learn that "Cx" means context. Assistive technology hears the same
+ * words once ("1 contradicts, 1 denies"), and the tooltip says what is being counted.
  */
 import type { StanceCounts } from '../../../shared/ipc/allegation-schemas.ts';
-import { countsText, STANCE_ABBR, STANCE_LABEL, STANCES, totalOf } from './stances.ts';
+import { countsText, STANCES, totalOf } from './stances.ts';
 
-export function Counts({ counts }: { counts: StanceCounts }) {
+export function Counts({
+  counts,
+  named = true,
+}: {
+  counts: StanceCounts;
+  /** Whether the counts carry their own words for assistive technology; false where the control around them names them. */
+  named?: boolean;
+}) {
+  const words = countsText(counts);
   return (
-    <span className="counts">
-      <span className="visually-hidden">{countsText(counts)}</span>
+    <span className="counts" title={totalOf(counts) === 0 ? 'No passages linked yet' : `Linked passages by stance: ${words}`}>
+      {named && <span className="visually-hidden">{words}</span>}
       {totalOf(counts) === 0 && (
         <span className="cnt zero" aria-hidden="true">
           no passages
         </span>
       )}
       {STANCES.filter((s) => counts[s] > 0).map((s) => (
-        <span key={s} aria-hidden="true" className={`cnt stance-${s}`} title={`${STANCE_LABEL[s]}: ${counts[s]}`}>
-          {counts[s]} {STANCE_ABBR[s]}
+        <span key={s} aria-hidden="true" className={`cnt stance-${s}`}>
+          {counts[s]} {s}
         </span>
       ))}
     </span>

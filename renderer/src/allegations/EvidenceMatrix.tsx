@@ -3,29 +3,32 @@
  * stance on that allegation. Clicking a cell lists those passages below the table.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { StanceCounts } from '../../../shared/ipc/allegation-schemas.ts';
 import { call } from '../api.ts';
+import { shownTitle, type Titles } from '../documents/titles.ts';
 import { PassageList, type OpenPassage } from './PassageList.tsx';
-import { countsText, STANCE_ABBR, STANCES } from './stances.ts';
+import { Counts } from './Counts.tsx';
+import { countsText } from './stances.ts';
 import { useLedgerQuery } from './useLedgerQuery.ts';
 
 const loadMatrix = () => call('matrix.get', {});
 
-function Cell({ counts }: { counts: StanceCounts }) {
-  return (
-    <span className="mx-counts" aria-hidden="true">
-      {STANCES.filter((s) => counts[s] > 0).map((s) => (
-        <span key={s} className={`cnt stance-${s}`}>
-          {counts[s]}
-          {STANCE_ABBR[s]}
-        </span>
-      ))}
-    </span>
-  );
-}
-
-export function EvidenceMatrix({ report, onOpen }: { report(err: unknown): void; onOpen(p: OpenPassage): void }) {
+export function EvidenceMatrix({
+  titles,
+  report,
+  onOpen,
+}: {
+  /** Display titles over the case, so two columns of one title are told apart. */
+  titles: Titles;
+  report(err: unknown): void;
+  onOpen(p: OpenPassage): void;
+}) {
   const { data } = useLedgerQuery(loadMatrix, report);
+  const titleOf = (d: { documentId: string; title: string }) => shownTitle(titles, d.documentId, d.title);
+  // "(2021-08-05)" or "(sha256 3f2a91c0)": the part the display title adds to the document's own.
+  const tellOf = (d: { documentId: string; title: string }) => {
+    const shown = titleOf(d);
+    return shown.startsWith(d.title.trim()) ? shown.slice(d.title.trim().length).trim() : '';
+  };
   const [cell, setCell] = useState<{ allegationId: string; documentId: string } | null>(null);
   const byKey = useMemo(() => new Map((data?.cells ?? []).map((c) => [`${c.allegationId}|${c.documentId}`, c.counts])), [data]);
   const loadCell = useCallback(
@@ -49,8 +52,15 @@ export function EvidenceMatrix({ report, onOpen }: { report(err: unknown): void;
             <tr>
               <th scope="col">Allegation</th>
               {data.documents.map((d) => (
-                <th key={d.documentId} scope="col" title={d.title}>
+                <th key={d.documentId} scope="col" title={titleOf(d)}>
                   <span className="mx-doc">{d.title}</span>
+                  {/* What tells two columns of one title apart stays whole when a long title is cut short. */}
+                  {tellOf(d) && (
+                    <>
+                      {' '}
+                      <span className="mx-doc-tell">{tellOf(d)}</span>
+                    </>
+                  )}
                 </th>
               ))}
             </tr>
@@ -73,9 +83,9 @@ export function EvidenceMatrix({ report, onOpen }: { report(err: unknown): void;
                           aria-pressed={here}
                           onClick={() => setCell(here ? null : { allegationId: a.allegationId, documentId: d.documentId })}
                         >
-                          {/* The name is the words; the coloured abbreviations are for the eye. */}
-                          <span className="visually-hidden">{`${a.code} in ${d.title}: ${countsText(counts)}`}</span>
-                          <Cell counts={counts} />
+                          {/* The button's name says which cell as well as its counts; the coloured words are for the eye. */}
+                          <span className="visually-hidden">{`${a.code} in ${titleOf(d)}: ${countsText(counts)}`}</span>
+                          <Counts counts={counts} named={false} />
                         </button>
                       ) : (
                         <span className="mx-none">
@@ -92,13 +102,14 @@ export function EvidenceMatrix({ report, onOpen }: { report(err: unknown): void;
         </table>
       </div>
       {cell && chosenA && chosenD && (
-        <section className="mx-passages" aria-label={`Passages: ${chosenA.code} in ${chosenD.title}`}>
+        <section className="mx-passages" aria-label={`Passages: ${chosenA.code} in ${titleOf(chosenD)}`}>
           <h4>
-            <span className="code">{chosenA.code}</span> in {chosenD.title}
+            <span className="code">{chosenA.code}</span> in {titleOf(chosenD)}
           </h4>
           {passages ? (
             <PassageList
               passages={passages.filter((p) => p.documentId === cell.documentId)}
+              titles={titles}
               showDocument={false}
               onOpen={onOpen}
               report={report}

@@ -4,6 +4,7 @@
  */
 import { useId, type KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
+import { useDisplayTitles } from '../documents/titles.ts';
 import { AllegationDetail } from './AllegationDetail.tsx';
 import { EvidenceMatrix } from './EvidenceMatrix.tsx';
 import type { OpenPassage } from './PassageList.tsx';
@@ -39,6 +40,7 @@ export interface LedgerPaneProps {
 export function LedgerPane(props: LedgerPaneProps) {
   const { view, report } = props;
   const base = useId();
+  const titles = useDisplayTitles(props.documents);
   // Arrow keys move between tabs, as in any tablist.
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
@@ -77,19 +79,21 @@ export function LedgerPane(props: LedgerPaneProps) {
             <AllegationDetail
               key={props.allegationId}
               allegationId={props.allegationId}
+              titles={titles}
               report={report}
               onOpen={props.onOpenPassage}
             />
           ) : (
             <p className="empty">Choose an allegation on the board to see every passage linked to it.</p>
           ))}
-        {view === 'matrix' && <EvidenceMatrix report={report} onOpen={props.onOpenPassage} />}
+        {view === 'matrix' && <EvidenceMatrix titles={titles} report={report} onOpen={props.onOpenPassage} />}
         {view === 'unlinked' && (
-          <UnlinkedQueue documents={props.documents} report={report} onOpen={props.onOpenPassage} notify={props.notify} />
+          <UnlinkedQueue titles={titles} report={report} onOpen={props.onOpenPassage} notify={props.notify} />
         )}
         {view === 'response' && (
           <ResponseMap
             documents={props.documents}
+            titles={titles}
             chosenId={props.responseDocId}
             onChoose={props.onResponseDoc}
             report={report}

@@ -50,6 +50,13 @@ export function LinkPicker(props: LinkPickerProps) {
   }, [highlightId, report]);
 
   const shown = useMemo(() => filterAllegations(allegations ?? [], query), [allegations, query]);
+  // Enter pressed while the list was still loading picks what the typed text matches once it is in.
+  const [pickWhenLoaded, setPickWhenLoaded] = useState(false);
+  if (pickWhenLoaded && allegations !== null) {
+    setPickWhenLoaded(false);
+    const pick = shown[active];
+    if (pick) setChosenId(pick.allegationId);
+  }
   const chosen = allegations?.find((a) => a.allegationId === chosenId) ?? null;
   const current = links.find((l) => l.allegationId === chosenId) ?? null;
 
@@ -91,6 +98,7 @@ export function LinkPicker(props: LinkPickerProps) {
         e.preventDefault();
         const pick = shown[active];
         if (pick) setChosenId(pick.allegationId);
+        else if (allegations === null) setPickWhenLoaded(true);
       }
       return;
     }

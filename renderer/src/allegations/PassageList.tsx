@@ -1,5 +1,6 @@
 /** Linked passages grouped by stance: quote, document, page, rationale, reviewer. Clicking one opens it. */
 import type { LinkedPassage } from '../../../shared/ipc/allegation-schemas.ts';
+import { shownTitle, type Titles } from '../documents/titles.ts';
 import { unlinkHighlight } from './actions.ts';
 import { STANCE_LABEL, STANCES } from './stances.ts';
 
@@ -10,11 +11,14 @@ export interface OpenPassage {
 
 export function PassageList({
   passages,
+  titles,
   showDocument,
   onOpen,
   report,
 }: {
   passages: readonly LinkedPassage[];
+  /** Display titles over the case (documents of one title told apart). */
+  titles: Titles;
   showDocument: boolean;
   onOpen(p: OpenPassage): void;
   report(err: unknown): void;
@@ -45,7 +49,7 @@ export function PassageList({
                   >
                     <span className="passage-quote">“{p.quote}”</span>
                     <span className="passage-meta">
-                      {showDocument && <span className="passage-doc">{p.documentTitle}</span>}
+                      {showDocument && <span className="passage-doc">{shownTitle(titles, p.documentId, p.documentTitle)}</span>}
                       <span>p. {p.page}</span>
                       <span>{p.author}</span>
                     </span>

@@ -6,17 +6,21 @@
 import { useCallback, useId } from 'react';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
+import { shownTitle, type Titles } from '../documents/titles.ts';
 import { STANCE_LABEL } from './stances.ts';
 import { useLedgerQuery } from './useLedgerQuery.ts';
 
 export function ResponseMap({
   documents,
+  titles,
   chosenId,
   onChoose,
   report,
   onOpenDetail,
 }: {
   documents: readonly DocumentSummary[];
+  /** Display titles over the case, so two responses of one title are told apart. */
+  titles: Titles;
   /** The response chosen last; kept by the app so it is still chosen when the reviewer comes back. */
   chosenId: string;
   onChoose(documentId: string): void;
@@ -39,7 +43,7 @@ export function ResponseMap({
           <option value="">Choose the document that answers…</option>
           {documents.map((d) => (
             <option key={d.documentId} value={d.documentId}>
-              {d.title}
+              {shownTitle(titles, d.documentId, d.title)}
             </option>
           ))}
         </select>

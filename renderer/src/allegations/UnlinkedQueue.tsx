@@ -1,7 +1,7 @@
 /** Highlights not yet tied to any allegation: the reviewer's to-do list. Each opens or links from here. */
 import { useState } from 'react';
-import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
+import { shownTitle, type Titles } from '../documents/titles.ts';
 import { LinkPicker } from './LinkPicker.tsx';
 import type { OpenPassage } from './PassageList.tsx';
 import { useLedgerQuery } from './useLedgerQuery.ts';
@@ -9,12 +9,13 @@ import { useLedgerQuery } from './useLedgerQuery.ts';
 const loadUnlinked = () => call('highlights.unlinked', {});
 
 export function UnlinkedQueue({
-  documents,
+  titles,
   report,
   onOpen,
   notify,
 }: {
-  documents: readonly DocumentSummary[];
+  /** Display titles over the case's documents; a document not among them was removed. */
+  titles: Titles;
   report(err: unknown): void;
   onOpen(p: OpenPassage): void;
   notify(message: string): void;
@@ -23,7 +24,7 @@ export function UnlinkedQueue({
   const [linking, setLinking] = useState<{ highlightId: string; at: { x: number; y: number } } | null>(null);
   if (!data) return <p className="empty">Loading highlights…</p>;
   if (data.length === 0) return <p className="empty">Every highlight is linked to at least one allegation.</p>;
-  const titleOf = (id: string) => documents.find((d) => d.documentId === id)?.title ?? 'Removed document';
+  const titleOf = (id: string) => shownTitle(titles, id, 'Removed document');
   return (
     <>
       <p className="queue-count muted">

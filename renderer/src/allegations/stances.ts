@@ -17,15 +17,6 @@ export const STANCE_KEY: Record<Stance, string> = {
   denies: 'D',
 };
 
-/** Two letters for dense cells; the full word always goes with it for assistive technology. */
-export const STANCE_ABBR: Record<Stance, string> = {
-  supports: 'Su',
-  contradicts: 'Co',
-  context: 'Cx',
-  admits: 'Ad',
-  denies: 'De',
-};
-
 export const STATUS_LABEL: Record<AllegationStatus, string> = {
   open: 'Open',
   corroborated: 'Corroborated',

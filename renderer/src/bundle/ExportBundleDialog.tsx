@@ -9,6 +9,7 @@ import { EXPORT_STEPS } from '../../../shared/bundle-progress.ts';
 import type { Allegation } from '../../../shared/ipc/allegation-schemas.ts';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { ApiError, call, messageOf } from '../api.ts';
+import { shownTitle, useDisplayTitles } from '../documents/titles.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { formatBytes, suggestedBundleName } from './format.ts';
 import { JobProgress } from './JobProgress.tsx';
@@ -19,7 +20,7 @@ type Scope = 'case' | 'selection';
 type Phase =
   | { kind: 'choosing' }
   | { kind: 'busy'; cancelling: boolean }
-  | { kind: 'done'; out: string; files: number; bytes: number }
+  | { kind: 'done'; out: string; files: number; bytes: number; warnings: string[] }
   | { kind: 'cancelled'; out: string }
   | { kind: 'failed'; message: string };
 
@@ -46,6 +47,7 @@ export function ExportBundleDialog({
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
   const job = useBundleJob();
   const id = useId();
+  const titles = useDisplayTitles(documents);
 
   useEffect(() => {
     let live = true;
@@ -112,6 +114,13 @@ export function ExportBundleDialog({
           Exported {phase.files.toLocaleString()} evidence files, {formatBytes(phase.bytes)} in all, to:
         </p>
         <p className="bundle-path">{phase.out}</p>
+        {phase.warnings.length > 0 && (
+          <ul className="bundle-warnings" aria-label="Warnings">
+            {phase.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
         <div className="modal-actions">
           <button type="button" className="primary" onClick={onClose} data-autofocus>
             Done
@@ -174,7 +183,7 @@ export function ExportBundleDialog({
                         checked={pickedDocuments.has(d.documentId)}
                         onChange={() => setPickedDocuments((s) => toggled(s, d.documentId))}
                       />{' '}
-                      {d.title}
+                      {shownTitle(titles, d.documentId, d.title)}
                     </label>
                   </li>
                 ))}
@@ -201,13 +210,15 @@ export function ExportBundleDialog({
           </p>
         )}
         <div className="modal-actions">
+          {/* Keyed by what each does: Cancel export stays one element through every progress update, and the
+              Close that replaces it is a new one, so a click aimed at one never lands on the other. */}
           {phase.kind === 'busy' ? (
             // Not disabled while cancelling: a disabled button would drop the keyboard focus.
-            <button type="button" onClick={() => void cancel()} aria-disabled={phase.cancelling} data-autofocus>
+            <button key="cancel-job" type="button" onClick={() => void cancel()} aria-disabled={phase.cancelling} data-autofocus>
               {phase.cancelling ? 'Cancelling…' : 'Cancel export'}
             </button>
           ) : (
-            <button type="button" onClick={onClose} data-autofocus={phase.kind === 'cancelled' || undefined}>
+            <button key="close" type="button" onClick={onClose} data-autofocus={phase.kind === 'cancelled' || undefined}>
               {phase.kind === 'cancelled' ? 'Close' : 'Cancel'}
             </button>
           )}

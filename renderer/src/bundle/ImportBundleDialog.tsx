@@ -5,13 +5,21 @@
  * and every conflict. The merge cannot be undone; the dialog says that it is in the audit log.
  * Until the merge itself, the check and the import can be cancelled (the button, Escape or
  * the close button); the engine then removes what it staged and the dialog says that the
- * case is unchanged.
+ * case is unchanged. A bundle signed by a key the case does not trust is stopped after the
+ * check, before anything is written: the dialog names the key and asks whether to import it
+ * once, import it and trust the key from now on, or cancel. A bundle from an earlier
+ * Exhibit that holds an encrypted PDF (such bundles do not carry their PDFs' pages) stops
+ * before anything is written to ask for that PDF's password, naming it; a wrong password is
+ * said and asked again, and Cancel leaves the case as it was.
  */
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { describeProgress, IMPORT_STEPS } from '../../../shared/bundle-progress.ts';
 import type { BundleProgress, MergeResult, VerifyReport } from '../../../shared/ipc/contract.ts';
 import { ApiError, call, messageOf } from '../api.ts';
 import { Modal } from '../ui/Modal.tsx';
+import { SignerQuestion } from '../trust/SignerQuestion.tsx';
+import { SignerResult } from '../trust/SignerResult.tsx';
+import { BundlePassword } from './BundlePassword.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { MergeSummary } from './MergeSummary.tsx';
 import { useBundleJob } from './useBundleJob.ts';
@@ -22,8 +30,22 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'verifying'; path: string; cancelling: boolean }
   | { kind: 'rejected'; path: string; report: VerifyReport }
+  | { kind: 'asking'; path: string; report: VerifyReport }
   | { kind: 'merging'; path: string; report: VerifyReport; cancelling: boolean }
-  | { kind: 'done'; path: string; report: VerifyReport; result: MergeResult }
+  | {
+      kind: 'password';
+      path: string;
+      report: VerifyReport;
+      /** The encrypted document that needs its password. */
+      title: string;
+      /** The password just given for it did not open it. */
+      wrong: boolean;
+      /** Passwords given for the bundle's other encrypted PDFs, sent again with the next one. */
+      passwords: string[];
+      accepted: boolean;
+      trustedAs: string | null;
+    }
+  | { kind: 'done'; path: string; report: VerifyReport; result: MergeResult; trustedAs: string | null }
   | { kind: 'cancelled'; path: string }
   | { kind: 'failed'; path: string | null; report: VerifyReport | null; message: string };
 
@@ -42,47 +64,113 @@ export function ImportBundleDialog({
   onClose(): void;
 }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [trustName, setTrustName] = useState('');
+  const [password, setPassword] = useState('');
+  const passwordForm = useId();
   const job = useBundleJob();
   // Set at once, so a cancel that comes between the check and the import stops the import.
   const cancelRequested = useRef(false);
   const busy = phase.kind === 'verifying' || phase.kind === 'merging';
 
+  /**
+   * Merge a checked bundle; `accepted`: the reviewer accepted its untrusted signer (and trusts it as `trustedAs`, if given).
+   * `passwords` open encrypted PDFs the bundle carries no pages for, the last of them given for the document `triedFor`.
+   */
+  const merge = async (
+    path: string,
+    report: VerifyReport,
+    jobId: string,
+    trustedAs: string | null,
+    accepted: boolean,
+    passwords: string[] = [],
+    triedFor: string | null = null,
+  ) => {
+    setPhase({ kind: 'merging', path, report, cancelling: false });
+    try {
+      const signer = accepted ? report.signer?.fingerprint : undefined;
+      const result = await call('bundle.import', {
+        path,
+        jobId,
+        ...(signer ? { acceptSigner: signer } : {}),
+        ...(signer && trustedAs ? { trustSignerAs: trustedAs } : {}),
+        ...(passwords.length > 0 ? { passwords } : {}),
+      });
+      setPhase({ kind: 'done', path, report, result, trustedAs });
+    } catch (err) {
+      if (!(err instanceof ApiError && (err.code === 'password-required' || err.code === 'password-incorrect'))) throw err;
+      // Nothing was written. The engine names the document (the subject) and tries every password on it, so
+      // "incorrect" means the one just typed was wrong only when it was typed for this document.
+      const title = err.subject ?? 'A PDF in the bundle';
+      const wrong = err.code === 'password-incorrect' && title === triedFor;
+      setPassword('');
+      setPhase({
+        kind: 'password',
+        path,
+        report,
+        title,
+        wrong,
+        passwords: wrong ? passwords.slice(0, -1) : passwords,
+        accepted,
+        trustedAs,
+      });
+    } finally {
+      // Whatever the outcome, show the case as it now is.
+      await onImported();
+    }
+  };
+
+  /** Run one step of the import as a job Cancel can stop, showing how it ended. */
+  const guarded = async (path: string, report: VerifyReport | null, work: (jobId: string) => Promise<void>) => {
+    cancelRequested.current = false;
+    // One job id for the check and the import, so Cancel stops whichever is running.
+    const jobId = job.begin();
+    try {
+      await work(jobId);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'cancelled') setPhase({ kind: 'cancelled', path });
+      else setPhase({ kind: 'failed', path, report, message: messageOf(err) });
+    } finally {
+      job.end();
+    }
+  };
+
   const choose = async () => {
     if (busy) return;
-    let path: string | null = null;
-    let report: VerifyReport | null = null;
+    let path: string | null;
     try {
       [path = null] = await call('dialog.openBundle', {});
-      if (!path) return; // Cancelled: keep whatever was shown before.
-      cancelRequested.current = false;
-      // One job id for the check and the import, so Cancel stops whichever is running.
-      const jobId = job.begin();
-      try {
-        setPhase({ kind: 'verifying', path, cancelling: false });
-        report = await call('bundle.verify', { path, jobId });
-        if (cancelRequested.current) {
-          setPhase({ kind: 'cancelled', path });
-          return;
-        }
-        if (!report.ok) {
-          setPhase({ kind: 'rejected', path, report });
-          return;
-        }
-        setPhase({ kind: 'merging', path, report, cancelling: false });
-        try {
-          const result = await call('bundle.import', { path, jobId });
-          setPhase({ kind: 'done', path, report, result });
-        } finally {
-          // Whatever the outcome, show the case as it now is.
-          await onImported();
-        }
-      } finally {
-        job.end();
-      }
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'cancelled' && path) setPhase({ kind: 'cancelled', path });
-      else setPhase({ kind: 'failed', path, report, message: messageOf(err) });
+      setPhase({ kind: 'failed', path: null, report: null, message: messageOf(err) });
+      return;
     }
+    if (!path) return; // Cancelled: keep whatever was shown before.
+    const chosen = path;
+    await guarded(chosen, null, async (jobId) => {
+      setPhase({ kind: 'verifying', path: chosen, cancelling: false });
+      const report = await call('bundle.verify', { path: chosen, jobId });
+      if (cancelRequested.current) return setPhase({ kind: 'cancelled', path: chosen });
+      if (!report.ok) return setPhase({ kind: 'rejected', path: chosen, report });
+      if (!report.signer?.trusted) {
+        // Nothing is written until the reviewer decides about this key.
+        setTrustName(report.signer?.claimedName ?? '');
+        return setPhase({ kind: 'asking', path: chosen, report });
+      }
+      await merge(chosen, report, jobId, null, false);
+    });
+  };
+
+  /** The reviewer's answer about an untrusted signer: import once, or import and trust it as `trustAs`. */
+  const decide = (trustAs: string | null) => {
+    if (phase.kind !== 'asking') return;
+    const { path, report } = phase;
+    void guarded(path, report, (jobId) => merge(path, report, jobId, trustAs, true));
+  };
+
+  /** Try the merge again with the password typed for the document asked about. */
+  const withPassword = () => {
+    if (phase.kind !== 'password' || !password) return;
+    const { path, report, title, passwords, accepted, trustedAs } = phase;
+    void guarded(path, report, (jobId) => merge(path, report, jobId, trustedAs, accepted, [...passwords, password], title));
   };
 
   const cancel = async () => {
@@ -99,7 +187,12 @@ export function ImportBundleDialog({
   const close = () => (busy ? void cancel() : onClose());
 
   const report =
-    phase.kind === 'merging' || phase.kind === 'rejected' || phase.kind === 'done' || phase.kind === 'failed'
+    phase.kind === 'merging' ||
+    phase.kind === 'rejected' ||
+    phase.kind === 'done' ||
+    phase.kind === 'failed' ||
+    phase.kind === 'asking' ||
+    phase.kind === 'password'
       ? phase.report
       : null;
   return (
@@ -134,6 +227,20 @@ export function ImportBundleDialog({
           }
         />
       )}
+      {phase.kind === 'asking' && phase.report.signer && (
+        <SignerQuestion signer={phase.report.signer} name={trustName} onName={setTrustName} />
+      )}
+      {report?.ok && phase.kind !== 'asking' && <SignerResult signer={report.signer} />}
+      {phase.kind === 'password' && (
+        <BundlePassword
+          formId={passwordForm}
+          title={phase.title}
+          wrong={phase.wrong}
+          password={password}
+          onPassword={setPassword}
+          onSubmit={withPassword}
+        />
+      )}
       {phase.kind === 'merging' && (
         <JobProgress
           progress={job.progress}
@@ -149,46 +256,78 @@ export function ImportBundleDialog({
         </p>
       )}
       {phase.kind === 'done' && <MergeSummary result={phase.result} />}
+      {phase.kind === 'done' && phase.trustedAs && (
+        <p className="muted">{phase.trustedAs} is now a trusted signer of this case; their bundles import without asking.</p>
+      )}
       {phase.kind === 'failed' && (
         <p className="bundle-error" role="alert">
           The bundle could not be imported: {phase.message}
         </p>
       )}
+      {/* Each button is keyed by what it does: one that changes meaning (Cancel import → Import another…) is a new
+          element, so a click aimed at the old one never lands on the new, and progress never re-creates it. */}
       <div className="modal-actions">
         {phase.kind === 'done' ? (
           <>
-            <button type="button" onClick={() => void choose()}>
+            <button key="another" type="button" onClick={() => void choose()}>
               Import another…
             </button>
-            <button type="button" className="primary" onClick={onClose} data-autofocus>
+            <button key="done" type="button" className="primary" onClick={onClose} data-autofocus>
               Done
             </button>
           </>
         ) : busy ? (
           <>
             {/* Not disabled while cancelling: a disabled button would drop the keyboard focus out of the dialog. */}
-            <button type="button" onClick={() => void cancel()} aria-disabled={phase.cancelling} data-autofocus>
+            <button key="cancel-job" type="button" onClick={() => void cancel()} aria-disabled={phase.cancelling} data-autofocus>
               {phase.cancelling ? 'Cancelling…' : 'Cancel import'}
             </button>
-            <button type="button" className="primary" disabled>
+            <button key="importing" type="button" className="primary" disabled>
               Importing…
+            </button>
+          </>
+        ) : phase.kind === 'asking' ? (
+          <>
+            <button key="refuse" type="button" onClick={() => setPhase({ kind: 'cancelled', path: phase.path })} data-autofocus>
+              Cancel
+            </button>
+            <button key="once" type="button" onClick={() => decide(null)}>
+              Import once
+            </button>
+            <button
+              key="trust"
+              type="button"
+              className="primary"
+              onClick={() => decide(trustName.trim())}
+              disabled={!trustName.trim()}
+            >
+              Import and trust
+            </button>
+          </>
+        ) : phase.kind === 'password' ? (
+          <>
+            <button type="button" onClick={() => setPhase({ kind: 'cancelled', path: phase.path })}>
+              Cancel
+            </button>
+            <button type="submit" form={passwordForm} className="primary" disabled={!password}>
+              Import with password
             </button>
           </>
         ) : phase.kind === 'cancelled' ? (
           <>
-            <button type="button" onClick={onClose} data-autofocus>
+            <button key="close" type="button" onClick={onClose} data-autofocus>
               Close
             </button>
-            <button type="button" className="primary" onClick={() => void choose()}>
+            <button key="again" type="button" className="primary" onClick={() => void choose()}>
               Import again…
             </button>
           </>
         ) : (
           <>
-            <button type="button" onClick={onClose}>
+            <button key="close" type="button" onClick={onClose}>
               Close
             </button>
-            <button type="button" className="primary" onClick={() => void choose()} data-autofocus>
+            <button key="choose" type="button" className="primary" onClick={() => void choose()} data-autofocus>
               {phase.kind === 'idle' ? 'Choose bundle…' : 'Choose another…'}
             </button>
           </>

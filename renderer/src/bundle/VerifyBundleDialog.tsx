@@ -1,11 +1,13 @@
 /**
  * Verify a bundle someone handed over: the host's open dialog picks it, the engine checks
  * the manifests, signature and audit chain. Nothing needs the open case, so any bundle can
- * be checked; each problem stays on its own line because each names a file.
+ * be checked; each problem stays on its own line because each names a file. Who signed is
+ * shown in a box of its own: intact files say nothing about whether the key is trusted.
  */
 import { useState, type ReactNode } from 'react';
 import type { VerifyReport } from '../../../shared/ipc/contract.ts';
 import { call, messageOf } from '../api.ts';
+import { SignerResult } from '../trust/SignerResult.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import './bundle.css';
 
@@ -34,8 +36,9 @@ export function VerifyBundleDialog({ onClose }: { onClose(): void }) {
     <Modal title="Verify evidence bundle" onClose={() => !busy && onClose()} className="bundle-dialog">
       {phase.kind === 'idle' && (
         <p>
-          Checks every file against the bundle’s manifests, the reviewer’s signature and the audit log’s hash chain. The open case
-          is not changed.
+          Checks every file against the bundle’s manifests, the reviewer’s signature and the audit log’s hash chain, and names the
+          key that signed it: your own, one this case trusts, or one you should check with its sender. The open case is not
+          changed.
         </p>
       )}
       {phase.kind !== 'idle' && phase.kind !== 'failed' && <p className="bundle-path">{phase.path}</p>}
@@ -44,7 +47,12 @@ export function VerifyBundleDialog({ onClose }: { onClose(): void }) {
           <span className="bundle-spinner" aria-hidden="true" /> Checking the bundle…
         </p>
       )}
-      {phase.kind === 'checked' && <VerifyResult report={phase.report} />}
+      {phase.kind === 'checked' && (
+        <>
+          <VerifyResult report={phase.report} />
+          <SignerResult signer={phase.report.signer} />
+        </>
+      )}
       {phase.kind === 'failed' && (
         <p className="bundle-error" role="alert">
           The bundle could not be checked: {phase.message}

@@ -1,17 +1,6 @@
 /** Small wording helpers for the bundle dialogs. */
 
-/** Bytes as a reviewer reads a file size: "812 bytes", "14.2 KB", "3.1 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
+export { formatBytes } from '../../../shared/format-bytes.ts';
 
 /**
  * "<case> bundle YYYY-MM-DD.zip", with characters no file system accepts replaced, so the

@@ -9,11 +9,24 @@ import type { CaseState } from './useCase.ts';
 
 const samePath = (a: string, b: string) => a.replace(/[\\/]+$/, '') === b.replace(/[\\/]+$/, '');
 
+/**
+ * Whether a case was shown before. Another case gets a fresh workspace, this button with
+ * it, and what had the focus is gone: the new case's button takes it, so the keyboard
+ * goes on from the case just opened.
+ */
+let shownBefore = false;
+
 export function CaseSwitcher({ info, kase }: { info: CaseInfo; kase: CaseState }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (shownBefore && lost) buttonRef.current?.focus();
+    shownBefore = true;
+  }, []);
 
   const { reloadRecent } = kase;
   useEffect(() => {
@@ -69,7 +82,7 @@ export function CaseSwitcher({ info, kase }: { info: CaseInfo; kase: CaseState }
             <span className="muted">Open now</span>
             <span className="case-path-full">{info.path}</span>
           </div>
-          <h3 className="case-panel-title">Recent cases</h3>
+          <h2 className="case-panel-title">Recent cases</h2>
           {others.length === 0 ? (
             <p className="case-panel-empty">No other cases opened yet.</p>
           ) : (

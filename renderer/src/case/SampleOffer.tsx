@@ -11,8 +11,9 @@ export function SampleOffer({ onOpenSample, onDismiss }: { onOpenSample(): void;
     <section className="sample-offer" aria-labelledby={headingId}>
       <h3 id={headingId}>New to Exhibit?</h3>
       <p>
-        Try it on the sample case: a short NGO report on spyware and a company’s letter answering UN Special Rapporteurs about it.
-        Both are fictional. The sample opens as a case of its own; this case stays empty for your documents.
+        Try it on the sample case: a short NGO report on spyware and a company’s letter answering UN Special Rapporteurs about it,
+        already reviewed — three allegations, highlighted passages linked to them, and the letter’s answers in the response map.
+        All of it is fictional. The sample opens as a case of its own; this case stays empty for your documents.
       </p>
       <div className="sample-actions">
         <button type="button" className="primary" onClick={onOpenSample}>

@@ -1,12 +1,13 @@
 /**
  * The open case: its facts, its documents and the recent-cases list, and the ways to
- * open another (a folder, a new case, the sample). Switching clears the undo history,
- * whose steps belong to the case they were made in.
+ * open another (a folder, a new case, the sample). Each case has its own undo history,
+ * whose steps belong to the case they were made in; `generation` tells the views that
+ * another case is open, and the workspace starts afresh for it.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseInfo, DocumentSummary, ResultOf } from '../../../shared/ipc/contract.ts';
 import { ApiError, call } from '../api.ts';
-import { clearUndo } from '../undo/undo.ts';
+import { selectUndoHistory } from '../undo/undo.ts';
 
 export type RecentCase = ResultOf<'case.recent'>[number];
 
@@ -27,7 +28,7 @@ export interface CaseState {
   /** Read the recent-cases list again (folders may have moved). */
   reloadRecent(): Promise<void>;
   /** The host opened another case itself (File > Recent Cases): reload everything. */
-  switched(): Promise<void>;
+  switched(restored?: boolean): Promise<void>;
   /** A case that failed to open because its database is damaged (its backups can restore it). */
   damaged: DamagedCase | null;
   /** Restore the damaged case from the named backup and open it; rejects with the reason when that fails. */
@@ -59,17 +60,21 @@ export function useCase(report: (err: unknown) => void): CaseState {
     }
   }, [report]);
 
-  const refresh = useCallback(async () => {
+  /** Load the case's facts and documents; resolves to the facts, or null when that failed (reported). */
+  const reload = useCallback(async (): Promise<CaseInfo | null> => {
     try {
       const [nextInfo, nextDocuments] = await load();
       setInfo(nextInfo);
       setDocuments(nextDocuments);
       setFailed(false);
+      return nextInfo;
     } catch (err) {
       setFailed(true);
       report(err);
+      return null;
     }
   }, [report]);
+  const refresh = useCallback(async () => void (await reload()), [reload]);
 
   useEffect(() => {
     // An answer arriving after unmount (StrictMode's first pass) is dropped.
@@ -77,6 +82,7 @@ export function useCase(report: (err: unknown) => void): CaseState {
     Promise.all([load(), call('case.recent', {}).catch(() => null)]).then(
       ([[nextInfo, nextDocuments], nextRecent]) => {
         if (!live) return;
+        selectUndoHistory(nextInfo.path);
         setInfo(nextInfo);
         setDocuments(nextDocuments);
         setRecent(nextRecent ?? []);
@@ -93,13 +99,22 @@ export function useCase(report: (err: unknown) => void): CaseState {
     };
   }, [report]);
 
-  /** After the engine has switched: forget the old case's view and history, load the new one. */
-  const switched = useCallback(async () => {
-    clearUndo();
-    setDocuments(null);
-    setGeneration((g) => g + 1);
-    await Promise.all([refresh(), loadRecent()]);
-  }, [refresh, loadRecent]);
+  /**
+   * After the engine has switched: the old case's views go and its history is put away,
+   * then the new case loads with its own (`restored`: the case was just restored from a
+   * backup, and the history it had no longer describes it).
+   */
+  const switched = useCallback(
+    async (restored = false) => {
+      selectUndoHistory(null);
+      setInfo(null);
+      setDocuments(null);
+      setGeneration((g) => g + 1);
+      const [next] = await Promise.all([reload(), loadRecent()]);
+      if (next) selectUndoHistory(next.path, restored);
+    },
+    [reload, loadRecent],
+  );
 
   const run = useCallback(
     async (step: () => Promise<unknown>): Promise<boolean> => {
@@ -143,7 +158,7 @@ export function useCase(report: (err: unknown) => void): CaseState {
       // Failures are thrown to the dialog, which shows them where the reviewer is looking.
       await call('case.restoreBackup', { path: damaged.path, backup });
       setDamaged(null);
-      await switched();
+      await switched(true);
     },
     [damaged, switched],
   );

@@ -7,6 +7,7 @@ import './documents.css';
 import type { KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import type { Sort, SortKey } from './sortFilter.ts';
+import { shownTitle, type Titles } from './titles.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -20,6 +21,8 @@ const kindLabel: Record<DocumentSummary['kind'], string> = { pdf: 'PDF', text: '
 
 export interface DocumentTableProps {
   documents: DocumentSummary[];
+  /** Display titles over the whole case, so two documents of one title are told apart (titles.ts). */
+  titles: Titles;
   sort: Sort;
   onSort(key: SortKey): void;
   selectedId: string | null;
@@ -69,7 +72,7 @@ function StatusBadges({ doc }: { doc: DocumentSummary }) {
   );
 }
 
-function ProvenanceCell({ doc, onEdit }: { doc: DocumentSummary; onEdit(): void }) {
+function ProvenanceCell({ doc, title, onEdit }: { doc: DocumentSummary; title: string; onEdit(): void }) {
   const p = doc.provenance;
   const detail = [p.obtainedFrom && `from ${p.obtainedFrom}`, p.obtainedAt, p.collectedBy && `collected by ${p.collectedBy}`]
     .filter(Boolean)
@@ -79,7 +82,7 @@ function ProvenanceCell({ doc, onEdit }: { doc: DocumentSummary; onEdit(): void 
       {/* The visible text starts the accessible name (WCAG 2.5.3); the hidden part says what the button does. */}
       <button type="button" className="cell-button" onClick={onEdit} title={detail || undefined}>
         {p.source ?? <span className="muted">Add source…</span>}
-        <span className="visually-hidden"> — edit provenance of {doc.title}</span>
+        <span className="visually-hidden"> — edit provenance of {title}</span>
       </button>
     </td>
   );
@@ -121,9 +124,10 @@ export function DocumentTable(props: DocumentTableProps) {
                   onClick={() => props.onOpen(doc)}
                   onFocus={() => props.onSelect(doc)}
                   aria-current={doc.documentId === openId ? 'true' : undefined}
-                  title={`Open ${doc.title}`}
+                  // Long titles are cut to two lines (documents.css): the whole title on hover.
+                  title={shownTitle(props.titles, doc.documentId, doc.title)}
                 >
-                  {doc.title}
+                  {shownTitle(props.titles, doc.documentId, doc.title)}
                 </button>
                 <StatusBadges doc={doc} />
                 {doc.fileName.replace(/\.[^.]+$/, '') !== doc.title && <span className="file-name">{doc.fileName}</span>}
@@ -135,7 +139,13 @@ export function DocumentTable(props: DocumentTableProps) {
                   {importedAt(doc.importedAt)}
                 </td>
               )}
-              {!compact && <ProvenanceCell doc={doc} onEdit={() => props.onEditProvenance(doc)} />}
+              {!compact && (
+                <ProvenanceCell
+                  doc={doc}
+                  title={shownTitle(props.titles, doc.documentId, doc.title)}
+                  onEdit={() => props.onEditProvenance(doc)}
+                />
+              )}
             </tr>
           ))}
         </tbody>

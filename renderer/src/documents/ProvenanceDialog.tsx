@@ -28,11 +28,14 @@ function clean(values: Provenance): Provenance {
 
 export function ProvenanceDialog({
   documents,
+  shownTitle,
   onSave,
   onClose,
 }: {
   /** One document to edit, or the documents an import just brought in. */
   documents: DocumentSummary[];
+  /** The title the window shows for a document (told apart from others of its title). */
+  shownTitle(doc: DocumentSummary): string;
   onSave(provenance: Provenance): Promise<boolean>;
   onClose(): void;
 }) {
@@ -50,7 +53,7 @@ export function ProvenanceDialog({
     if (saved) onClose();
   };
 
-  const title = single ? `Provenance: ${single.title}` : `Provenance for ${documents.length} imported documents`;
+  const title = single ? `Provenance: ${shownTitle(single)}` : `Provenance for ${documents.length} imported documents`;
   return (
     <Modal title={title} onClose={onClose} className="provenance-dialog">
       <form onSubmit={(e) => void submit(e)}>

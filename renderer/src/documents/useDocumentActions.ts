@@ -14,10 +14,13 @@ export interface Notice {
   undoable: boolean;
 }
 
+/** Changes to documents; `title` is what the window shows for a document (told apart from others of its title), for the notices and undo labels. */
 export interface DocumentActions {
-  remove(doc: DocumentSummary): Promise<boolean>;
-  saveProvenance(docs: DocumentSummary[], provenance: Provenance): Promise<boolean>;
+  remove(doc: DocumentSummary, title?: (doc: DocumentSummary) => string): Promise<boolean>;
+  saveProvenance(docs: DocumentSummary[], provenance: Provenance, title?: (doc: DocumentSummary) => string): Promise<boolean>;
 }
+
+const ownTitle = (doc: DocumentSummary) => doc.title;
 
 export function useDocumentActions(
   refresh: () => Promise<void>,
@@ -25,8 +28,9 @@ export function useDocumentActions(
   notify: (notice: Notice) => void,
 ): DocumentActions {
   const remove = useCallback(
-    async (doc: DocumentSummary) => {
-      const { documentId, title } = doc;
+    async (doc: DocumentSummary, titleOf = ownTitle) => {
+      const { documentId } = doc;
+      const title = titleOf(doc);
       try {
         await call('documents.remove', { documentId });
       } catch (err) {
@@ -52,7 +56,7 @@ export function useDocumentActions(
   );
 
   const saveProvenance = useCallback(
-    async (docs: DocumentSummary[], provenance: Provenance) => {
+    async (docs: DocumentSummary[], provenance: Provenance, titleOf = ownTitle) => {
       const before = docs.map((d) => ({ documentId: d.documentId, provenance: d.provenance }));
       const apply = async (list: { documentId: string; provenance: Provenance }[]) => {
         for (const item of list) await call('documents.setProvenance', item);
@@ -65,14 +69,14 @@ export function useDocumentActions(
         await refresh(); // some may have been saved before the failure
         return false;
       }
-      const label = docs.length === 1 ? `Provenance of “${docs[0]!.title}”` : `Provenance of ${docs.length} documents`;
+      const label = docs.length === 1 ? `Provenance of “${titleOf(docs[0]!)}”` : `Provenance of ${docs.length} documents`;
       pushUndo({
         label,
         undo: () => apply(before),
         redo: () => apply(docs.map((d) => ({ documentId: d.documentId, provenance }))),
       });
       notify({
-        message: `Saved provenance${docs.length === 1 ? ` of “${docs[0]!.title}”` : ` of ${docs.length} documents`}.`,
+        message: `Saved provenance${docs.length === 1 ? ` of “${titleOf(docs[0]!)}”` : ` of ${docs.length} documents`}.`,
         undoable: true,
       });
       return true;

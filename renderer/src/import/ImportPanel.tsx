@@ -42,12 +42,14 @@ const cancelled = (r: ImportResult) => r.status === 'failed' && r.error !== null
 function statusOf(r: ImportResult): { label: string; tone: string } {
   if (r.status === 'imported') return { label: 'Imported', tone: 'ok' };
   if (r.status === 'duplicate') return { label: 'Already in case', tone: 'muted' };
+  if (r.status === 'skipped') return { label: 'Link skipped', tone: 'warn' };
   if (cancelled(r)) return { label: 'Cancelled', tone: 'muted' };
   if (isPasswordFailure(r)) return { label: 'Needs password', tone: 'warn' };
   return { label: 'Failed', tone: 'error' };
 }
 
-function PasswordRetry({ count, onRetry }: { count: number; onRetry: (password: string) => void }) {
+/** Asks for the password of the encrypted PDFs of the last import, then imports them again. */
+function PasswordRetry({ files, onRetry }: { files: string[]; onRetry: (password: string) => void }) {
   const [password, setPassword] = useState('');
   const inputId = useId();
   const submit = (e: FormEvent) => {
@@ -57,12 +59,24 @@ function PasswordRetry({ count, onRetry }: { count: number; onRetry: (password: 
   return (
     <form className="password-retry" onSubmit={submit}>
       <label htmlFor={inputId}>
-        {count === 1 ? 'This PDF is encrypted. Password:' : `${count} PDFs are encrypted. Password:`}
+        {files.length === 1
+          ? `${baseName(files[0]!)} is encrypted. Its password:`
+          : `${files.length} PDFs are encrypted. Their password:`}
       </label>
-      <input id={inputId} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+      <input
+        id={inputId}
+        type="password"
+        autoComplete="off"
+        value={password}
+        aria-describedby={`${inputId}-hint`}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <button type="submit" disabled={!password}>
         Retry with password
       </button>
+      <p id={`${inputId}-hint`} className="password-hint">
+        Used for this import only: the case does not keep it.
+      </p>
     </form>
   );
 }
@@ -82,7 +96,8 @@ function Results({
 }) {
   const imported = results.filter((r) => r.status === 'imported').length;
   const duplicates = results.filter((r) => r.status === 'duplicate').length;
-  const failed = results.length - imported - duplicates;
+  const skipped = results.filter((r) => r.status === 'skipped').length;
+  const failed = results.length - imported - duplicates - skipped;
   const headingId = useId();
   return (
     <section className="import-results" aria-labelledby={headingId}>
@@ -91,6 +106,7 @@ function Results({
         <span className="results-summary" role="status">
           {plural(imported, 'file')} imported · {duplicates.toLocaleString()} already in case · {failed.toLocaleString()} not
           imported
+          {skipped > 0 && ` · ${plural(skipped, 'link')} skipped`}
         </span>
         {imported > 0 && (
           <button
@@ -122,12 +138,13 @@ function Results({
                 </span>
                 {r.pages !== null && r.status !== 'failed' && <span className="result-pages">{plural(r.pages, 'page')}</span>}
                 {r.status === 'failed' && r.error && !cancelled(r) && <span className="result-error">{r.error}</span>}
+                {r.status === 'skipped' && r.error && <span className="result-error">{r.error}</span>}
               </li>
             );
           })}
         </ul>
       )}
-      {needPassword.length > 0 && <PasswordRetry count={needPassword.length} onRetry={onRetry} />}
+      {needPassword.length > 0 && <PasswordRetry files={needPassword} onRetry={onRetry} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The library: the case's documents with import controls, a filter box and sortable
- * columns. Beside an open document it narrows to titles and pages. An empty case says
+ * columns. Beside an open document it narrows to titles and pages, and in a narrow window
+ * folds into a drawer at the window's left edge (layout/Drawer.tsx). An empty case says
  * how to begin and, on first run, offers the sample case.
  */
 import { useId, useMemo, useState } from 'react';
@@ -9,7 +10,9 @@ import { SampleOffer } from '../case/SampleOffer.tsx';
 import type { CaseState } from '../case/useCase.ts';
 import { DocumentTable } from '../documents/DocumentTable.tsx';
 import { filterDocuments, nextSort, sortDocuments, type Sort } from '../documents/sortFilter.ts';
+import { shownTitle, useDisplayTitles } from '../documents/titles.ts';
 import { ImportPanel } from '../import/ImportPanel.tsx';
+import { Drawer } from '../layout/Drawer.tsx';
 import type { ImportState } from '../import/useImport.ts';
 import './library.css';
 
@@ -19,6 +22,8 @@ export interface LibraryPaneProps {
   selectedId: string | null;
   openId: string | null;
   compact: boolean;
+  /** Beside a document in a narrow window the list is a drawer; it closes when this changes. */
+  doneKey?: unknown;
   onSelect(doc: DocumentSummary): void;
   onOpen(doc: DocumentSummary): void;
   onEditProvenance(docs: DocumentSummary[]): void;
@@ -40,6 +45,8 @@ function EmptyCase({ kase }: { kase: CaseState }) {
   );
 }
 
+const NO_DOCUMENTS: DocumentSummary[] = [];
+
 export function LibraryPane(props: LibraryPaneProps) {
   const { kase, importer, selectedId, compact } = props;
   const [filter, setFilter] = useState('');
@@ -47,6 +54,7 @@ export function LibraryPane(props: LibraryPaneProps) {
   const headingId = useId();
   const filterId = useId();
   const all = kase.documents;
+  const titles = useDisplayTitles(all ?? NO_DOCUMENTS);
   const shown = useMemo(() => (all ? sortDocuments(filterDocuments(all, filter), sort) : null), [all, filter, sort]);
   const selected = all?.find((d) => d.documentId === selectedId) ?? null;
   const busy = importer.running !== null;
@@ -54,88 +62,91 @@ export function LibraryPane(props: LibraryPaneProps) {
   const byId = (ids: string[]) => (all ?? []).filter((d) => ids.includes(d.documentId));
 
   return (
-    <section className={`pane pane-library ${compact ? 'compact' : ''}`} aria-labelledby={headingId}>
-      <div className="pane-head">
-        <h2 id={headingId}>Documents</h2>
-        {all && shown && (
-          <span className="count" aria-live="polite">
-            {shown.length === all.length
-              ? all.length.toLocaleString()
-              : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()}`}
-          </span>
+    <Drawer label="Documents" side="start" folds={compact} doneKey={props.doneKey}>
+      <section className={`pane pane-library ${compact ? 'compact' : ''}`} aria-labelledby={headingId}>
+        <div className="pane-head">
+          <h2 id={headingId}>Documents</h2>
+          {all && shown && (
+            <span className="count" aria-live="polite">
+              {shown.length === all.length
+                ? all.length.toLocaleString()
+                : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()}`}
+            </span>
+          )}
+          <div className="toolbar">
+            {/* Beside a document the pane is narrow: shorter words, the same names for assistive technology. */}
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void importer.pick('files')}
+              disabled={busy}
+              aria-keyshortcuts="Control+O"
+              aria-label={compact ? 'Import files…' : undefined}
+            >
+              {compact ? 'Files…' : 'Import files…'}
+            </button>
+            <button
+              type="button"
+              onClick={() => void importer.pick('folder')}
+              disabled={busy}
+              aria-keyshortcuts="Control+Shift+O"
+              aria-label={compact ? 'Import folder…' : undefined}
+            >
+              {compact ? 'Folder…' : 'Import folder…'}
+            </button>
+          </div>
+        </div>
+        {all && all.length > 0 && (
+          <div className="filter-row">
+            <label htmlFor={filterId} className="visually-hidden">
+              Filter documents
+            </label>
+            <input
+              id={filterId}
+              type="search"
+              placeholder="Filter by title, file or provenance"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              spellCheck={false}
+            />
+          </div>
         )}
-        <div className="toolbar">
-          {/* Beside a document the pane is narrow: shorter words, the same names for assistive technology. */}
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void importer.pick('files')}
-            disabled={busy}
-            aria-keyshortcuts="Control+O"
-            aria-label={compact ? 'Import files…' : undefined}
-          >
-            {compact ? 'Files…' : 'Import files…'}
-          </button>
-          <button
-            type="button"
-            onClick={() => void importer.pick('folder')}
-            disabled={busy}
-            aria-keyshortcuts="Control+Shift+O"
-            aria-label={compact ? 'Import folder…' : undefined}
-          >
-            {compact ? 'Folder…' : 'Import folder…'}
-          </button>
-        </div>
-      </div>
-      {all && all.length > 0 && (
-        <div className="filter-row">
-          <label htmlFor={filterId} className="visually-hidden">
-            Filter documents
-          </label>
-          <input
-            id={filterId}
-            type="search"
-            placeholder="Filter by title, file or provenance"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            spellCheck={false}
+        <ImportPanel state={importer} onAddProvenance={(ids) => props.onEditProvenance(byId(ids))} />
+        {shown === null ? (
+          <p className="empty">{kase.failed ? 'The document list could not be loaded.' : 'Loading documents…'}</p>
+        ) : all!.length === 0 ? (
+          <EmptyCase kase={kase} />
+        ) : shown.length === 0 ? (
+          <p className="empty">No documents match “{filter}”.</p>
+        ) : (
+          <DocumentTable
+            documents={shown}
+            titles={titles}
+            sort={sort}
+            onSort={(key) => setSort((s) => nextSort(s, key))}
+            selectedId={selectedId}
+            openId={props.openId}
+            compact={compact}
+            onSelect={props.onSelect}
+            onOpen={props.onOpen}
+            onEditProvenance={(doc) => props.onEditProvenance([doc])}
+            onRemove={props.onRemove}
           />
-        </div>
-      )}
-      <ImportPanel state={importer} onAddProvenance={(ids) => props.onEditProvenance(byId(ids))} />
-      {shown === null ? (
-        <p className="empty">{kase.failed ? 'The document list could not be loaded.' : 'Loading documents…'}</p>
-      ) : all!.length === 0 ? (
-        <EmptyCase kase={kase} />
-      ) : shown.length === 0 ? (
-        <p className="empty">No documents match “{filter}”.</p>
-      ) : (
-        <DocumentTable
-          documents={shown}
-          sort={sort}
-          onSort={(key) => setSort((s) => nextSort(s, key))}
-          selectedId={selectedId}
-          openId={props.openId}
-          compact={compact}
-          onSelect={props.onSelect}
-          onOpen={props.onOpen}
-          onEditProvenance={(doc) => props.onEditProvenance([doc])}
-          onRemove={props.onRemove}
-        />
-      )}
-      {selected && (
-        <div className="selection-bar" role="group" aria-label="Selected document">
-          <span className="selection-title" title={selected.title}>
-            {selected.title}
-          </span>
-          <button type="button" onClick={() => props.onEditProvenance([selected])} aria-keyshortcuts="Control+I">
-            Provenance…
-          </button>
-          <button type="button" onClick={() => props.onRemove(selected)} aria-keyshortcuts="Delete">
-            Remove…
-          </button>
-        </div>
-      )}
-    </section>
+        )}
+        {selected && (
+          <div className="selection-bar" role="group" aria-label="Selected document">
+            <span className="selection-title" title={shownTitle(titles, selected.documentId, selected.title)}>
+              {shownTitle(titles, selected.documentId, selected.title)}
+            </span>
+            <button type="button" onClick={() => props.onEditProvenance([selected])} aria-keyshortcuts="Control+I">
+              Provenance…
+            </button>
+            <button type="button" onClick={() => props.onRemove(selected)} aria-keyshortcuts="Delete">
+              Remove…
+            </button>
+          </div>
+        )}
+      </section>
+    </Drawer>
   );
 }

@@ -1,30 +1,40 @@
 /**
- * Who the audit log and exports name as the reviewer. Changing it affects later changes
- * only; the log keeps the name each change was made under.
+ * Who the audit log and exports name as the reviewer, and the organization exported bundles
+ * name as their source. Changing the name affects later changes only; the log keeps the
+ * name each change was made under.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { Modal } from '../ui/Modal.tsx';
+
+export interface ReviewerIdentity {
+  name: string;
+  /** Empty when the reviewer names no organization. */
+  organization: string;
+}
 
 export function ReviewerDialog({
   current,
   onSave,
   onClose,
 }: {
-  current: string;
-  onSave(name: string): Promise<boolean>;
+  current: ReviewerIdentity;
+  onSave(identity: ReviewerIdentity): Promise<boolean>;
   onClose(): void;
 }) {
-  const [name, setName] = useState(current);
+  const [name, setName] = useState(current.name);
+  const [organization, setOrganization] = useState(current.organization);
   const [saving, setSaving] = useState(false);
   const inputId = useId();
   const hintId = useId();
+  const orgId = useId();
+  const orgHintId = useId();
   const trimmed = name.trim();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!trimmed || saving) return;
     setSaving(true);
-    const saved = await onSave(trimmed);
+    const saved = await onSave({ name: trimmed, organization: organization.trim() });
     setSaving(false);
     if (saved) onClose();
   };
@@ -45,6 +55,18 @@ export function ReviewerDialog({
           />
           <p id={hintId} className="form-hint">
             Recorded in the audit log and in exports for every change you make from now on.
+          </p>
+          <label htmlFor={orgId}>Organization</label>
+          <input
+            id={orgId}
+            value={organization}
+            onChange={(e) => setOrganization(e.target.value)}
+            maxLength={200}
+            autoComplete="organization"
+            aria-describedby={orgHintId}
+          />
+          <p id={orgHintId} className="form-hint">
+            Optional. Named in exported bundles as the organization they come from.
           </p>
         </div>
         <div className="modal-actions">

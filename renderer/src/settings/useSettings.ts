@@ -1,20 +1,24 @@
 /**
- * The reviewer's per-user settings: their name and the document to reopen. Loaded once;
+ * The reviewer's per-user settings: their name and organization, the document to reopen, the theme. Loaded once;
  * every change goes to the engine, which answers with the settings as saved.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArgsOf, Settings } from '../../../shared/ipc/contract.ts';
+import type { ArgsOf, Settings, ThemeChoice } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
 
 export interface SettingsState {
   settings: Settings | null;
-  /** Save a new reviewer name; false when the engine refused it (reported). */
-  setReviewer(name: string): Promise<boolean>;
+  /** Save a new reviewer name and organization (empty: none); false when the engine refused them (reported). */
+  setReviewer(name: string, organization: string): Promise<boolean>;
   /** Remember where the reviewer is reading; saved after a short pause, not on every scroll step. */
-  rememberDocument(doc: { caseDir: string; documentId: string; page: number } | null): void;
+  rememberDocument(doc: LastDocument | null): void;
+  /** Save the theme: the system's, or light or dark whatever the system says. */
+  setTheme(theme: ThemeChoice): Promise<boolean>;
 }
 
 const SAVE_DELAY_MS = 600;
+
+type LastDocument = { caseDir: string; documentId: string; page: number };
 
 export function useSettings(report: (err: unknown) => void): SettingsState {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -44,25 +48,36 @@ export function useSettings(report: (err: unknown) => void): SettingsState {
     [report],
   );
 
-  const setReviewer = useCallback((name: string) => save({ reviewerName: name }), [save]);
+  const setReviewer = useCallback((name: string, organization: string) => save({ reviewerName: name, organization }), [save]);
+  const setTheme = useCallback((theme: ThemeChoice) => save({ theme }), [save]);
+
+  // The place in the open document is saved at most SAVE_DELAY_MS after it first changed
+  // (later changes ride along; a steady stream of them does not postpone the save), and
+  // at once when the window goes away.
+  const unsaved = useRef<{ doc: LastDocument | null } | null>(null);
+  const flush = useCallback(() => {
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = null;
+    const value = unsaved.current;
+    unsaved.current = null;
+    if (value) void save({ lastDocument: value.doc });
+  }, [save]);
 
   const rememberDocument = useCallback(
-    (doc: { caseDir: string; documentId: string; page: number } | null) => {
-      if (pending.current) clearTimeout(pending.current);
-      pending.current = setTimeout(() => {
-        pending.current = null;
-        void save({ lastDocument: doc });
-      }, SAVE_DELAY_MS);
+    (doc: LastDocument | null) => {
+      unsaved.current = { doc };
+      pending.current ??= setTimeout(flush, SAVE_DELAY_MS);
     },
-    [save],
+    [flush],
   );
 
-  useEffect(
-    () => () => {
-      if (pending.current) clearTimeout(pending.current);
-    },
-    [],
-  );
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
 
-  return { settings, setReviewer, rememberDocument };
+  return { settings, setReviewer, rememberDocument, setTheme };
 }

@@ -6,13 +6,45 @@ import './shortcuts.css';
 
 const groups: KeyBinding['group'][] = ['Documents', 'Case', 'Viewer', 'Editing', 'Help'];
 
+// Moving by word is Alt (Option) on a Mac, as in its text fields; Ctrl elsewhere.
+const word = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? 'Alt' : 'Ctrl';
+
+/** Keys of one place (the document list, the pages, the board) rather than app commands; `a|b` is either key. */
+const localKeys: { group: KeyBinding['group']; label: string; combos: string[][] }[] = [
+  { group: 'Documents', label: 'Open the focused document', combos: [['Enter']] },
+  { group: 'Documents', label: 'Remove the focused document', combos: [['Delete']] },
+  { group: 'Viewer', label: 'Move the text caret in the pages', combos: [['←|→|↑|↓']] },
+  { group: 'Viewer', label: 'Move the caret by word', combos: [[word, '←|→']] },
+  { group: 'Viewer', label: 'Move the caret to the start or end of the line', combos: [['Home|End']] },
+  { group: 'Viewer', label: 'Select from the caret, by character or line', combos: [['Shift', '←|→|↑|↓']] },
+  { group: 'Viewer', label: 'Select by word', combos: [[word, 'Shift', '←|→']] },
+  { group: 'Viewer', label: 'Select to the start or end of the line', combos: [['Shift', 'Home|End']] },
+  { group: 'Viewer', label: 'Clear the selection, keeping the caret', combos: [['Esc']] },
+  { group: 'Viewer', label: 'Highlight the selected text', combos: [['H']] },
+  {
+    group: 'Viewer',
+    label: 'Link the selection or selected highlight to an allegation, then S, C, X, A or D for the stance',
+    combos: [['L']],
+  },
+  {
+    group: 'Case',
+    label: 'Move the focused allegation up or down',
+    combos: [['Alt', '↑|↓']],
+  },
+];
+
 function Keys({ combo }: { combo: string[] }) {
   return (
     <span className="combo">
       {combo.map((k, i) => (
         <Fragment key={k}>
           {i > 0 && <span aria-hidden="true">+</span>}
-          <kbd>{keyLabel(k)}</kbd>
+          {k.split('|').map((alt, j) => (
+            <Fragment key={alt}>
+              {j > 0 && <span className="alt">or</span>}
+              <kbd>{keyLabel(alt)}</kbd>
+            </Fragment>
+          ))}
         </Fragment>
       ))}
     </span>
@@ -43,53 +75,30 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
                     </dd>
                   </div>
                 ))}
-              {group === 'Documents' && (
-                <>
-                  <div className="shortcut">
-                    <dt>Open the focused document</dt>
+              {localKeys
+                .filter((k) => k.group === group)
+                .map((k) => (
+                  <div key={k.label} className="shortcut">
+                    <dt>{k.label}</dt>
                     <dd>
-                      <Keys combo={['Enter']} />
+                      {k.combos.map((combo, i) => (
+                        <Fragment key={combo.join('+')}>
+                          {i > 0 && <span className="or">or</span>}
+                          <Keys combo={combo} />
+                        </Fragment>
+                      ))}
                     </dd>
                   </div>
-                  <div className="shortcut">
-                    <dt>Remove the focused document</dt>
-                    <dd>
-                      <Keys combo={['Delete']} />
-                    </dd>
-                  </div>
-                </>
-              )}
-              {group === 'Viewer' && (
-                <div className="shortcut">
-                  <dt>Highlight the selected text</dt>
-                  <dd>
-                    <Keys combo={['H']} />
-                  </dd>
-                </div>
-              )}
-              {group === 'Viewer' && (
-                <div className="shortcut">
-                  <dt>Link the selection or selected highlight to an allegation, then S, C, X, A or D for the stance</dt>
-                  <dd>
-                    <Keys combo={['L']} />
-                  </dd>
-                </div>
-              )}
-              {group === 'Case' && (
-                <div className="shortcut">
-                  <dt>Move the focused allegation up or down</dt>
-                  <dd>
-                    <Keys combo={['Alt', '↑']} />
-                    <span className="or">or</span>
-                    <Keys combo={['Alt', '↓']} />
-                  </dd>
-                </div>
-              )}
+                ))}
             </dl>
           </section>
         ))}
       </div>
-      <p className="modal-foot-note">Ctrl shortcuts also work while typing; Undo and Redo then act on the text field.</p>
+      <p className="modal-foot-note">
+        In the pages, the first arrow key shows the text caret at the first line in view; a search hit opens already selected.
+        Select with Shift, then press H to highlight or L to link. Ctrl shortcuts also work while typing; Undo and Redo then act
+        on the text field.
+      </p>
     </Modal>
   );
 }

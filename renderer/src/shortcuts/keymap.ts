@@ -59,6 +59,13 @@ export const keymap: readonly KeyBinding[] = [
     group: 'Case',
     inTextFields: true,
   },
+  {
+    command: 'show-trusted-signers',
+    label: 'Trusted signers (your key, and the keys whose bundles this case imports)',
+    keys: [['Ctrl', 'Shift', 'K']],
+    group: 'Case',
+    inTextFields: true,
+  },
   { command: 'backup-now', label: 'Back up the case now', keys: [], menu: 'Case', group: 'Case', inTextFields: true },
   { command: 'undo', label: 'Undo', keys: [['Ctrl', 'Z']], group: 'Editing', inTextFields: false },
   {

@@ -2,7 +2,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { PagePaint } from '../highlights/model.ts';
 import { paintTerms } from '../viewer/terms.ts';
-import { paintTextPage } from './paint-text.ts';
+import { keepingSelection, paintTextPage } from './paint-text.ts';
 
 interface TextPageProps {
   page: number;
@@ -19,8 +19,10 @@ export const TextPage = memo(function TextPage({ page, text, paints, selectedId,
   useLayoutEffect(() => {
     const el = body.current;
     if (!el || text === null) return;
-    paintTextPage(el, text, paints ?? NONE, selectedId);
-    paintTerms(el, terms);
+    keepingSelection(el, () => {
+      paintTextPage(el, text, paints ?? NONE, selectedId);
+      paintTerms(el, terms);
+    });
   }, [text, paints, selectedId, terms]);
   return (
     <section className="text-page" data-page={page} aria-label={`Page ${page}`}>

@@ -3,13 +3,18 @@
  * with the same selection, highlighting, find and search-term marks as a PDF. Offsets
  * map one to one onto the page text, so highlights need no layout.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import type { TargetSpec } from '../../../shared/ipc/contract.ts';
 import { call, messageOf } from '../api.ts';
+import { CaretBar, CaretStatus } from '../caret/CaretParts.tsx';
+import { textPageTexts } from '../caret/text-stream.ts';
+import { useTextCaret } from '../caret/useTextCaret.ts';
 import { trimRange } from '../highlights/text-spans.ts';
 import { FindBar } from '../viewer/FindBar.tsx';
+import { landOnHit } from '../viewer/land-on-hit.ts';
 import { Sidebar } from '../viewer/Sidebar.tsx';
 import type { DocumentViewProps, Surface } from '../viewer/surface.ts';
+import { firstTerm } from '../viewer/terms.ts';
 import { useViewerKeys } from '../viewer/useViewerKeys.ts';
 import { TextPage } from './TextPage.tsx';
 import { textOffset } from './paint-text.ts';
@@ -58,12 +63,17 @@ export function TextView(props: TextViewProps) {
   const sectionOf = (n: number) => scroller.current?.querySelector<HTMLElement>(`[data-page="${n}"]`) ?? null;
   const loaded = pages !== null && pages.every((p) => p !== null);
 
-  // Opened at a page (from a search hit): scroll there once it has text.
+  // Opened at a page: scroll there once it has text; from a search hit, to its first marked word.
   const start = props.initialPage;
   const startText = pages?.[start - 1];
+  const terms = props.searchTerms;
   useEffect(() => {
-    if (startText != null) sectionOf(start)?.scrollIntoView({ block: 'start' });
-  }, [start, startText, props.searchTerms]);
+    const root = scroller.current;
+    if (startText == null || !root) return;
+    const body = root.querySelector(`.text-body[data-body="${start}"]`);
+    if (terms.length > 0 && body && firstTerm(body)) landOnHit(root, () => firstTerm(body));
+    else sectionOf(start)?.scrollIntoView({ block: 'start' });
+  }, [start, startText, terms]);
 
   useEffect(() => {
     onPageChange?.(page);
@@ -83,11 +93,11 @@ export function TextView(props: TextViewProps) {
   useImperativeHandle(
     props.surface,
     (): Surface => ({
-      async selectionTargets() {
+      async selectionTargets(given) {
         const sel = window.getSelection();
         const root = scroller.current;
-        if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !root || !pages) return null;
-        const range = sel.getRangeAt(0);
+        const range = given ?? (sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null);
+        if (!range || range.collapsed || !root || !pages) return null;
         if (!root.contains(range.commonAncestorContainer)) return null;
         const targets: TargetSpec[] = [];
         for (const body of root.querySelectorAll<HTMLElement>('.text-body[data-body]')) {
@@ -118,6 +128,8 @@ export function TextView(props: TextViewProps) {
     setSize((s) => (change === 'reset' ? 2 : Math.min(SIZES.length - 1, Math.max(0, s + (change === 'in' ? 1 : -1)))));
   }, []);
   useViewerKeys(scroller, { zoom, find: () => setFindOpen(true), enabled: true });
+  const caret = useTextCaret(scroller, { pages: () => textPageTexts(scroller.current), lineBreaks: false });
+  const caretHint = useId();
 
   const count = pages?.length ?? 0;
   return (
@@ -180,6 +192,10 @@ export function TextView(props: TextViewProps) {
           <div
             ref={scroller}
             className="text-scroller"
+            tabIndex={0}
+            role="region"
+            aria-label="Pages"
+            aria-describedby={caretHint}
             style={{ fontSize: SIZES[size] }}
             onScroll={onScroll}
             onClick={(e) => {
@@ -205,7 +221,9 @@ export function TextView(props: TextViewProps) {
                 terms={props.searchTerms}
               />
             ))}
+            <CaretBar bar={caret.bar} />
           </div>
+          <CaretStatus hintId={caretHint} said={caret.said} />
         </div>
       </div>
     </div>

@@ -40,3 +40,39 @@ export function textOffset(el: HTMLElement, node: Node, offset: number): number 
   r.setEnd(node, offset);
   return r.toString().length;
 }
+
+/** The text node and offset at `offset` characters into `el`'s text. */
+function pointAt(el: HTMLElement, offset: number): { node: Node; offset: number } {
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let left = offset;
+  let last: Text | null = null;
+  for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null) {
+    if (left <= n.data.length) return { node: n, offset: left };
+    left -= n.data.length;
+    last = n;
+  }
+  return last ? { node: last, offset: last.data.length } : { node: el, offset: 0 };
+}
+
+/**
+ * Run `paint` over `el` and put back a selection with an end inside it, by its offsets
+ * into the text: repainting replaces the text nodes, which would otherwise drop a
+ * selection the reviewer is making (highlights arriving, a highlight made by key).
+ */
+export function keepingSelection(el: HTMLElement, paint: () => void): void {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || !(el.contains(sel.anchorNode) || el.contains(sel.focusNode))) {
+    paint();
+    return;
+  }
+  type Saved = { inside: number } | { node: Node | null; offset: number };
+  const save = (node: Node | null, offset: number): Saved =>
+    node && el.contains(node) ? { inside: textOffset(el, node, offset) } : { node, offset };
+  const anchor = save(sel.anchorNode, sel.anchorOffset);
+  const focus = save(sel.focusNode, sel.focusOffset);
+  paint();
+  const back = (p: Saved) => ('inside' in p ? pointAt(el, p.inside) : p);
+  const a = back(anchor);
+  const f = back(focus);
+  if (a.node && f.node) sel.setBaseAndExtent(a.node, a.offset, f.node, f.offset);
+}

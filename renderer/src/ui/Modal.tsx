@@ -3,7 +3,7 @@
  * close, closes on Escape and marks the rest of the page inert, which no hand-rolled
  * overlay gets fully right.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import './modal.css';
 
 export function Modal({
@@ -34,7 +34,9 @@ export function Modal({
     close.current = onClose;
   });
 
-  useEffect(() => {
+  // A layout effect: its cleanup closes the dialog while it is still in the page, so the browser
+  // puts the focus back on the control that opened it (a removed open dialog leaves it on the body).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return undefined;
     if (!dialog.open) dialog.showModal();

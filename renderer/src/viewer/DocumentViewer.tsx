@@ -10,11 +10,12 @@ import { useHighlightLinks } from '../allegations/useHighlightLinks.ts';
 import { call, messageOf } from '../api.ts';
 import { HighlightPopup } from '../highlights/HighlightPopup.tsx';
 import { HighlightsPanel } from '../highlights/HighlightsPanel.tsx';
-import { firstPaint, paintsByPage, type Highlight, type HighlightColor } from '../highlights/model.ts';
+import { firstPaint, paintsByPage, type Highlight, type HighlightColor, type TargetSpec } from '../highlights/model.ts';
 import { useHighlights } from '../highlights/useHighlights.ts';
 import { TextView } from '../textview/TextView.tsx';
 import { ExternalLinkDialog } from './ExternalLinkDialog.tsx';
 import { PdfView } from './PdfView.tsx';
+import { useTextlessPages } from './scan-notice.ts';
 import { warmPdfJs } from './pdfjs.ts';
 import type { Surface } from './surface.ts';
 import './viewer.css';
@@ -35,7 +36,13 @@ export interface DocumentViewerProps {
 // The viewer is part of the app from the start: pdf.js and its worker get ready while the reviewer is still choosing.
 warmPdfJs();
 
-type Popup = { mode: 'create'; x: number; y: number } | { mode: 'edit'; id: string; x: number; y: number };
+/**
+ * The create popup holds the passage as it was selected: typing a note moves the focus and
+ * clears the page's selection, and the highlight must still be of what was selected.
+ */
+type Popup =
+  | { mode: 'create'; x: number; y: number; targets: Promise<TargetSpec[] | null> }
+  | { mode: 'edit'; id: string; x: number; y: number };
 const NO_TERMS: string[] = [];
 
 const isTextField = (t: EventTarget | null) =>
@@ -57,50 +64,65 @@ function OpenDocument(props: DocumentViewerProps) {
   const [externalUrl, setExternalUrl] = useState<string | null>(null);
   const [linking, setLinking] = useState<{ highlightId: string; at: { x: number; y: number } } | null>(null);
   const links = useHighlightLinks(documentId, report);
+  const textless = useTextlessPages(props.kind === 'pdf' ? documentId : null, report);
   const lastColor = useRef<HighlightColor>('yellow');
   const surface = useRef<Surface>(null);
   const terms = props.searchTerms ?? NO_TERMS;
 
   const createFromSelection = useCallback(
-    async (color: HighlightColor, note: string) => {
-      const targets = await surface.current?.selectionTargets();
+    async (color: HighlightColor, note: string, held?: Promise<TargetSpec[] | null>) => {
+      const targets = await (held ?? surface.current?.selectionTargets());
       setPopup(null);
-      if (!targets) return null;
+      if (!targets) {
+        // A passage chosen in the popup that can no longer be placed is never dropped silently.
+        if (held) report(new Error('The selected passage could not be highlighted: select it again.'));
+        return null;
+      }
       lastColor.current = color;
       const made = await highlights.create(targets, color, note || undefined);
       // A key pressed right after the mouse-up can beat the popup's timer; close it again once done.
       setPopup(null);
       if (made) {
-        window.getSelection()?.removeAllRanges();
+        // The caret stays at the passage's end, so the keyboard carries on from there.
+        window.getSelection()?.collapseToEnd();
         setSelectedId(made.highlightId);
         // A new highlight joins the unlinked queue.
         ledgerChanged();
       }
       return made;
     },
-    [highlights],
+    [highlights, report],
   );
 
   // A finished selection inside the pages offers the create popup; H creates at once.
   const onSelectionEnd = useCallback(() => {
     const sel = window.getSelection();
     if (!sel || sel.isCollapsed || sel.rangeCount === 0) return;
-    const rect = sel.getRangeAt(0).getBoundingClientRect();
-    setPopup({ mode: 'create', x: rect.left + rect.width / 2, y: rect.bottom });
+    const range = sel.getRangeAt(0).cloneRange();
+    const rect = range.getBoundingClientRect();
+    // Placed now, while the selection is on the page; the popup's note field will take the focus.
+    const targets = surface.current?.selectionTargets(range) ?? Promise.resolve(null);
+    setPopup({ mode: 'create', x: rect.left + rect.width / 2, y: rect.bottom, targets });
   }, []);
   // L: link the selection (highlighting it first) or the selected highlight to an allegation.
-  const linkByKey = useCallback(async () => {
-    const sel = window.getSelection();
-    if (sel && !sel.isCollapsed && sel.rangeCount > 0) {
-      const r = sel.getRangeAt(0).getBoundingClientRect();
-      const at = { x: r.left + r.width / 2, y: r.bottom };
-      const made = await createFromSelection(lastColor.current, '');
-      if (made) setLinking({ highlightId: made.highlightId, at });
-    } else if (selectedId) {
-      const r = document.querySelector('.viewer')?.getBoundingClientRect();
-      setLinking({ highlightId: selectedId, at: { x: r ? r.left + r.width / 2 : 200, y: r ? r.top + 80 : 100 } });
-    }
-  }, [createFromSelection, selectedId]);
+  const linkByKey = useCallback(
+    async (held?: { targets: Promise<TargetSpec[] | null>; at: { x: number; y: number } }) => {
+      const sel = window.getSelection();
+      if (held) {
+        const made = await createFromSelection(lastColor.current, '', held.targets);
+        if (made) setLinking({ highlightId: made.highlightId, at: held.at });
+      } else if (sel && !sel.isCollapsed && sel.rangeCount > 0) {
+        const r = sel.getRangeAt(0).getBoundingClientRect();
+        const at = { x: r.left + r.width / 2, y: r.bottom };
+        const made = await createFromSelection(lastColor.current, '');
+        if (made) setLinking({ highlightId: made.highlightId, at });
+      } else if (selectedId) {
+        const r = document.querySelector('.viewer')?.getBoundingClientRect();
+        setLinking({ highlightId: selectedId, at: { x: r ? r.left + r.width / 2 : 200, y: r ? r.top + 80 : 100 } });
+      }
+    },
+    [createFromSelection, selectedId],
+  );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const key = e.key.toLowerCase();
@@ -156,14 +178,18 @@ function OpenDocument(props: DocumentViewerProps) {
           </button>
         </div>
       )}
-      {props.kind === 'pdf' ? <PdfView {...common} onExternalLink={setExternalUrl} /> : <TextView {...common} />}
+      {props.kind === 'pdf' ? (
+        <PdfView {...common} onExternalLink={setExternalUrl} textlessPages={textless} />
+      ) : (
+        <TextView {...common} />
+      )}
       {popup?.mode === 'create' && (
         <HighlightPopup
           mode="create"
           at={popup}
           onClose={() => setPopup(null)}
-          onCreate={(c, n) => void createFromSelection(c, n)}
-          onLink={() => void linkByKey()}
+          onCreate={(c, n) => void createFromSelection(c, n, popup.targets)}
+          onLink={() => void linkByKey({ targets: popup.targets, at: popup })}
         />
       )}
       {popup?.mode === 'edit' && editing && (

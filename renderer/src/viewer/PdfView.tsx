@@ -2,39 +2,67 @@
  * A PDF on screen: pdf.js's viewer with our toolbar, find bar, thumbnails, outline, highlight
  * boxes painted on every page render, and the search terms marked in the text layer.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import type { PageLayout } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
+import { CaretBar, CaretStatus } from '../caret/CaretParts.tsx';
+import { pdfPageTexts } from '../caret/text-stream.ts';
+import { useTextCaret } from '../caret/useTextCaret.ts';
 import { highlightAt, paintPdfPage } from '../highlights/paint-pdf.ts';
 import { layersInRange, targetForLayer } from '../highlights/select-pdf.ts';
 import { FindBar, type FindResult } from './FindBar.tsx';
 import { Outline } from './Outline.tsx';
 import { PdfToolbar } from './PdfToolbar.tsx';
+import { markTextlessPage } from './scan-notice.ts';
 import { Sidebar } from './Sidebar.tsx';
 import type { DocumentViewProps, Surface } from './surface.ts';
-import { paintTerms } from './terms.ts';
+import { landOnHit } from './land-on-hit.ts';
+import { firstTerm, paintTerms } from './terms.ts';
 import { Thumbnails } from './Thumbnails.tsx';
+import { PdfPassword } from './PdfPassword.tsx';
 import { usePdfViewer, type PageViewLike } from './usePdfViewer.ts';
 import { useViewerKeys } from './useViewerKeys.ts';
 
 export interface PdfViewProps extends DocumentViewProps {
   onExternalLink(url: string): void;
+  /** Pages with no text layer (scans), each marked with a note where it is drawn. */
+  textlessPages: ReadonlySet<number>;
 }
 
 export function PdfView(props: PdfViewProps) {
-  const { documentId, paints, selectedId, searchTerms } = props;
+  const { documentId, paints, selectedId, searchTerms, textlessPages } = props;
   const container = useRef<HTMLDivElement>(null);
-  const draw = useRef({ paints, selectedId, searchTerms });
+  const draw = useRef({ paints, selectedId, searchTerms, textlessPages });
   useEffect(() => {
-    draw.current = { paints, selectedId, searchTerms };
+    draw.current = { paints, selectedId, searchTerms, textlessPages };
   });
 
-  const onPageDrawn = useCallback((view: PageViewLike) => {
-    const d = draw.current;
-    paintPdfPage(view.div, view.viewport, d.paints.get(view.id) ?? [], d.selectedId);
-    if (view.textLayer) paintTerms(view.textLayer.div, d.searchTerms);
+  // The page a search hit opened, until its first marked word has been brought into view.
+  const landing = useRef<number | null>(null);
+  const stopLanding = useRef<() => void>(() => undefined);
+  const land = useCallback(() => {
+    const root = container.current;
+    const page = landing.current;
+    if (!root || page === null) return;
+    const mark = () => firstTerm(root.querySelector(`.page[data-page-number="${page}"] > .textLayer`) ?? root);
+    if (!mark()) return;
+    landing.current = null;
+    stopLanding.current();
+    stopLanding.current = landOnHit(root, mark, root.querySelector('.pdfViewer'));
   }, []);
-  const { state, parts, actions } = usePdfViewer(container, {
+  useEffect(() => () => stopLanding.current(), []);
+
+  const onPageDrawn = useCallback(
+    (view: PageViewLike) => {
+      const d = draw.current;
+      paintPdfPage(view.div, view.viewport, d.paints.get(view.id) ?? [], d.selectedId);
+      if (view.textLayer) paintTerms(view.textLayer.div, d.searchTerms);
+      markTextlessPage(view.div, view.id, d.textlessPages.has(view.id));
+      if (landing.current === view.id) land();
+    },
+    [land],
+  );
+  const { state, parts, actions, unlock } = usePdfViewer(container, {
     documentId,
     initialPage: props.initialPage,
     onExternalLink: props.onExternalLink,
@@ -50,13 +78,17 @@ export function PdfView(props: PdfViewProps) {
       const view = p.viewer.getPageView(i) as PageViewLike | undefined;
       if (view?.div.dataset.loaded) onPageDrawn(view);
     }
-  }, [paints, selectedId, searchTerms, ready, parts, onPageDrawn]);
+  }, [paints, selectedId, searchTerms, textlessPages, ready, parts, onPageDrawn]);
 
-  // A new search hit in the same document moves to its page.
+  // A new search hit in the same document moves to its page, then to its first marked word.
   const { initialPage } = props;
   useEffect(() => {
-    if (ready) actions.goTo(initialPage);
-  }, [initialPage, searchTerms, ready, actions]);
+    if (!ready) return;
+    actions.goTo(initialPage);
+    if (searchTerms.length === 0) return;
+    landing.current = initialPage;
+    land();
+  }, [initialPage, searchTerms, ready, actions, land]);
 
   const { onPageChange } = props;
   useEffect(() => {
@@ -68,11 +100,11 @@ export function PdfView(props: PdfViewProps) {
   useImperativeHandle(
     props.surface,
     (): Surface => ({
-      async selectionTargets() {
+      async selectionTargets(given) {
         const sel = window.getSelection();
         const root = container.current;
-        if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !root) return null;
-        const range = sel.getRangeAt(0);
+        const range = given ?? (sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null);
+        if (!range || range.collapsed || !root) return null;
         if (!root.contains(range.commonAncestorContainer)) return null;
         const targets = [];
         for (const layer of layersInRange(range, root)) {
@@ -134,6 +166,8 @@ export function PdfView(props: PdfViewProps) {
   };
 
   useViewerKeys(container, { zoom: actions.zoom, find: () => setFindOpen(true), enabled: ready });
+  const caret = useTextCaret(container, { pages: () => pdfPageTexts(container.current), lineBreaks: true });
+  const caretHint = useId();
 
   // The sidebar starts open only where the pages keep a readable width beside it.
   const [sidebarOpen, setSidebarOpen] = useState(() => window.innerWidth >= 1400);
@@ -186,7 +220,10 @@ export function PdfView(props: PdfViewProps) {
           <div
             ref={container}
             className="pdf-container"
-            tabIndex={-1}
+            tabIndex={0}
+            role="region"
+            aria-label="Pages"
+            aria-describedby={caretHint}
             data-status={state.status}
             onClick={(e) => {
               const sel = window.getSelection();
@@ -197,13 +234,16 @@ export function PdfView(props: PdfViewProps) {
             }}
           >
             <div className="pdfViewer" />
+            <CaretBar bar={caret.bar} />
           </div>
+          <CaretStatus hintId={caretHint} said={caret.said} />
           {state.status === 'loading' && <p className="viewer-status">Opening…</p>}
           {state.status === 'failed' && (
             <p className="viewer-status viewer-error" role="alert">
               {state.error}
             </p>
           )}
+          {state.status === 'password' && <PdfPassword wrong={state.passwordWrong} onUnlock={unlock} />}
         </div>
       </div>
     </div>

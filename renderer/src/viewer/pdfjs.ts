@@ -8,6 +8,7 @@ import 'pdfjs-dist/web/pdf_viewer.css';
 
 import type * as PdfLibModule from 'pdfjs-dist';
 import type * as PdfViewerModule from 'pdfjs-dist/web/pdf_viewer.mjs';
+import { SAFE_PDF_OPTIONS } from '../../../shared/pdfjs-options.ts';
 
 type PdfLib = typeof PdfLibModule;
 type PdfViewerLib = typeof PdfViewerModule;
@@ -44,24 +45,22 @@ export function warmPdfJs(): void {
 }
 
 /**
- * Open a document from its bytes. Never eval, never XFA, never scripts: every PDF is
- * hostile until proven otherwise. pdf.js 6 no longer declares `isEvalSupported`; it is
- * passed anyway in case a later version brings the eval path back. `disableAutoFetch`
- * only turns off the viewer's eager pass over every page here, the bytes being in memory
+ * Open a document from its bytes, with SAFE_PDF_OPTIONS: never eval, never XFA, never
+ * scripts, since every PDF is hostile until proven otherwise. `disableAutoFetch` only
+ * turns off the viewer's eager pass over every page here, the bytes being in memory
  * already (see page-sizes.ts).
  */
-export async function openPdf(pdfjs: PdfJs, data: Uint8Array) {
-  const params = {
+export async function openPdf(pdfjs: PdfJs, data: Uint8Array, password?: string) {
+  return pdfjs.lib.getDocument({
     data,
+    ...(password === undefined ? {} : { password }),
     worker: pdfjs.worker,
-    enableXfa: false,
-    isEvalSupported: false,
     disableAutoFetch: true,
     // Served by the app itself (scripts/build.ts copies them from pdfjs-dist).
     cMapUrl: '/pdfjs/cmaps/',
     cMapPacked: true,
     standardFontDataUrl: '/pdfjs/standard_fonts/',
     verbosity: 0,
-  } as Parameters<PdfLib['getDocument']>[0];
-  return pdfjs.lib.getDocument(params);
+    ...SAFE_PDF_OPTIONS,
+  });
 }

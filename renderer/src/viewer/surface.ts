@@ -4,8 +4,11 @@ import type { Rect, TargetSpec } from '../../../shared/ipc/contract.ts';
 import type { PagePaint } from '../highlights/model.ts';
 
 export interface Surface {
-  /** The current selection as highlight targets (one per page), or null when nothing is selected here. */
-  selectionTargets(): Promise<TargetSpec[] | null>;
+  /**
+   * A selection as highlight targets (one per page), or null when nothing is selected here:
+   * `range` when given (a copy taken when the selection was made), else the live selection.
+   */
+  selectionTargets(range?: Range): Promise<TargetSpec[] | null>;
   /** Bring a painted passage into view. */
   reveal(page: number, rect: Rect | null, start: number): void;
   goToPage(page: number): void;

@@ -7,6 +7,7 @@
 import type { PDFDocumentProxy as PdfDocument } from 'pdfjs-dist';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { originalPath } from '../../../shared/ipc/channels.ts';
+import { keepPlace, type PlaceKeeper } from './keep-place.ts';
 import { createLinkService } from './links.ts';
 import { loadPageSizes } from './page-sizes.ts';
 import { loadPdfJs, openPdf, type PdfJs } from './pdfjs.ts';
@@ -24,7 +25,9 @@ export interface PageViewLike {
 }
 
 export interface PdfState {
-  status: 'loading' | 'ready' | 'failed';
+  /** 'password': the original is encrypted and waits for its password (`passwordWrong`: the last one given did not open it). */
+  status: 'loading' | 'ready' | 'failed' | 'password';
+  passwordWrong: boolean;
   error: string | null;
   page: number;
   pages: number;
@@ -39,6 +42,7 @@ export interface PdfParts {
   viewer: Viewer;
   find: FindController;
   doc: PdfDocument;
+  place: PlaceKeeper;
 }
 
 export interface PdfOptions {
@@ -58,6 +62,7 @@ async function fetchOriginal(documentId: string): Promise<Uint8Array> {
 
 const initial: PdfState = {
   status: 'loading',
+  passwordWrong: false,
   error: null,
   page: 1,
   pages: 0,
@@ -78,12 +83,15 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
   });
   const { documentId } = opts;
   const firstPage = useRef(opts.initialPage);
+  // An encrypted original's password, given in the viewer; kept only while it is open, never stored.
+  const [password, setPassword] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
     let cancelled = false;
     let destroy: (() => void) | null = null;
+    let stopKeeping: (() => void) | null = null;
     const stopSizes = new AbortController();
     setState(initial);
     void (async () => {
@@ -91,7 +99,7 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
         // The bytes and pdf.js (cold on the first document) arrive together rather than one after the other.
         const [pdfjs, data] = await Promise.all([loadPdfJs(), fetchOriginal(documentId)]);
         if (cancelled) return;
-        const task = await openPdf(pdfjs, data);
+        const task = await openPdf(pdfjs, data, password);
         destroy = () => void task.destroy();
         const doc = await task.promise;
         if (cancelled) return;
@@ -106,6 +114,8 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
           findController: find,
           // Links only, no form widgets: nothing in a PDF can be filled in or submitted here.
           annotationMode: pdfjs.lib.AnnotationMode.ENABLE,
+          // No scriptingManager: pdf.js runs a document's scripts only through one, so
+          // scripting stays off, as SAFE_PDF_OPTIONS.enableScripting says.
           // No annotation editor: Exhibit never edits a PDF, and the editor's focus handling
           // would take keyboard focus back to the page after the reviewer moved elsewhere.
           annotationEditorMode: pdfjs.lib.AnnotationEditorType.DISABLE,
@@ -113,7 +123,9 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
           removePageBorders: false,
         });
         linkService.setViewer(viewer);
-        parts.current = { eventBus, viewer, find, doc };
+        const place = keepPlace(viewer);
+        stopKeeping = place.stop;
+        parts.current = { eventBus, viewer, find, doc, place };
 
         const sync = () =>
           setState((s) => ({
@@ -130,6 +142,7 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
           viewer.currentScaleValue = 'auto';
           const start = Math.min(Math.max(1, firstPage.current), doc.numPages);
           if (start > 1) viewer.currentPageNumber = start;
+          place.remember();
           setState((s) => ({ ...s, status: 'ready', pages: doc.numPages }));
           sync();
         });
@@ -155,12 +168,18 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
         if (labels) viewer.setPageLabels(labels);
         setState((s) => ({ ...s, labels }));
       } catch (err) {
-        if (!cancelled) setState((s) => ({ ...s, status: 'failed', error: err instanceof Error ? err.message : String(err) }));
+        if (cancelled) return;
+        // pdf.js asks for a password with a PasswordException: code 1 none given, 2 a wrong one.
+        const code =
+          (err as { name?: string; code?: number }).name === 'PasswordException' ? (err as { code?: number }).code : null;
+        if (code === 1 || code === 2) setState((s) => ({ ...s, status: 'password', passwordWrong: code === 2 }));
+        else setState((s) => ({ ...s, status: 'failed', error: err instanceof Error ? err.message : String(err) }));
       }
     })();
     return () => {
       cancelled = true;
       stopSizes.abort();
+      stopKeeping?.();
       const p = parts.current;
       parts.current = null;
       const finish = () => {
@@ -174,30 +193,39 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
       if (settling) void settling.catch(() => undefined).then(finish);
       else finish();
     };
-  }, [container, documentId]);
+  }, [container, documentId, password]);
 
-  /** Moves the viewer: pdf.js takes these as property assignments. */
+  /**
+   * Moves the viewer: pdf.js takes these as property assignments. A zoom or a turn keeps
+   * the point under the middle of the view where it is; going to a page goes there.
+   */
   const actions = useMemo(() => {
     const viewer = () => parts.current?.viewer ?? null;
+    const keeping = (change: (v: Viewer) => void) => {
+      const p = parts.current;
+      if (p) p.place.keep(() => change(p.viewer));
+    };
     return {
       goTo(page: number) {
         const v = viewer();
         if (v) v.currentPageNumber = Math.min(Math.max(1, page), v.pagesCount);
       },
       zoom(change: 'in' | 'out' | 'reset' | { value: string }) {
-        const v = viewer();
-        if (!v) return;
-        if (change === 'in') v.increaseScale();
-        else if (change === 'out') v.decreaseScale();
-        else if (change === 'reset') v.currentScaleValue = 'auto';
-        else if (change.value !== 'custom') v.currentScaleValue = change.value;
+        if (typeof change === 'object' && change.value === 'custom') return;
+        keeping((v) => {
+          if (change === 'in') v.increaseScale();
+          else if (change === 'out') v.decreaseScale();
+          else if (change === 'reset') v.currentScaleValue = 'auto';
+          else v.currentScaleValue = change.value;
+        });
       },
       rotate() {
-        const v = viewer();
-        if (v) v.pagesRotation = (v.pagesRotation + 90) % 360;
+        keeping((v) => {
+          v.pagesRotation = (v.pagesRotation + 90) % 360;
+        });
       },
     };
   }, []);
 
-  return { state, parts, actions };
+  return { state, parts, actions, unlock: setPassword };
 }

@@ -6,6 +6,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ReportModel } from '../model.ts';
 import {
+  EXPORTED_BY,
   STANCE_LABEL,
   cellCounts,
   citation,
@@ -13,8 +14,12 @@ import {
   formatCounts,
   groupByStance,
   matrixGrid,
+  passageCredits,
   provenanceRows,
+  titleOf,
+  unlinkedPassages,
   type ReportAllegation,
+  type ShownPassage,
 } from './group.ts';
 
 /**
@@ -37,7 +42,31 @@ function labelled(label: string, value: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...runs(value)] });
 }
 
-function allegationSection(a: ReportAllegation): Paragraph[] {
+/** A quoted passage, indented, kept with its citation, rationale, note and who highlighted and linked it. */
+function passageParagraphs(model: ReportModel, p: ShownPassage): Paragraph[] {
+  const small = { size: 18 };
+  return [
+    // The quote kept with its citation, so a page never separates the two.
+    new Paragraph({
+      children: [new TextRun({ text: xmlSafe(displayQuote(p.quote)), italics: true })],
+      indent: { left: 567 },
+      keepNext: true,
+      keepLines: true,
+    }),
+    new Paragraph({
+      children: [
+        new TextRun({ text: xmlSafe(`— ${citation(model, p)}`), ...small }),
+        ...(p.rationale ? [new TextRun({ text: 'Rationale: ', bold: true, ...small, break: 1 }), ...runs(p.rationale)] : []),
+        ...(p.note ? [new TextRun({ text: 'Note: ', bold: true, ...small, break: 1 }), ...runs(p.note)] : []),
+        ...passageCredits(p).map(([label, name]) => new TextRun({ text: xmlSafe(`${label}: ${name}`), ...small, break: 1 })),
+      ],
+      indent: { left: 567 },
+      spacing: { after: 200 },
+    }),
+  ];
+}
+
+function allegationSection(model: ReportModel, a: ReportAllegation): Paragraph[] {
   const out = [
     new Paragraph({ text: xmlSafe(`${a.code} — ${a.title}`), heading: HeadingLevel.HEADING_2, pageBreakBefore: true }),
     labelled('Source', a.source ?? '—'),
@@ -48,34 +77,25 @@ function allegationSection(a: ReportAllegation): Paragraph[] {
   if (groups.length === 0) out.push(new Paragraph({ children: [new TextRun({ text: 'No linked passages.', italics: true })] }));
   for (const g of groups) {
     out.push(new Paragraph({ text: `${STANCE_LABEL[g.stance]} (${g.passages.length})`, heading: HeadingLevel.HEADING_3 }));
-    for (const p of g.passages) {
-      // The quote indented and kept with its citation, so a page never separates the two.
-      out.push(
-        new Paragraph({
-          children: [new TextRun({ text: xmlSafe(displayQuote(p.quote)), italics: true })],
-          indent: { left: 567 },
-          keepNext: true,
-          keepLines: true,
-        }),
-        new Paragraph({
-          children: [
-            new TextRun({ text: xmlSafe(`— ${citation(p)}`), size: 18 }),
-            ...(p.rationale ? [new TextRun({ text: 'Rationale: ', bold: true, size: 18, break: 1 }), ...runs(p.rationale)] : []),
-            new TextRun({ text: xmlSafe(`Reviewer: ${p.author}`), size: 18, break: 1 }),
-          ],
-          indent: { left: 567 },
-          spacing: { after: 200 },
-        }),
-      );
-    }
+    for (const p of g.passages) out.push(...passageParagraphs(model, p));
   }
   return out;
+}
+
+/** Highlights linked to no allegation, with their notes; nothing when every highlight is linked. */
+function unlinkedSection(model: ReportModel): Paragraph[] {
+  const list = unlinkedPassages(model);
+  if (list.length === 0) return [];
+  return [
+    new Paragraph({ text: 'Highlights not linked to an allegation', heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
+    ...list.flatMap((p) => passageParagraphs(model, p)),
+  ];
 }
 
 function documentIndex(model: ReportModel): Paragraph[] {
   const out = [new Paragraph({ text: 'Documents', heading: HeadingLevel.HEADING_1, pageBreakBefore: true })];
   for (const d of model.documents) {
-    out.push(new Paragraph({ text: xmlSafe(d.title), heading: HeadingLevel.HEADING_3 }));
+    out.push(new Paragraph({ text: xmlSafe(titleOf(model, d.documentId)), heading: HeadingLevel.HEADING_3 }));
     for (const [label, value] of provenanceRows(d)) out.push(labelled(label, value));
   }
   return out;
@@ -119,10 +139,11 @@ export async function reportDocx(model: ReportModel): Promise<Uint8Array> {
       {
         children: [
           new Paragraph({ text: xmlSafe(title), heading: HeadingLevel.TITLE }),
-          labelled('Reviewer', model.reviewer),
+          labelled(EXPORTED_BY, model.reviewer),
           labelled('Generated', model.generatedAt),
           new Paragraph({ text: 'Allegations', heading: HeadingLevel.HEADING_1 }),
-          ...model.allegations.flatMap(allegationSection),
+          ...model.allegations.flatMap((a) => allegationSection(model, a)),
+          ...unlinkedSection(model),
           ...documentIndex(model),
           ...matrixTable(model),
         ],

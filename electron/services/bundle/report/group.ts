@@ -7,25 +7,12 @@ import type { Stance, StanceCounts } from '../../../../shared/ipc/contract.ts';
 import { STANCE_LABEL, STANCES } from '../../../../shared/stances.ts';
 import type { DocumentSummary } from '../../../../shared/ipc/contract.ts';
 import type { ReportModel, ReportPassage } from '../model.ts';
+import { titleOf, type PassagePlace } from './cite.ts';
 
 export type ReportAllegation = ReportModel['allegations'][number];
 
 export { STANCE_LABEL, STANCES };
-
-/** Twelve hex digits: enough to tell documents apart on paper; the full hash is in the document index. */
-export function shortSha(sha256: string): string {
-  return sha256.slice(0, 12);
-}
-
-/** The printed page label when the PDF has one (what a reader sees, e.g. "iv"), else the page number. */
-export function pageOf(p: Pick<ReportPassage, 'pageLabel' | 'page'>): string {
-  return p.pageLabel !== null && p.pageLabel.trim() !== '' ? p.pageLabel : String(p.page);
-}
-
-/** "NGO report, p. 4, SHA-256 0123456789ab" — the same words in every format. */
-export function citation(p: ReportPassage): string {
-  return `${p.documentTitle}, p. ${pageOf(p)}, SHA-256 ${shortSha(p.sha256)}`;
-}
+export { citation, pageCitation, pageSpan, shortSha, titleOf } from './cite.ts';
 
 /**
  * A quote for display: line breaks (and the spaces hugging them) become one space, because
@@ -53,6 +40,68 @@ export function passagesInOrder(model: ReportModel): { allegation: ReportAllegat
   return model.allegations.flatMap((allegation) =>
     groupByStance(allegation.passages).flatMap((g) => g.passages.map((passage) => ({ allegation, passage }))),
   );
+}
+
+/**
+ * What a report shows of any passage: where it is, its words, who marked it, and why. A
+ * passage under an allegation carries the link's `author` (and a `stance`); a highlight
+ * linked to nothing has only the one who highlighted it.
+ */
+export type ShownPassage = PassagePlace & {
+  quote: string;
+  note: string | null;
+  highlightedBy: string;
+  rationale?: string | null;
+} & ({ stance: Stance; author: string } | { stance?: undefined });
+
+/** A highlight no allegation is linked to, as a report lists it. */
+export interface UnlinkedPassage extends PassagePlace {
+  highlightId: string;
+  quote: string;
+  note: string | null;
+  highlightedBy: string;
+}
+
+/**
+ * Who the audit log says did what to a passage, as labelled names: "Linked by" the author
+ * of the link (never the reviewer exporting), "Highlighted by" the author of the highlight,
+ * or one line when they are the same person.
+ */
+export function passageCredits(p: ShownPassage): [label: string, name: string][] {
+  if (p.stance === undefined) return [['Highlighted by', p.highlightedBy]];
+  if (p.highlightedBy === p.author) return [['Highlighted and linked by', p.author]];
+  return [
+    ['Highlighted by', p.highlightedBy],
+    ['Linked by', p.author],
+  ];
+}
+
+/** The reports' header line naming the reviewer who exported (bag-info.txt's Exhibit-Reviewer). */
+export const EXPORTED_BY = 'Exported by';
+
+/**
+ * The highlights linked to no allegation in the report (a whole-case export keeps them;
+ * one scoped to allegations has none), by document title and page, so their notes reach
+ * the report too.
+ */
+export function unlinkedPassages(model: ReportModel): UnlinkedPassage[] {
+  const sha = new Map(model.documents.map((d) => [d.documentId, d.sha256]));
+  return model.highlights
+    .filter((h) => h.links.length === 0)
+    .map((h) => {
+      const pages = h.targets.map((t) => t.page);
+      return {
+        highlightId: h.highlightId,
+        documentId: h.documentId,
+        page: Math.min(...pages),
+        lastPage: Math.max(...pages),
+        sha256: sha.get(h.documentId) ?? '',
+        quote: h.quote,
+        note: h.note,
+        highlightedBy: h.author,
+      };
+    })
+    .sort((a, b) => titleOf(model, a.documentId).localeCompare(titleOf(model, b.documentId)) || a.page - b.page);
 }
 
 /** Provenance as labelled rows; fields never set are shown as "—" so a gap is visible, not silently dropped. */
@@ -84,10 +133,11 @@ export function formatCounts(counts: StanceCounts | null): string {
     .join(', ');
 }
 
-/** Rows and columns of the matrix as the model gives them: allegations down, documents across. */
+/** Rows and columns of the matrix as the model gives them: allegations down, documents across (by display title). */
 export function matrixGrid(model: ReportModel): {
   rows: ReportModel['matrix']['allegations'];
   columns: ReportModel['matrix']['documents'];
 } {
-  return { rows: model.matrix.allegations, columns: model.matrix.documents };
+  const columns = model.matrix.documents.map((d) => ({ documentId: d.documentId, title: titleOf(model, d.documentId) }));
+  return { rows: model.matrix.allegations, columns };
 }

@@ -5,6 +5,7 @@
  */
 import type { ReportModel } from '../model.ts';
 import {
+  EXPORTED_BY,
   STANCE_LABEL,
   cellCounts,
   citation,
@@ -12,8 +13,12 @@ import {
   formatCounts,
   groupByStance,
   matrixGrid,
+  passageCredits,
   provenanceRows,
+  titleOf,
+  unlinkedPassages,
   type ReportAllegation,
+  type ShownPassage,
 } from './group.ts';
 
 /** Escape text for element content and double-quoted attributes alike. */
@@ -32,7 +37,7 @@ dl.meta dt { font-weight: bold; } dl.meta dd { margin: 0; white-space: pre-wrap;
 figure.passage { margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
 blockquote { margin: 0; padding: .3rem .8rem; border-left: 4px solid #555; background: #f4f4f4; white-space: pre-wrap; }
 figcaption { font-size: .9rem; margin-top: .25rem; color: #333; }
-.rationale { white-space: pre-wrap; }
+.rationale, .note { white-space: pre-wrap; }
 code { font-family: Menlo, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { border: 1px solid #999; padding: .25rem .4rem; vertical-align: top; text-align: left; }
@@ -40,7 +45,7 @@ thead { display: table-header-group; }
 .empty { color: #666; font-style: italic; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  section.allegation { break-before: page; page-break-before: always; }
+  section.allegation, section.unlinked { break-before: page; page-break-before: always; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   blockquote { background: none; }
   tr { break-inside: avoid; page-break-inside: avoid; }
@@ -51,7 +56,20 @@ function metaList(rows: [string, string][]): string {
   return `<dl class="meta">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 }
 
-function allegationSection(a: ReportAllegation): string {
+/** One quoted passage with its citation, the rationale and note when there are any, and who highlighted and linked it. */
+function passageFigure(model: ReportModel, p: ShownPassage): string {
+  return (
+    `<figure class="passage"><blockquote>${esc(displayQuote(p.quote))}</blockquote><figcaption>— ${esc(citation(model, p))}` +
+    (p.rationale ? `<br><span class="rationale">Rationale: ${esc(p.rationale)}</span>` : '') +
+    (p.note ? `<br><span class="note">Note: ${esc(p.note)}</span>` : '') +
+    passageCredits(p)
+      .map(([label, name]) => `<br>${esc(label)}: ${esc(name)}`)
+      .join('') +
+    '</figcaption></figure>'
+  );
+}
+
+function allegationSection(model: ReportModel, a: ReportAllegation): string {
   const meta: [string, string][] = [
     ['Source', a.source ?? '—'],
     ['Status', a.status],
@@ -63,22 +81,24 @@ function allegationSection(a: ReportAllegation): string {
         .map(
           (g) =>
             `<h3>${STANCE_LABEL[g.stance]} (${g.passages.length})</h3>\n` +
-            g.passages
-              .map(
-                (p) =>
-                  `<figure class="passage"><blockquote>${esc(displayQuote(p.quote))}</blockquote><figcaption>— ${esc(citation(p))}` +
-                  (p.rationale ? `<br><span class="rationale">Rationale: ${esc(p.rationale)}</span>` : '') +
-                  `<br>Reviewer: ${esc(p.author)}</figcaption></figure>`,
-              )
-              .join('\n'),
+            g.passages.map((p) => passageFigure(model, p)).join('\n'),
         )
         .join('\n')
     : '<p class="empty">No linked passages.</p>';
   return `<section class="allegation"><h2>${esc(a.code)} — ${esc(a.title)}</h2>\n${metaList(meta)}\n${body}\n</section>`;
 }
 
+/** Highlights linked to no allegation, with their notes; absent when every highlight is linked. */
+function unlinkedSection(model: ReportModel): string {
+  const list = unlinkedPassages(model);
+  if (list.length === 0) return '';
+  return `<section class="unlinked"><h2>Highlights not linked to an allegation</h2>\n${list.map((p) => passageFigure(model, p)).join('\n')}\n</section>\n`;
+}
+
 function documentIndex(model: ReportModel): string {
-  const docs = model.documents.map((d) => `<h3>${esc(d.title)}</h3>\n${metaList(provenanceRows(d))}`).join('\n');
+  const docs = model.documents
+    .map((d) => `<h3>${esc(titleOf(model, d.documentId))}</h3>\n${metaList(provenanceRows(d))}`)
+    .join('\n');
   return `<section class="documents"><h2>Documents</h2>\n${docs || '<p class="empty">No documents.</p>'}\n</section>`;
 }
 
@@ -114,11 +134,11 @@ export function reportHtml(model: ReportModel): string {
 <body>
 <header><h1>${esc(title)}</h1>
 ${metaList([
-  ['Reviewer', model.reviewer],
+  [EXPORTED_BY, model.reviewer],
   ['Generated', model.generatedAt],
 ])}</header>
-${model.allegations.map(allegationSection).join('\n')}
-${documentIndex(model)}
+${model.allegations.map((a) => allegationSection(model, a)).join('\n')}
+${unlinkedSection(model)}${documentIndex(model)}
 ${matrixTable(model)}
 </body>
 </html>

@@ -5,6 +5,7 @@
  */
 import type { ReportModel } from '../model.ts';
 import {
+  EXPORTED_BY,
   STANCE_LABEL,
   cellCounts,
   citation,
@@ -12,8 +13,12 @@ import {
   formatCounts,
   groupByStance,
   matrixGrid,
+  passageCredits,
   provenanceRows,
+  titleOf,
+  unlinkedPassages,
   type ReportAllegation,
+  type ShownPassage,
 } from './group.ts';
 
 /**
@@ -37,7 +42,18 @@ function mdQuote(quote: string): string {
   return mdText(displayQuote(quote));
 }
 
-function allegationSection(a: ReportAllegation): string[] {
+/** A quoted passage: the quote, then its citation, rationale, note and who highlighted and linked it, as one tight paragraph. */
+function passageBlock(model: ReportModel, p: ShownPassage): string[] {
+  // Two trailing spaces: a hard line break, so the citation block stays one tight paragraph.
+  const out = [`> ${mdQuote(p.quote)}`, '', `— ${mdText(citation(model, p))}  `];
+  if (p.rationale) out.push(`Rationale: ${mdText(p.rationale)}  `);
+  if (p.note) out.push(`Note: ${mdText(p.note)}  `);
+  const credits = passageCredits(p).map(([label, name]) => `${label}: ${mdText(name)}`);
+  out.push(...credits.map((line, i) => (i < credits.length - 1 ? `${line}  ` : line)), '');
+  return out;
+}
+
+function allegationSection(model: ReportModel, a: ReportAllegation): string[] {
   const out = [`## ${mdText(a.code)} — ${mdText(a.title)}`, ''];
   out.push(`- Source: ${a.source ? mdText(a.source) : '—'}`, `- Status: ${a.status}`);
   if (a.description) out.push(`- Description: ${mdText(a.description)}`);
@@ -46,22 +62,23 @@ function allegationSection(a: ReportAllegation): string[] {
   if (groups.length === 0) out.push('_No linked passages._', '');
   for (const g of groups) {
     out.push(`### ${STANCE_LABEL[g.stance]} (${g.passages.length})`, '');
-    for (const p of g.passages) {
-      out.push(`> ${mdQuote(p.quote)}`, '');
-      // Two trailing spaces: a hard line break, so the citation block stays one tight paragraph.
-      out.push(`— ${mdText(citation(p))}  `);
-      if (p.rationale) out.push(`Rationale: ${mdText(p.rationale)}  `);
-      out.push(`Reviewer: ${mdText(p.author)}`, '');
-    }
+    for (const p of g.passages) out.push(...passageBlock(model, p));
   }
   return out;
+}
+
+/** Highlights linked to no allegation, with their notes; nothing when every highlight is linked. */
+function unlinkedSection(model: ReportModel): string[] {
+  const list = unlinkedPassages(model);
+  if (list.length === 0) return [];
+  return ['## Highlights not linked to an allegation', '', ...list.flatMap((p) => passageBlock(model, p))];
 }
 
 function documentIndex(model: ReportModel): string[] {
   const out = ['## Documents', ''];
   if (model.documents.length === 0) out.push('_No documents._', '');
   for (const d of model.documents) {
-    out.push(`### ${mdText(d.title)}`, '');
+    out.push(`### ${mdText(titleOf(model, d.documentId))}`, '');
     for (const [label, value] of provenanceRows(d)) out.push(`- ${label}: ${mdText(value)}`);
     out.push('');
   }
@@ -86,12 +103,13 @@ export function reportMarkdown(model: ReportModel): string {
   const lines = [
     `# ${mdText(model.caseName)} — evidence report`,
     '',
-    `Reviewer: ${mdText(model.reviewer)}  `,
+    `${EXPORTED_BY}: ${mdText(model.reviewer)}  `,
     `Generated: ${mdText(model.generatedAt)}`,
     '',
     '# Allegations',
     '',
-    ...model.allegations.flatMap(allegationSection),
+    ...model.allegations.flatMap((a) => allegationSection(model, a)),
+    ...unlinkedSection(model),
     ...documentIndex(model),
     ...matrixTable(model),
   ];

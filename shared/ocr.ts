@@ -1,0 +1,63 @@
+/**
+ * What optical character recognition reads off one page: its words with their boxes and
+ * confidence, in the page's own space, so that the rest of Exhibit (search, highlights,
+ * anchors, exports) can treat a scanned page as it treats a born-digital one.
+ *
+ * Coordinates are PDF points with the origin at the top-left corner of the page *as it is
+ * displayed* (a PDF's /Rotate applied; an image as its pixels lie, at its own resolution),
+ * x to the right and y down. A word's box is that of its glyphs in that space. When the
+ * page was scanned sideways or upside down, `orientation` says by how much the text is
+ * turned, and the words' boxes still sit where their glyphs are in the displayed page.
+ */
+
+/**
+ * How far the text of a page is turned clockwise from upright, as displayed; its lines
+ * then read left to right (0), top to bottom (90), right to left (180) or bottom to top
+ * (270). Turning the page back by as much shows it upright.
+ */
+export type Orientation = 0 | 90 | 180 | 270;
+
+export interface OcrWord {
+  text: string;
+  /** The word's box in points, in the displayed page (top-left origin, y down). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** 0–100, as the engine reports it. */
+  confidence: number;
+  /**
+   * Where each character starts and ends along the word's reading direction, in points from
+   * the word's start edge: 2 numbers per character of `text` ([start, end, start, end…]);
+   * null when the engine gave no character boxes that fit the text.
+   */
+  chars: number[] | null;
+}
+
+export interface OcrPage {
+  /** The page's size in points as displayed. */
+  width: number;
+  height: number;
+  /** How far the text is turned clockwise (detected); 0 for an upright page. */
+  orientation: Orientation;
+  /** Degrees the lines lean (positive: rising to the right), after orientation. */
+  skew: number;
+  /** Lines in reading order, each its words in reading order. */
+  lines: OcrWord[][];
+  /** Mean of the words' confidences (0–100); 0 for a page with no words. */
+  meanConfidence: number;
+  /** The languages read with, as tesseract names them joined by '+' ("eng", "eng+fra"). */
+  languages: string;
+  /** The engine and its data ("tesseract.js 7.0.0, eng 4.0.0_best_int"). */
+  engine: string;
+  /** The resolution the page was read at, in pixels per inch. */
+  dpi: number;
+}
+
+/** Pages whose mean confidence is below this are flagged as doubtful reading. */
+export const LOW_CONFIDENCE = 70;
+
+/** The text of an OCR'd page as stored: words joined by spaces, lines by newlines. */
+export function ocrPageText(page: OcrPage): string {
+  return page.lines.map((line) => line.map((w) => w.text).join(' ')).join('\n');
+}

@@ -18,7 +18,7 @@ const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*'];
 const requireShim =
   "import { createRequire as __exhibitRequire } from 'node:module'; const require = __exhibitRequire(import.meta.url);";
 
-/** One self-contained ESM bundle in dist/node; the pool finds pdf-worker.mjs beside it. */
+/** One self-contained ESM bundle in dist/node; the worker pool finds its lanes' scripts (pdf-worker.mjs…) beside it. */
 async function nodeBundle(name: string, entry: string, executable = false): Promise<void> {
   // esbuild keeps a source hashbang on the first line itself; add one only when the source has none.
   const hashbang = executable && !fs.readFileSync(entry, 'utf8').startsWith('#!');
@@ -40,7 +40,7 @@ async function nodeBundle(name: string, entry: string, executable = false): Prom
 async function buildNode(): Promise<void> {
   const jobs = [
     nodeBundle('main', at('electron/main/main.ts')),
-    nodeBundle('pdf-worker', at('electron/services/ingest/pdf-worker.ts')),
+    nodeBundle('pdf-worker', at('electron/services/workers/pdf-worker.ts')),
   ];
   // The CLI is written alongside this build; bundle it whenever it exists.
   const cli = at('electron/cli/exhibit.ts');

@@ -32,7 +32,7 @@ export async function bundleImportChild(dir: string): Promise<string> {
     build({ ...common, entryPoints: [path.join(repoRoot, 'bench/import/child.ts')], outfile: path.join(dir, 'child.mjs') }),
     build({
       ...common,
-      entryPoints: [path.join(repoRoot, 'electron/services/ingest/pdf-worker.ts')],
+      entryPoints: [path.join(repoRoot, 'electron/services/workers/pdf-worker.ts')],
       outfile: path.join(dir, 'pdf-worker.mjs'),
     }),
   ]);

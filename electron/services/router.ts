@@ -26,7 +26,7 @@ import { caseHandlers } from './handlers/case-handlers.ts';
 import { documentHandlers } from './handlers/document-handlers.ts';
 import { highlightHandlers } from './handlers/highlight-handlers.ts';
 import { trustHandlers } from './handlers/trust-handlers.ts';
-import type { ExtractionPool } from './ingest/pool.ts';
+import type { WorkerPool } from './workers/pool.ts';
 
 export type ServiceChannel = Exclude<Channel, HostChannel>;
 type ArgsOut<C extends Channel> = z.output<(typeof contract)[C]['args']>;
@@ -34,7 +34,7 @@ type ArgsOut<C extends Channel> = z.output<(typeof contract)[C]['args']>;
 export interface RouterContext {
   /** The open case; it changes when the reviewer switches cases. */
   readonly store: CaseStore;
-  pool: ExtractionPool;
+  pool: WorkerPool;
   /** The reviewer's name, read at each change so a new setting applies at once. */
   actor(): string;
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;

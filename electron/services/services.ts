@@ -12,13 +12,13 @@ import { userConfigDir, userDataDir } from './case/paths.ts';
 import { rememberCase, reviewerName } from './case/settings.ts';
 import { refreshGeometry, type GeometryRefresh } from './geometry/refresh.ts';
 import type { Remeasured } from './geometry/remeasure.ts';
-import { ExtractionPool, type PoolOptions } from './ingest/pool.ts';
+import { WorkerPool, type PoolOptions } from './workers/pool.ts';
 import { createRouter, type HostHandlers, type Router } from './router.ts';
 
 export interface Services {
   /** The open case (changes when the reviewer switches cases). */
   readonly store: CaseStore;
-  pool: ExtractionPool;
+  pool: WorkerPool;
   router: Router;
   /** Backups of the open case's database. */
   readonly backups: {
@@ -112,7 +112,7 @@ export function openServices(opts: ServicesOptions): Services {
       throw backupError(err, dir);
     }
   };
-  const pool = new ExtractionPool(opts.pool);
+  const pool = new WorkerPool(opts.pool);
   const remeasure = (s: CaseStore): GeometryRefresh => refreshGeometry(s, pool, actor, emit, opts.onRemeasure);
   let geometry = remeasure(store);
   // Work under way on the open case, by what it is ("an import"): a switch would close its database under it.

@@ -15,7 +15,7 @@ import { verifyBundle } from '../../electron/services/bundle/verify.ts';
 import { initCase, type CaseStore } from '../../electron/services/case/case.ts';
 import { blobPath, sha256Hex } from '../../electron/services/case/blobs.ts';
 import { importPaths } from '../../electron/services/ingest/import.ts';
-import { ExtractionPool } from '../../electron/services/ingest/pool.ts';
+import { WorkerPool } from '../../electron/services/workers/pool.ts';
 
 export type FuzzKind = 'pdf' | 'bundle';
 
@@ -111,7 +111,7 @@ export class FuzzRig {
   readonly budgetMs: number;
   readonly lanes: number;
   private readonly opts: RigOptions;
-  private pool: ExtractionPool;
+  private pool: WorkerPool;
   private readonly cases: Lane[] = [];
   private serial = 0;
 
@@ -123,8 +123,8 @@ export class FuzzRig {
     for (let i = 0; i < this.lanes; i++) this.cases.push({ pdf: this.newCase('pdf'), bundle: this.newCase('bundle') });
   }
 
-  private newPool(): ExtractionPool {
-    return new ExtractionPool({ size: this.lanes, taskTimeoutMs: this.budgetMs, memoryMb: this.opts.memoryMb ?? 256 });
+  private newPool(): WorkerPool {
+    return new WorkerPool({ size: this.lanes, taskTimeoutMs: this.budgetMs, memoryMb: this.opts.memoryMb ?? 256 });
   }
 
   private newCase(kind: string): CaseStore {

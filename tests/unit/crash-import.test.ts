@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { blobPath, sha256Hex, sweepTempBlobs } from '../../electron/services/case/blobs.ts';
 import { initCase, openCase } from '../../electron/services/case/case.ts';
 import { importPaths } from '../../electron/services/ingest/import.ts';
-import { ExtractionPool } from '../../electron/services/ingest/pool.ts';
+import { WorkerPool } from '../../electron/services/workers/pool.ts';
 import { fillerLines, seededRandom } from '../fixtures/pdf-builder.ts';
 import { expectConsistentCase } from './case-consistency.ts';
 import { tempDir, writeFile, writePdf } from './helpers.ts';
@@ -23,7 +23,7 @@ const SEED = Number(process.env.EXHIBIT_CRASH_SEED ?? Math.floor(Math.random() *
 const ROUNDS = Number(process.env.EXHIBIT_CRASH_ROUNDS ?? 20);
 const CLI = path.resolve('electron/cli/exhibit.ts');
 
-const pool = new ExtractionPool({ size: 2 });
+const pool = new WorkerPool({ size: 2 });
 afterAll(() => pool.close());
 
 /** Six small PDFs and three text files, different on every run of the generator. */

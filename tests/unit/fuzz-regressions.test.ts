@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { importBundle } from '../../electron/services/bundle/merge.ts';
 import { initCase } from '../../electron/services/case/case.ts';
-import { ExtractionPool } from '../../electron/services/ingest/pool.ts';
+import { WorkerPool } from '../../electron/services/workers/pool.ts';
 import { fuzzKey, reseal, unzip, zip, type Entries } from '../fuzz/bundle-mutate.ts';
 import { bundleSeeds } from '../fuzz/cases.ts';
 import { FuzzRig, savedFindings } from '../fuzz/harness.ts';
@@ -52,11 +52,11 @@ interface CaseJson {
 
 describe('bundle findings, spelled out', () => {
   let dir: string;
-  let pool: ExtractionPool;
+  let pool: WorkerPool;
   let seed: Entries;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exhibit-fuzz-bundles-'));
-    pool = new ExtractionPool({ size: 1 });
+    pool = new WorkerPool({ size: 1 });
     seed = await unzip((await bundleSeeds(dir))[0]!.bytes);
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { buildPdf, type PdfSpec } from '../fixtures/pdf-builder.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { openServices, type Services } from '../../electron/services/services.ts';
 import type { ImportResult } from '../../shared/ipc/contract.ts';
-import type { PoolOptions } from '../../electron/services/ingest/pool.ts';
+import type { PoolOptions } from '../../electron/services/workers/pool.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

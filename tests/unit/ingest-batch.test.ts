@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../electron/services/router.ts';
 import { importPaths } from '../../electron/services/ingest/import.ts';
-import { ExtractionPool } from '../../electron/services/ingest/pool.ts';
+import { WorkerPool } from '../../electron/services/workers/pool.ts';
 import type { ImportProgress } from '../../shared/ipc/contract.ts';
 import { fillerLines, seededRandom } from '../fixtures/pdf-builder.ts';
 import { blobFiles, count, importFiles, newCase, tempDir, writeFile, writePdf } from './helpers.ts';
@@ -130,7 +130,7 @@ describe('extraction budgets', () => {
     const s = newCase();
     const dir = tempDir();
     const file = writePdf(dir, 'slow.pdf', { pages: [{ lines: ['Slow file'] }] });
-    const slowPool = new ExtractionPool({ size: 1, taskTimeoutMs: 1 });
+    const slowPool = new WorkerPool({ size: 1, taskTimeoutMs: 1 });
     try {
       const [r] = await importPaths(s.store, [file], { pool: slowPool, actor: 'T' });
       expect(r!.status).toBe('failed');
@@ -173,7 +173,7 @@ describe('extraction budgets', () => {
     fs.writeFileSync(bomb, Buffer.concat(parts));
     expect(fs.statSync(bomb).size).toBeLessThan(2 * 1024 ** 2);
 
-    const pool = new ExtractionPool({ size: 1, memoryMb: 64 });
+    const pool = new WorkerPool({ size: 1, memoryMb: 64 });
     try {
       const [r] = await importPaths(s.store, [bomb], { pool, actor: 'T' });
       expect(r!.error).toBe(`${bomb}: extraction ran out of memory (limit 64 MB) and was stopped`);
@@ -189,7 +189,7 @@ describe('extraction budgets', () => {
     // One page with 100,000 text runs: far more than 32 MB of heap to extract.
     const heavy = writePdf(dir, 'heavy.pdf', { pages: [{ lines: fillerLines(seededRandom(1), 100_000, 3), fontSize: 1 }] });
     const light = writePdf(dir, 'light.pdf', { pages: [{ lines: ['A short letter'] }] });
-    const smallPool = new ExtractionPool({ size: 1, memoryMb: 32 });
+    const smallPool = new WorkerPool({ size: 1, memoryMb: 32 });
     try {
       const [r, ok] = await importPaths(s.store, [heavy, light], { pool: smallPool, actor: 'T' });
       expect(r!.error).toBe(`${heavy}: extraction ran out of memory (limit 32 MB) and was stopped`);

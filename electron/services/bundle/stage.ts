@@ -24,7 +24,7 @@ import { insertDocument } from '../documents/documents.ts';
 import type { ExtractedDocument } from '../ingest/extracted.ts';
 import { readShared } from '../ingest/files.ts';
 import { extractFile } from '../ingest/import.ts';
-import type { ExtractionPool } from '../ingest/pool.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import { bagFileName } from './bagit.ts';
 import type { CaseFile } from './case-file.ts';
 import { pagesPath, readCarriedPages } from './carried-pages.ts';
@@ -32,7 +32,7 @@ import { readZip, type ZipEntryInfo, type ZipLimits } from './read-zip.ts';
 import type { JobSteps } from './steps.ts';
 
 export interface StageOptions {
-  pool: ExtractionPool;
+  pool: WorkerPool;
   actor: string;
   limits?: Partial<ZipLimits> | undefined;
   /**

@@ -16,7 +16,7 @@ import { createAllegations } from '../allegations/allegations.ts';
 import { createLink } from '../allegations/links.ts';
 import { createHighlight } from '../highlights/highlights.ts';
 import { importPaths } from '../ingest/import.ts';
-import type { ExtractionPool } from '../ingest/pool.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import type { CaseStore } from './case.ts';
 
 /** The review's file in the sample folder; not a document (the importer takes .pdf, .txt and .md only). */
@@ -107,7 +107,7 @@ export function applySampleReview(store: CaseStore, review: SampleReview, import
 export async function buildSampleCase(
   store: CaseStore,
   sampleDir: string,
-  opts: { pool: ExtractionPool; actor: string },
+  opts: { pool: WorkerPool; actor: string },
 ): Promise<void> {
   const imported = await importPaths(store, [sampleDir], opts);
   const failed = imported.filter((r) => r.status === 'failed');

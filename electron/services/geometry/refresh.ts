@@ -5,7 +5,7 @@
  */
 import type { EventName, EventOf } from '../../../shared/ipc/contract.ts';
 import type { CaseStore } from '../case/case.ts';
-import type { ExtractionPool } from '../ingest/pool.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import { remeasureCase, unmeasuredDocuments, type Remeasured } from './remeasure.ts';
 
 export interface GeometryRefresh {
@@ -20,7 +20,7 @@ type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 /** Start re-measuring `store`'s documents from an older Exhibit, if it has any. */
 export function refreshGeometry(
   store: CaseStore,
-  pool: ExtractionPool,
+  pool: WorkerPool,
   actor: () => string,
   emit: Emit,
   onProgress?: (done: number, total: number, title: string) => void,

@@ -16,7 +16,7 @@ import { listDocuments } from '../documents/documents.ts';
 import type { ExtractedDocument } from '../ingest/extracted.ts';
 import { readShared } from '../ingest/files.ts';
 import { extractPdf } from '../ingest/pdf.ts';
-import type { ExtractionPool } from '../ingest/pool.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import { GEOMETRY_VERSION } from './page-glyphs.ts';
 
 /** A document still measured the old way. */
@@ -53,7 +53,7 @@ export function unmeasuredDocuments(db: Database): UnmeasuredDocument[] {
 /** Re-measure one document; a failure is recorded on it, never thrown (a cancel is). */
 export async function remeasureDocument(
   store: CaseStore,
-  pool: ExtractionPool,
+  pool: WorkerPool,
   doc: UnmeasuredDocument,
   actor: string,
   signal?: AbortSignal,
@@ -127,7 +127,7 @@ function applyMeasurement(db: Database, doc: UnmeasuredDocument, extracted: Extr
 /** Re-measure every document that needs it, in turn; told of each as it starts. */
 export async function remeasureCase(
   store: CaseStore,
-  pool: ExtractionPool,
+  pool: WorkerPool,
   actor: string,
   opts: {
     signal?: AbortSignal;

@@ -28,18 +28,9 @@ export interface ExtractedDocument {
   geometry?: number | null;
 }
 
-/** Messages to and from the extraction worker. */
-export type WorkerRequest =
-  | { type: 'open'; taskId: number; key: string; data: SharedArrayBuffer; password: string | null }
-  | { type: 'pages'; taskId: number; key: string; data: SharedArrayBuffer; password: string | null; from: number; to: number };
-
 export interface OpenResult {
   pageCount: number;
   metadata: PdfMetadata;
   pageLabels: (string | null)[] | null;
   version: string;
 }
-
-export type WorkerResponse =
-  | { taskId: number; ok: true; value: OpenResult | ExtractedPage[] }
-  | { taskId: number; ok: false; code: string; message: string };

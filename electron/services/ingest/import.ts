@@ -14,11 +14,11 @@ import { setDocumentRemoved } from '../documents/removal.ts';
 import type { ExtractedDocument } from './extracted.ts';
 import { detectKind, expandPaths, readShared } from './files.ts';
 import { extractPdf } from './pdf.ts';
-import type { ExtractionPool } from './pool.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import { extractText } from './text.ts';
 
 export interface ImportOptions {
-  pool: ExtractionPool;
+  pool: WorkerPool;
   actor: string;
   password?: string | undefined;
   provenance?: Provenance | undefined;

@@ -1,6 +1,6 @@
 /** Extracting a whole PDF through the pool: open once, then page ranges in parallel. */
 import type { ExtractedDocument, ExtractedPage, OpenResult } from './extracted.ts';
-import type { ExtractionPool } from './pool.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import { GEOMETRY_VERSION } from '../geometry/page-glyphs.ts';
 
 export interface PdfExtractOptions {
@@ -11,7 +11,7 @@ export interface PdfExtractOptions {
 
 /** Extract every page of a PDF held in shared memory. */
 export async function extractPdf(
-  pool: ExtractionPool,
+  pool: WorkerPool,
   key: string,
   data: SharedArrayBuffer,
   opts: PdfExtractOptions,

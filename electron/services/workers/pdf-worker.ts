@@ -4,13 +4,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { ExtractError, describePdf, extractPages, loadPdfJs, openPdf, type OpenedPdf } from './pdf-extract.ts';
-import type { WorkerRequest, WorkerResponse } from './extracted.ts';
-import { keepCanvasOut } from './no-canvas.ts';
+import { ExtractError, describePdf, extractPages, loadPdfJs, openPdf, type OpenedPdf } from '../ingest/pdf-extract.ts';
+import type { WorkerRequest, WorkerResponse } from './tasks.ts';
+
+type ExtractRequest = Extract<WorkerRequest, { type: 'open' | 'pages' }>;
+import { keepCanvasOut } from '../ingest/no-canvas.ts';
 
 let current: { key: string; pdf: OpenedPdf } | null = null;
 
-async function documentFor(req: WorkerRequest): Promise<PDFDocumentProxy> {
+async function documentFor(req: ExtractRequest): Promise<PDFDocumentProxy> {
   if (current?.key === req.key) return current.pdf.doc;
   if (current) await current.pdf.destroy().catch(() => undefined);
   current = null;
@@ -20,7 +22,7 @@ async function documentFor(req: WorkerRequest): Promise<PDFDocumentProxy> {
   return pdf.doc;
 }
 
-async function handle(req: WorkerRequest): Promise<WorkerResponse> {
+async function handle(req: ExtractRequest): Promise<WorkerResponse> {
   try {
     const doc = await documentFor(req);
     if (req.type === 'open') return { taskId: req.taskId, ok: true, value: await describePdf(doc) };
@@ -52,6 +54,6 @@ if (!port) throw new Error('pdf-worker must run as a worker thread');
 process.on('unhandledRejection', () => undefined);
 keepCanvasOut();
 void loadPdfJs();
-port.on('message', (req: WorkerRequest) => {
+port.on('message', (req: ExtractRequest) => {
   void handle(req).then((res) => port.postMessage(res));
 });

@@ -26,6 +26,7 @@ import { caseHandlers } from './handlers/case-handlers.ts';
 import { documentHandlers } from './handlers/document-handlers.ts';
 import { highlightHandlers } from './handlers/highlight-handlers.ts';
 import { trustHandlers } from './handlers/trust-handlers.ts';
+import type { JobService } from './jobs/jobs.ts';
 import type { WorkerPool } from './workers/pool.ts';
 
 export type ServiceChannel = Exclude<Channel, HostChannel>;
@@ -40,11 +41,11 @@ export interface RouterContext {
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
   /**
    * Close the open case and open (or create) another; the old one stays open if this fails,
-   * and while work on it is under way (see `busy`) it is refused, naming that work.
+   * and while a job holding it is under way (see `jobs`) it is refused, naming that work.
    */
   switchCase(dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore;
-  /** Run work on the open case (an import, a bundle job): the case is not switched away under it. */
-  busy<T>(what: string, work: () => Promise<T>): Promise<T>;
+  /** Long work (imports, bundle jobs, recognition): run, cancelled by id, holding the case or not. */
+  jobs: JobService;
   /** Per-user folders: settings, and where the default and sample cases live. */
   configDir: string;
   dataDir: string;

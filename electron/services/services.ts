@@ -12,6 +12,7 @@ import { userConfigDir, userDataDir } from './case/paths.ts';
 import { rememberCase, reviewerName } from './case/settings.ts';
 import { refreshGeometry, type GeometryRefresh } from './geometry/refresh.ts';
 import type { Remeasured } from './geometry/remeasure.ts';
+import { JobService } from './jobs/jobs.ts';
 import { WorkerPool, type PoolOptions } from './workers/pool.ts';
 import { createRouter, type HostHandlers, type Router } from './router.ts';
 
@@ -115,19 +116,10 @@ export function openServices(opts: ServicesOptions): Services {
   const pool = new WorkerPool(opts.pool);
   const remeasure = (s: CaseStore): GeometryRefresh => refreshGeometry(s, pool, actor, emit, opts.onRemeasure);
   let geometry = remeasure(store);
-  // Work under way on the open case, by what it is ("an import"): a switch would close its database under it.
-  const working = new Map<symbol, string>();
-  const busy = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
-    const token = Symbol(what);
-    working.set(token, what);
-    try {
-      return await work();
-    } finally {
-      working.delete(token);
-    }
-  };
+  // Long work on the open case; what holds it keeps the case from being switched away under it.
+  const jobs = new JobService();
   const switchCase = (dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore => {
-    const under = [...new Set(working.values())];
+    const under = jobs.holdingCase();
     if (under.length > 0 && path.resolve(dir) !== store.dir)
       throw new ExhibitError(
         'busy',
@@ -161,7 +153,7 @@ export function openServices(opts: ServicesOptions): Services {
       actor,
       emit,
       switchCase,
-      busy,
+      jobs,
       backups: {
         now: backupNow,
         get failure() {

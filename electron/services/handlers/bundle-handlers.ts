@@ -1,5 +1,4 @@
 /** Router handlers for exporting, verifying and importing evidence bundles. */
-import { ExhibitError } from '../../../shared/errors.ts';
 import { resolveAllegation } from '../allegations/allegations.ts';
 import { exportBundle } from '../bundle/export.ts';
 import { importBundle } from '../bundle/merge.ts';
@@ -34,20 +33,10 @@ function progressEmitter(ctx: RouterContext, jobId: string | undefined): ((p: St
 export function bundleHandlers(
   ctx: RouterContext,
 ): Pick<Handlers, 'bundle.export' | 'bundle.verify' | 'bundle.import' | 'bundle.cancel'> {
-  const jobs = new Map<string, AbortController>();
   /** Run a job that bundle.cancel can stop by its id (a job without an id cannot be cancelled). */
-  const cancellable = async <T>(jobId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    if (jobId && jobs.has(jobId))
-      throw new ExhibitError('invalid-args', `A bundle job with id ${jobId} is already running`, jobId);
-    const controller = new AbortController();
-    if (jobId) jobs.set(jobId, controller);
-    try {
-      // The case is not switched away while a bundle is written from it or merged into it.
-      return await ctx.busy('a bundle job', () => work(controller.signal));
-    } finally {
-      if (jobId) jobs.delete(jobId);
-    }
-  };
+  const cancellable = <T>(jobId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> =>
+    // The case is not switched away while a bundle is written from it or merged into it.
+    ctx.jobs.run({ id: jobId, what: 'a bundle job', holdsCase: true }, work);
   return {
     'bundle.export': async ({ path, allegationIds, documentIds, jobId }) => {
       const db = ctx.store.db;
@@ -69,11 +58,7 @@ export function bundleHandlers(
         }),
       );
     },
-    'bundle.cancel': ({ jobId }) => {
-      const job = jobs.get(jobId);
-      job?.abort();
-      return { cancelled: job !== undefined };
-    },
+    'bundle.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     'bundle.verify': ({ path, jobId }) => {
       // The reviewer's own key, if they have one (checking never makes one), and the case's list.
       const fingerprint = existingKeyFingerprint(ctx.configDir);

@@ -1,6 +1,5 @@
 /** Router handlers for documents, import, search and the audit log. */
 import { displayTitles } from '../../../shared/display-titles.ts';
-import { ExhibitError } from '../../../shared/errors.ts';
 import { verifyAudit } from '../audit/audit.ts';
 import { getDocument, getPage, listDocuments, setProvenance } from '../documents/documents.ts';
 import { setDocumentRemoved } from '../documents/removal.ts';
@@ -25,7 +24,6 @@ type DocumentChannels =
 
 /** Handlers over the open case's documents. */
 export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentChannels> {
-  const jobs = new Map<string, AbortController>();
   const db = () => ctx.store.db;
   return {
     'case.info': () => {
@@ -58,30 +56,18 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
     'documents.setProvenance': ({ documentId, provenance }) => setProvenance(db(), documentId, provenance, ctx.actor()),
     'documents.remove': ({ documentId }) => setDocumentRemoved(db(), documentId, true, ctx.actor()),
     'documents.restore': ({ documentId }) => setDocumentRemoved(db(), documentId, false, ctx.actor()),
-    'import.start': async ({ jobId, paths, password, provenance }) => {
-      if (jobs.has(jobId)) throw new ExhibitError('invalid-args', `An import with job id ${jobId} is already running`, jobId);
-      const controller = new AbortController();
-      jobs.set(jobId, controller);
-      try {
-        return await ctx.busy('an import', () =>
-          importPaths(ctx.store, paths, {
-            pool: ctx.pool,
-            actor: ctx.actor(),
-            password,
-            provenance,
-            signal: controller.signal,
-            onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
-          }),
-        );
-      } finally {
-        jobs.delete(jobId);
-      }
-    },
-    'import.cancel': ({ jobId }) => {
-      const job = jobs.get(jobId);
-      job?.abort();
-      return { cancelled: job !== undefined };
-    },
+    'import.start': ({ jobId, paths, password, provenance }) =>
+      ctx.jobs.run({ id: jobId, what: 'an import', holdsCase: true }, (signal) =>
+        importPaths(ctx.store, paths, {
+          pool: ctx.pool,
+          actor: ctx.actor(),
+          password,
+          provenance,
+          signal,
+          onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
+        }),
+      ),
+    'import.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     'search.query': ({ query, limit, offset }) => {
       const found = search(db(), query, { limit, offset });
       if (found.results.length === 0) return found;

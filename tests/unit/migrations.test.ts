@@ -60,6 +60,7 @@ describe('migrations', () => {
       'highlight_targets',
       'highlights',
       'links',
+      'ocr_pages',
       'pages',
       'pages_fts',
       'settings',

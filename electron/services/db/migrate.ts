@@ -19,9 +19,25 @@ export function migrate(db: Database, steps: readonly Migration[] = migrations):
   }
   const pending = steps.filter((m) => m.version > current);
   if (pending.length === 0) return [];
-  db.transaction(() => {
-    for (const step of pending) step.up(db);
-    db.pragma(`user_version = ${latest}`);
-  })();
+  // A step may rebuild a table other tables refer to (SQLite's way to change a constraint), so
+  // foreign keys are not enforced while the steps run; every reference is checked before they
+  // commit, and a dangling one rolls the whole upgrade back.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforced) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const step of pending) step.up(db);
+      const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (dangling.length > 0) {
+        const first = dangling[0]!;
+        throw new Error(
+          `schema upgrade left ${dangling.length} dangling reference(s), e.g. ${first.table} row ${first.rowid} -> ${first.parent}`,
+        );
+      }
+      db.pragma(`user_version = ${latest}`);
+    })();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
   return pending.map((m) => m.version);
 }

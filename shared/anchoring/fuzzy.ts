@@ -18,7 +18,7 @@
 import search from 'approx-string-match';
 import { fold, foldQuote, type Folded } from './fold.ts';
 
-/** At most one edit per this many characters of quote ('rn' read as 'm' costs two). */
+/** Edits allowed per character of quote: one in four ('rn' read as 'm' costs two). */
 export const ERROR_RATE = 0.25;
 /** The error budget of a long quote stops here: past it, a match is too loose to trust and slow to find. */
 export const MAX_ERRORS = 64;

@@ -1,5 +1,5 @@
 /** `exhibit highlight add|delete` and `exhibit highlights`. */
-import { HighlightColor } from '../../shared/ipc/contract.ts';
+import { HighlightColor, type Drift, type Highlight } from '../../shared/ipc/contract.ts';
 import { callTyped } from '../services/router.ts';
 import { positiveInt, str, UsageError, type Command } from './command.ts';
 import { caseTitles } from './titles.ts';
@@ -63,6 +63,7 @@ const highlights: Command = async (s, args, values, out) => {
       : h.targets.some((x) => x.anchor === 'drifted')
         ? 'drifted'
         : 'ok';
+    const { drifted, previousQuote } = driftOf(h);
     const rec = {
       highlightId: h.highlightId,
       documentId: h.documentId,
@@ -73,15 +74,30 @@ const highlights: Command = async (s, args, values, out) => {
       note: h.note,
       color: h.color,
       anchor,
+      drifted,
+      previousQuote,
     };
     out.record(
       rec,
       () =>
-        `${h.highlightId.slice(0, 8)}  ${doc ? '' : `${shown}  `}${span.padEnd(7)} ${h.color.padEnd(7)} ${anchor === 'ok' ? '' : `[${anchor}] `}"${h.quote}"${h.note ? `  — ${h.note}` : ''}`,
+        `${h.highlightId.slice(0, 8)}  ${doc ? '' : `${shown}  `}${span.padEnd(7)} ${h.color.padEnd(7)} ${anchor === 'ok' ? '' : `[${anchor}] `}${driftTag(drifted, anchor, previousQuote)}"${h.quote}"${h.note ? `  — ${h.note}` : ''}`,
     );
   }
   if (list.length === 0) out.say('No highlights yet.');
   return 0;
 };
+
+/** The worst drift mark of a highlight's targets since its text was re-read, and its quote from before. */
+function driftOf(h: Highlight): { drifted: Drift['kind'] | null; previousQuote: string | null } {
+  const marks = h.targets.map((t) => t.drifted).filter((d): d is Drift => d !== null);
+  if (marks.length === 0) return { drifted: null, previousQuote: null };
+  const order: Drift['kind'][] = ['moved', 'approximate', 'orphaned'];
+  const drifted = marks.reduce((w, d) => (order.indexOf(d.kind) > order.indexOf(w) ? d.kind : w), marks[0]!.kind);
+  return { drifted, previousQuote: h.targets.map((t) => t.drifted?.previousQuote ?? t.quote.exact).join(' ') };
+}
+
+/** "[approximate, was "…"] " after a re-read; nothing when the anchor state already says it (orphaned). */
+const driftTag = (drifted: Drift['kind'] | null, anchor: string, previousQuote: string | null) =>
+  !drifted || drifted === anchor ? '' : drifted === 'moved' ? '[moved] ' : `[${drifted}, was "${previousQuote}"] `;
 
 export const highlightCommands: Record<string, Command> = { highlight, highlights };

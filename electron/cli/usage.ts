@@ -17,7 +17,8 @@ Commands:
                                 on over the next pages (one highlight, a part per page);
                                 whitespace and line breaks need not match the page exactly
   highlight delete ID           Delete a highlight
-  highlights [--doc DOC]        List highlights, with each anchor's state (ok, drifted, orphaned)
+  highlights [--doc DOC]        List highlights, with each anchor's state (ok, drifted, orphaned) and
+                                any drift (moved, approximate) since the text was read again
   allegation add --title T [--code C] [--description D] [--source S] [--status S] [--tag T]...
                                 Add an allegation (codes A1, A2, … unless --code is given)
   allegation import FILE        Add allegations from a list, a Markdown list or CSV with a header

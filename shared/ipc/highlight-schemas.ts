@@ -32,6 +32,22 @@ export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 export const AnchorState = z.enum(['ok', 'drifted', 'orphaned']);
 export type AnchorState = z.infer<typeof AnchorState>;
 
+/**
+ * Set when the page text was replaced (a scan OCR'd again) and re-anchoring found the
+ * passage only elsewhere (moved), only as slightly different text (approximate), or not at
+ * all (orphaned: the target keeps its old quote and boxes). Stays until a reviewer has looked.
+ */
+export const Drift = z.object({
+  kind: z.enum(['moved', 'approximate', 'orphaned']),
+  /** The quote as it read before the text changed: what the reviewer highlighted. */
+  previousQuote: z.string(),
+  /** How well the new place matched, 0..1; null when nothing did. */
+  score: z.number().nullable(),
+  /** When the text changed (ISO time). */
+  at: z.string(),
+});
+export type Drift = z.infer<typeof Drift>;
+
 export const HighlightTarget = z.object({
   /** 1-based page number. */
   page: int,
@@ -41,6 +57,7 @@ export const HighlightTarget = z.object({
   anchor: AnchorState,
   /** Where the quoted text is found now, when the anchor drifted. */
   current: z.object({ page: int, start: int, end: int, rects: z.array(Rect) }).nullable(),
+  drifted: Drift.nullable(),
 });
 export type HighlightTarget = z.infer<typeof HighlightTarget>;
 

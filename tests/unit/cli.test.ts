@@ -218,7 +218,9 @@ describe('exhibit CLI', () => {
       quote: 'export licences',
     });
     const listed = exhibit(['--case', f.caseDir, '--json', 'highlights', '--doc', doc.documentId]).lines();
-    expect(listed).toEqual([{ ...h, displayTitle: 'reply', note: 'Dates matter', color: 'blue', anchor: 'ok' }]);
+    expect(listed).toEqual([
+      { ...h, displayTitle: 'reply', note: 'Dates matter', color: 'blue', anchor: 'ok', drifted: null, previousQuote: null },
+    ]);
     const missing = exhibit([
       '--case',
       f.caseDir,

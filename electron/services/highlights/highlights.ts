@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
-import type { Highlight, HighlightColor, HighlightTarget, TargetSpec } from '../../../shared/ipc/contract.ts';
+import type { Drift, Highlight, HighlightColor, HighlightTarget, TargetSpec } from '../../../shared/ipc/contract.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { resolveDocument } from '../documents/documents.ts';
 import { expandQuoteSpec } from './quote-pages.ts';
@@ -32,6 +32,10 @@ interface TargetRow {
   start_offset: number;
   end_offset: number;
   anchor: HighlightTarget['anchor'];
+  drifted: Drift['kind'] | null;
+  drifted_from: string | null;
+  drifted_score: number | null;
+  drifted_at: string | null;
 }
 
 function targetsOf(db: Database, id: string): HighlightTarget[] {
@@ -43,6 +47,12 @@ function targetsOf(db: Database, id: string): HighlightTarget[] {
     position: { type: 'TextPositionSelector', start: r.start_offset, end: r.end_offset },
     anchor: r.anchor,
     current: null,
+    drifted: r.drifted && {
+      kind: r.drifted,
+      previousQuote: r.drifted_from ?? r.exact,
+      score: r.drifted_score,
+      at: r.drifted_at ?? '',
+    },
   }));
 }
 

@@ -57,6 +57,7 @@ export function buildTarget(db: Database, documentId: string, spec: TargetSpec):
     position,
     anchor: 'ok',
     current: null,
+    drifted: null,
   };
 }
 

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'password-required'
   | 'password-incorrect'
   | 'invalid-pdf'
+  | 'invalid-image'
+  | 'image-too-large'
   | 'unsupported-file'
   | 'unreadable-file'
   | 'extract-timeout'

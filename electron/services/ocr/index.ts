@@ -17,6 +17,10 @@
  * once warm); drawing the page with pdf.js ~0.3–0.8 s. Memory: ~350 MB peak RSS for a process
  * with one warm engine (Tesseract's WebAssembly memory grows to its high-water mark and stays
  * there until the engine is dropped), ~300 MB with tesseract.js's worker thread doing the same.
+ * Run in a worker thread, a page of 40 dense lines measured ~6 s with the machine's other
+ * core busy; the worker's getHeapStatistics() showed ~24 MB of JS heap and ~300 MB of heap
+ * plus external memory (Tesseract's WebAssembly memory counts as external), so a pool's
+ * memory cap for OCR tasks needs ~400 MB at least.
  */
 import type { OcrPage } from '../../../shared/ocr.ts';
 import { OcrEngine, type EngineOptions, type PageFacts } from './engine.ts';

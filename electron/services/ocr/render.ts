@@ -1,0 +1,127 @@
+/**
+ * One PDF page drawn to a PNG for OCR, by pdf.js on @napi-rs/canvas (Skia). The page is
+ * drawn as displayed (its /Rotate applied) on white, so the words OCR finds are placed in
+ * the displayed page's space, as shared/ocr.ts asks.
+ *
+ * Rendering needs the canvas package that the extraction workers keep out
+ * (ingest/no-canvas.ts): it runs in a thread of its own kind (an OCR or render worker, or
+ * the main process for a test) where keepCanvasOut() was never called.
+ */
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { ExhibitError } from '../../../shared/errors.ts';
+import { SAFE_PDF_OPTIONS } from '../../../shared/pdfjs-options.ts';
+import { loadPdfJs } from '../ingest/pdf-extract.ts';
+import { MAX_SIDE_PX } from './image-size.ts';
+import { packageDir } from './core.ts';
+import path from 'node:path';
+
+export interface RenderOptions {
+  /** Resolution to draw at; lowered when the page would exceed MAX_SIDE_PX on a side. Default 300. */
+  dpi?: number;
+  password?: string;
+}
+
+export interface RenderedPage {
+  png: Uint8Array;
+  /** The page's size as displayed, in points. */
+  widthPt: number;
+  heightPt: number;
+  /** The resolution actually drawn at. */
+  dpi: number;
+}
+
+/** Below this a page is too large to read: its letters would be a few pixels high. */
+const MIN_DPI = 72;
+
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- the module's type, for a lazy import
+type Canvas = typeof import('@napi-rs/canvas');
+
+async function loadCanvas(): Promise<Canvas> {
+  let canvas: Partial<Canvas>;
+  try {
+    canvas = (await import('@napi-rs/canvas')) as Partial<Canvas>;
+  } catch (err) {
+    throw new Error(`pages cannot be drawn for OCR: @napi-rs/canvas did not load (${(err as Error).message})`, {
+      cause: err,
+    });
+  }
+  // The extraction workers' stand-in (no-canvas.ts) has no createCanvas.
+  if (typeof canvas.createCanvas !== 'function')
+    throw new Error('pages cannot be drawn for OCR in a thread that keeps the canvas out (keepCanvasOut)');
+  return canvas as Canvas;
+}
+
+async function open(
+  pdfBytes: Uint8Array,
+  password: string | undefined,
+): Promise<{ doc: PDFDocumentProxy; destroy(): Promise<void> }> {
+  const lib = await loadPdfJs();
+  const pdfjsDir = packageDir('pdfjs-dist');
+  const task = lib.getDocument({
+    // pdf.js may take ownership of the buffer it is given; the caller keeps its bytes.
+    data: new Uint8Array(pdfBytes),
+    password,
+    // Fonts are drawn from their outlines in pdf.js, not installed into the system.
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    cMapUrl: path.join(pdfjsDir, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
+    verbosity: 0,
+    ...SAFE_PDF_OPTIONS,
+  });
+  try {
+    return { doc: await task.promise, destroy: () => task.destroy() };
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    const e = err as { name?: string; code?: number; message?: string };
+    if (e.name === 'PasswordException')
+      throw e.code === 2
+        ? new ExhibitError('password-incorrect', 'the password is not correct for this encrypted PDF')
+        : new ExhibitError('password-required', 'this PDF is encrypted and needs a password');
+    throw new ExhibitError('invalid-pdf', `the PDF could not be read (${e.message ?? String(err)})`);
+  }
+}
+
+/** The resolution to draw a page at: the one asked for, lowered so neither side exceeds MAX_SIDE_PX. */
+export function renderDpi(widthPt: number, heightPt: number, asked: number): number {
+  const fit = Math.floor((MAX_SIDE_PX * 72) / Math.max(widthPt, heightPt));
+  return Math.min(asked, fit);
+}
+
+/** Draw page `pageIndex` (0-based) of a PDF to a PNG, at `dpi` (default 300). */
+export async function renderPdfPage(pdfBytes: Uint8Array, pageIndex: number, opts: RenderOptions = {}): Promise<RenderedPage> {
+  const canvasLib = await loadCanvas();
+  const { doc, destroy } = await open(pdfBytes, opts.password);
+  try {
+    if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= doc.numPages)
+      throw new ExhibitError('invalid-args', `the PDF has no page ${pageIndex + 1} (it has ${doc.numPages})`);
+    const page = await doc.getPage(pageIndex + 1);
+    try {
+      const base = page.getViewport({ scale: 1 });
+      const dpi = renderDpi(base.width, base.height, opts.dpi ?? 300);
+      if (dpi < MIN_DPI)
+        throw new ExhibitError(
+          'unsupported-file',
+          `page ${pageIndex + 1} is ${Math.round(base.width)} x ${Math.round(base.height)} points, too large to read as one image`,
+        );
+      const viewport = page.getViewport({ scale: dpi / 72 });
+      // Whole pixels covering the page; a rounding error of the scale must not add a row.
+      const canvas = canvasLib.createCanvas(Math.ceil(viewport.width - 0.01), Math.ceil(viewport.height - 0.01));
+      await page.render({
+        // The Skia canvas stands in for a DOM canvas, as pdf.js does itself under Node.
+        canvas: canvas as unknown as Parameters<PDFPageProxy['render']>[0]['canvas'],
+        viewport,
+        background: 'white',
+      }).promise;
+      const png = new Uint8Array(await canvas.encode('png'));
+      return { png, widthPt: base.width, heightPt: base.height, dpi };
+    } finally {
+      page.cleanup();
+    }
+  } finally {
+    await destroy().catch(() => undefined);
+  }
+}

@@ -12,7 +12,18 @@ import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts: string[]) => path.join(root, ...parts);
-const external = ['electron', 'better-sqlite3', 'pdfjs-dist', 'pdfjs-dist/*'];
+// Native and WebAssembly packages load their binaries from beside themselves at run time.
+const external = [
+  'electron',
+  'better-sqlite3',
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+  'sharp',
+  '@napi-rs/canvas',
+  'tesseract.js-core',
+  'tesseract.js-core/*',
+  '@tesseract.js-data/*',
+];
 
 // Bundled CommonJS dependencies may call require(); ESM output has none unless we make one.
 const requireShim =
@@ -41,6 +52,7 @@ async function buildNode(): Promise<void> {
   const jobs = [
     nodeBundle('main', at('electron/main/main.ts')),
     nodeBundle('pdf-worker', at('electron/services/workers/pdf-worker.ts')),
+    nodeBundle('ocr-worker', at('electron/services/workers/ocr-worker.ts')),
   ];
   // The CLI is written alongside this build; bundle it whenever it exists.
   const cli = at('electron/cli/exhibit.ts');

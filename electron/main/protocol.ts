@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { CSP_HEADER } from '../../shared/csp.ts';
-import { originalFile } from '../services/documents/documents.ts';
+import { viewable, type Viewable } from '../services/documents/viewable.ts';
 import type { Services } from '../services/services.ts';
 import { APP_HOST, APP_SCHEME, resolveAppFile } from './app-url.ts';
 
@@ -52,19 +52,19 @@ async function serveOriginal(services: Services | null, encodedId: string): Prom
   } catch {
     return notFound();
   }
-  let found: ReturnType<typeof originalFile>;
+  let found: Viewable;
   try {
-    found = originalFile(services.store.dir, services.store.db, documentId);
-    await fs.access(found.path);
+    found = await viewable(services.store.dir, services.store.db, documentId);
+    if (found.kind === 'file') await fs.access(found.path);
   } catch {
     return notFound();
   }
-  const body = Readable.toWeb(createReadStream(found.path)) as ReadableStream<Uint8Array>;
+  const body = found.kind === 'file' ? (Readable.toWeb(createReadStream(found.path)) as ReadableStream<Uint8Array>) : found.bytes;
   return new Response(body, {
     status: 200,
     headers: {
-      'Content-Type': found.kind === 'pdf' ? 'application/pdf' : 'text/plain; charset=utf-8',
-      'Content-Length': String(found.size),
+      'Content-Type': found.type,
+      'Content-Length': String(found.kind === 'file' ? found.size : found.bytes.length),
       'Content-Security-Policy': CSP_HEADER,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',

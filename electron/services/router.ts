@@ -26,6 +26,7 @@ import { caseHandlers } from './handlers/case-handlers.ts';
 import { documentHandlers } from './handlers/document-handlers.ts';
 import { highlightHandlers } from './handlers/highlight-handlers.ts';
 import { trustHandlers } from './handlers/trust-handlers.ts';
+import { ocrHandlers } from './handlers/ocr-handlers.ts';
 import type { JobService } from './jobs/jobs.ts';
 import type { WorkerPool } from './workers/pool.ts';
 
@@ -46,6 +47,8 @@ export interface RouterContext {
   switchCase(dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore;
   /** Long work (imports, bundle jobs, recognition): run, cancelled by id, holding the case or not. */
   jobs: JobService;
+  /** Reading scanned pages in the background: look at the queue again, wait for it, where packs go. */
+  ocr: { kick(): void; idle(): Promise<void>; packsDir: string };
   /** Per-user folders: settings, and where the default and sample cases live. */
   configDir: string;
   dataDir: string;
@@ -72,6 +75,7 @@ export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Route
     ...allegationHandlers(ctx),
     ...backupHandlers(ctx),
     ...trustHandlers(ctx),
+    ...ocrHandlers(ctx),
   };
   return {
     async call(channel, rawArgs) {

@@ -13,6 +13,8 @@ import { rememberCase, reviewerName } from './case/settings.ts';
 import { refreshGeometry, type GeometryRefresh } from './geometry/refresh.ts';
 import type { Remeasured } from './geometry/remeasure.ts';
 import { JobService } from './jobs/jobs.ts';
+import { languageDataDirs } from './ocr/languages.ts';
+import { runOcr, type OcrRunner } from './ocr/runner.ts';
 import { WorkerPool, type PoolOptions } from './workers/pool.ts';
 import { createRouter, type HostHandlers, type Router } from './router.ts';
 
@@ -34,6 +36,11 @@ export interface Services {
   readonly geometry: {
     /** Resolves once the documents that needed it are re-measured. */
     idle(): Promise<Remeasured[]>;
+  };
+  /** Reading the open case's scanned pages (see ocr/runner.ts). */
+  readonly ocr: {
+    /** Resolves once no page waits to be read (paused documents aside). */
+    idle(): Promise<void>;
   };
   close(): Promise<void>;
 }
@@ -65,6 +72,8 @@ export interface ServicesOptions {
   onBackupError?: (err: Error, caseDir: string) => void;
   /** Told as each older document starts being re-measured (the command line draws it on a terminal). */
   onRemeasure?: (done: number, total: number, title: string) => void;
+  /** Told as each scanned page is read (the command line prints progress from it). */
+  onOcrPage?: (progress: EventOf<'ocr.progress'>) => void;
 }
 
 /** Open a case and build its router. */
@@ -116,6 +125,11 @@ export function openServices(opts: ServicesOptions): Services {
   const pool = new WorkerPool(opts.pool);
   const remeasure = (s: CaseStore): GeometryRefresh => refreshGeometry(s, pool, actor, emit, opts.onRemeasure);
   let geometry = remeasure(store);
+  // The reviewer's added language packs live with their other per-user data.
+  const packsDir = path.join(opts.dataDir ?? userDataDir(), 'ocr-packs');
+  const ocrOf = (s: CaseStore): OcrRunner =>
+    runOcr(s, pool, { actor, emit, dataDirs: () => languageDataDirs(packsDir), onPage: opts.onOcrPage });
+  let ocr = ocrOf(store);
   // Long work on the open case; what holds it keeps the case from being switched away under it.
   const jobs = new JobService();
   const switchCase = (dir: string, mode: 'open' | 'create' | 'open-or-create'): CaseStore => {
@@ -138,10 +152,14 @@ export function openServices(opts: ServicesOptions): Services {
     const [old, oldBackups, oldGeometry] = [store, backups.auto, geometry];
     oldBackups.stop();
     oldGeometry.stop();
-    void Promise.allSettled([oldBackups.idle(), oldGeometry.idle()]).finally(() => old.close());
+    // Pages being read are left queued: the next open of that case goes on with them.
+    const oldOcr = ocr;
+    oldOcr.stop();
+    void Promise.allSettled([oldBackups.idle(), oldGeometry.idle(), oldOcr.idle()]).finally(() => old.close());
     store = next;
     backups = backupsOf(next, fresh);
     geometry = remeasure(next);
+    ocr = ocrOf(next);
     return store;
   };
   const inner = createRouter(
@@ -154,6 +172,11 @@ export function openServices(opts: ServicesOptions): Services {
       emit,
       switchCase,
       jobs,
+      ocr: {
+        kick: () => ocr.kick(),
+        idle: () => ocr.idle(),
+        packsDir,
+      },
       backups: {
         now: backupNow,
         get failure() {
@@ -191,9 +214,13 @@ export function openServices(opts: ServicesOptions): Services {
     geometry: {
       idle: () => geometry.idle(),
     },
+    ocr: {
+      idle: () => ocr.idle(),
+    },
     async close() {
       geometry.stop();
-      await geometry.idle();
+      ocr.stop();
+      await Promise.all([geometry.idle(), ocr.idle()]);
       // A backup asked for by the last change is taken before the case closes.
       await backups.auto.idle();
       backups.auto.stop();

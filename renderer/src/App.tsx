@@ -290,7 +290,8 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
             <DocumentViewer
               key={`${open.doc.documentId}:${open.visit}`}
               documentId={open.doc.documentId}
-              kind={open.doc.kind}
+              // An image document reaches the viewer as a PDF of its pages (documents/viewable.ts).
+              kind={open.doc.kind === 'text' ? 'text' : 'pdf'}
               title={openTitle ?? open.doc.title}
               initialPage={open.page}
               searchTerms={open.terms}

@@ -11,6 +11,7 @@ import { caseChannels } from './case-schemas.ts';
 import type { ChannelSpec } from './channel-spec.ts';
 import { GeometryStatus } from './geometry-schemas.ts';
 import { highlightChannels } from './highlight-schemas.ts';
+import { Languages, OcrProgress, ocrChannels } from './ocr-schemas.ts';
 import { trustChannels } from './trust-schemas.ts';
 import {
   AuditReport,
@@ -31,6 +32,7 @@ export * from './bundle-schemas.ts';
 export * from './backup-schemas.ts';
 export * from './geometry-schemas.ts';
 export * from './trust-schemas.ts';
+export * from './ocr-schemas.ts';
 export type { ChannelFacts, ChannelSpec, GrantPurpose } from './channel-spec.ts';
 export { Settings, ThemeChoice } from './case-schemas.ts';
 
@@ -59,6 +61,8 @@ export const contract = {
         paths: z.array(z.string().min(1).max(4096)).min(1).max(10000),
         password: z.string().max(1024).optional(),
         provenance: Provenance.optional(),
+        /** Languages to read scanned pages and images with (default English); false leaves them unread. */
+        ocr: z.union([Languages, z.literal(false)]).optional(),
       })
       .strict(),
     result: z.array(ImportResult),
@@ -87,6 +91,7 @@ export const contract = {
   ...bundleChannels,
   ...backupChannels,
   ...trustChannels,
+  ...ocrChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -152,6 +157,7 @@ export const events = {
   'menu.command': MenuCommand,
   'backup.status': BackupStatus,
   'geometry.status': GeometryStatus,
+  'ocr.progress': OcrProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;

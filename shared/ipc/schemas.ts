@@ -15,7 +15,7 @@ export const Provenance = z
   .strict();
 export type Provenance = z.infer<typeof Provenance>;
 
-export const DocumentKind = z.enum(['pdf', 'text']);
+export const DocumentKind = z.enum(['pdf', 'text', 'image']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 export const PdfMetadata = z.object({

@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
 import { CSP_HEADER } from '../../shared/csp.ts';
 import type { Envelope, EventName, EventOf } from '../../shared/ipc/contract.ts';
-import { originalFile } from '../../electron/services/documents/documents.ts';
+import { viewable } from '../../electron/services/documents/viewable.ts';
 import { openServices, type Services, type ServicesOptions } from '../../electron/services/services.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,14 +40,15 @@ export interface RendererServer {
 let activeCase: Services | null = null;
 
 /** Stream a document's original, as app://exhibit/original/<id> does in Electron. */
-function serveOriginal(res: http.ServerResponse, encodedId: string): void {
+async function serveOriginal(res: http.ServerResponse, encodedId: string): Promise<void> {
   const headers = { 'Content-Security-Policy': CSP_HEADER, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
   try {
     if (!activeCase) throw new Error('no case attached');
-    const found = originalFile(activeCase.store.dir, activeCase.store.db, decodeURIComponent(encodedId));
-    const type = found.kind === 'pdf' ? 'application/pdf' : 'text/plain; charset=utf-8';
-    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': String(found.size) });
-    fs.createReadStream(found.path).pipe(res);
+    const found = await viewable(activeCase.store.dir, activeCase.store.db, decodeURIComponent(encodedId));
+    const size = found.kind === 'file' ? found.size : found.bytes.length;
+    res.writeHead(200, { ...headers, 'Content-Type': found.type, 'Content-Length': String(size) });
+    if (found.kind === 'file') fs.createReadStream(found.path).pipe(res);
+    else res.end(found.bytes);
   } catch {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
   }
@@ -62,7 +63,7 @@ export async function serveRenderer(dir = rendererDir): Promise<RendererServer> 
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const original = /^\/original\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'GET' && original) {
-      serveOriginal(res, original[1]!);
+      void serveOriginal(res, original[1]!);
       return;
     }
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);

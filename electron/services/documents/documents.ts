@@ -1,4 +1,5 @@
 /** Queries over documents and pages. Each takes the database first. */
+import { enqueuePages, needsOcr } from '../ocr/queue.ts';
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
@@ -11,7 +12,7 @@ import type { ExtractedDocument } from '../ingest/extracted.ts';
 export interface DocumentRow {
   id: string;
   sha256: string;
-  kind: 'pdf' | 'text';
+  kind: 'pdf' | 'text' | 'image';
   title: string;
   file_name: string;
   size: number;
@@ -166,6 +167,8 @@ export interface NewDocument {
   extracted: ExtractedDocument;
   provenance: Provenance;
   actor: string;
+  /** Queue the pages with no usable text (every page of an image) for recognition with these languages. */
+  ocrLanguages?: string | undefined;
 }
 
 /**
@@ -212,6 +215,11 @@ export function insertDocument(db: Database, d: NewDocument): { documentId: stri
     for (const p of x.pages) {
       insertPage.run(id, p.index, p.label, p.width, p.height, p.rotation, p.text, foldForSearch(p.text), p.layout);
     }
+    if (d.ocrLanguages && x.kind !== 'text') {
+      const scans = x.pages.filter((p) => x.kind === 'image' || needsOcr(p.text)).map((p) => p.index);
+      // In this transaction: a document is never stored without its pages' place in the queue.
+      if (scans.length > 0) enqueuePages(db, id, scans, d.ocrLanguages);
+    }
     // Which glyph geometry the pages carry (PDFs only; text letters have none to measure).
     if (x.geometry != null) db.prepare('UPDATE documents SET geometry = ? WHERE id = ?').run(x.geometry, id);
     appendAudit(db, {
@@ -237,9 +245,9 @@ export function originalFile(
   caseDir: string,
   db: Database,
   documentId: string,
-): { path: string; size: number; sha256: string; kind: 'pdf' | 'text' } {
+): { path: string; size: number; sha256: string; kind: 'pdf' | 'text' | 'image' } {
   const r = db.prepare('SELECT sha256, size, kind FROM documents WHERE id = ?').get(documentId) as
-    { sha256: string; size: number; kind: 'pdf' | 'text' } | undefined;
+    { sha256: string; size: number; kind: 'pdf' | 'text' | 'image' } | undefined;
   if (!r) throw new ExhibitError('not-found', `No document "${documentId}" in this case`, documentId);
   return { path: blobPath(caseDir, r.sha256), size: r.size, sha256: r.sha256, kind: r.kind };
 }

@@ -5,6 +5,7 @@ import { getDocument, getPage, listDocuments, setProvenance } from '../documents
 import { setDocumentRemoved } from '../documents/removal.ts';
 import { pageLayout } from '../highlights/targets.ts';
 import { importPaths } from '../ingest/import.ts';
+import { DEFAULT_OCR_LANGUAGES } from '../ocr/languages.ts';
 import type { Handlers, RouterContext } from '../router.ts';
 import { search } from '../search/search.ts';
 
@@ -56,17 +57,22 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
     'documents.setProvenance': ({ documentId, provenance }) => setProvenance(db(), documentId, provenance, ctx.actor()),
     'documents.remove': ({ documentId }) => setDocumentRemoved(db(), documentId, true, ctx.actor()),
     'documents.restore': ({ documentId }) => setDocumentRemoved(db(), documentId, false, ctx.actor()),
-    'import.start': ({ jobId, paths, password, provenance }) =>
-      ctx.jobs.run({ id: jobId, what: 'an import', holdsCase: true }, (signal) =>
+    'import.start': async ({ jobId, paths, password, provenance, ocr }) => {
+      const results = await ctx.jobs.run({ id: jobId, what: 'an import', holdsCase: true }, (signal) =>
         importPaths(ctx.store, paths, {
           pool: ctx.pool,
           actor: ctx.actor(),
           password,
           provenance,
+          ocrLanguages: ocr === false ? undefined : (ocr ?? DEFAULT_OCR_LANGUAGES),
           signal,
           onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
         }),
-      ),
+      );
+      // Scanned pages just queued are read in the background; the import itself is done.
+      ctx.ocr.kick();
+      return results;
+    },
     'import.cancel': ({ jobId }) => ({ cancelled: ctx.jobs.cancel(jobId) }),
     'search.query': ({ query, limit, offset }) => {
       const found = search(db(), query, { limit, offset });

@@ -17,7 +17,7 @@ export interface ExtractedPage {
 }
 
 export interface ExtractedDocument {
-  kind: 'pdf' | 'text';
+  kind: 'pdf' | 'text' | 'image';
   pageCount: number;
   title: string | null;
   metadata: PdfMetadata | null;

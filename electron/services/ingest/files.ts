@@ -2,12 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
+import { sniffImage } from './image/sniff.ts';
 import { TEXT_EXTENSIONS } from './text.ts';
 
 export const MAX_FILE_BYTES = 2 ** 31 - 1;
-const SUPPORTED = new Set(['.pdf', ...TEXT_EXTENSIONS]);
+/** Scans and photographs: decided by their content (image/sniff.ts), these names only say where to look. */
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
+const SUPPORTED = new Set(['.pdf', ...TEXT_EXTENSIONS, ...IMAGE_EXTENSIONS]);
 
-export type FileKind = 'pdf' | 'text';
+export type FileKind = 'pdf' | 'text' | 'image';
 
 /** Why a link met in a folder is not followed. */
 export type SkipCode = 'link-outside' | 'link-dangling' | 'link-folder' | 'link-loop' | 'link-not-a-file' | 'link-unreadable';
@@ -163,10 +166,12 @@ export function detectKind(file: string, bytes: Uint8Array): FileKind {
   if (ext === '.pdf') return 'pdf';
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
+  // An image by its content, or by its name (then reading it says what is wrong with it).
+  if (sniffImage(bytes) !== null || IMAGE_EXTENSIONS.includes(ext)) return 'image';
   if (TEXT_EXTENSIONS.includes(ext)) return 'text';
   throw new ExhibitError(
     'unsupported-file',
-    `${file}: unsupported file type "${ext || 'none'}" (Exhibit imports .pdf, .txt and .md)`,
+    `${file}: unsupported file type "${ext || 'none'}" (Exhibit imports .pdf, .txt, .md and .png, .jpg, .tif images)`,
     file,
   );
 }

@@ -15,6 +15,7 @@ import type { ExtractedDocument } from './extracted.ts';
 import { detectKind, expandPaths, readShared } from './files.ts';
 import { extractPdf } from './pdf.ts';
 import type { WorkerPool } from '../workers/pool.ts';
+import { extractImage } from './image/extract.ts';
 import { extractText } from './text.ts';
 
 export interface ImportOptions {
@@ -24,6 +25,8 @@ export interface ImportOptions {
   provenance?: Provenance | undefined;
   signal?: AbortSignal | undefined;
   onProgress?(p: Omit<ImportProgress, 'jobId'>): void;
+  /** Read scanned pages and images with these languages ("eng", "eng+fra"); omitted, they stay unread. */
+  ocrLanguages?: string | undefined;
   /** Ids to give the documents made from these files (absolute path -> id), for bundle merges. */
   documentIds?: Map<string, string> | undefined;
 }
@@ -118,6 +121,7 @@ async function importOne(
         extracted,
         provenance: opts.provenance ?? {},
         actor: opts.actor,
+        ocrLanguages: opts.ocrLanguages,
       });
       return {
         path: file,
@@ -147,8 +151,9 @@ export async function extractFile(
   opts: Pick<ImportOptions, 'pool' | 'password' | 'signal'> & { onPages(n: number): void },
 ): Promise<ExtractedDocument> {
   const bytes = new Uint8Array(data);
-  if (detectKind(file, bytes) === 'text') {
-    const extracted = extractText(bytes, file);
+  const kind = detectKind(file, bytes);
+  if (kind === 'text' || kind === 'image') {
+    const extracted = kind === 'text' ? extractText(bytes, file) : await extractImage(bytes, file, opts.signal);
     opts.onPages(extracted.pageCount);
     return extracted;
   }

@@ -23,6 +23,9 @@ export const KNOWN_LANGUAGES: readonly { code: string; label: string }[] = Objec
   { code: 'spa', label: 'Spanish' },
 ]);
 
+/** What scanned pages are read with unless the reviewer chooses otherwise. */
+export const DEFAULT_OCR_LANGUAGES = 'eng';
+
 /** The model orientation detection reads with; not a language one reads a page in. */
 export const ORIENTATION_MODEL = 'osd';
 

@@ -136,6 +136,11 @@ export class WorkerPool {
     this.size = this.lanes.extract.size;
   }
 
+  /** How many workers a lane runs at most (how many of its tasks are worth having in flight). */
+  laneSize(lane: Lane): number {
+    return this.lanes[lane].size;
+  }
+
   /** Run one task on the next free worker of its lane. */
   run<T>(task: Task, signal?: AbortSignal): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));

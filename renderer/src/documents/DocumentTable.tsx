@@ -17,7 +17,7 @@ function importedAt(iso: string): string {
 }
 
 // A title taken from the file name is not repeated under it; a title from the PDF's metadata shows the file too.
-const kindLabel: Record<DocumentSummary['kind'], string> = { pdf: 'PDF', text: 'Text' };
+const kindLabel: Record<DocumentSummary['kind'], string> = { pdf: 'PDF', text: 'Text', image: 'Image' };
 
 export interface DocumentTableProps {
   documents: DocumentSummary[];

@@ -1,6 +1,6 @@
 /** A one-line progress bar on stderr for long imports and bundle jobs (terminals only). */
 import { describeProgress, stepFraction } from '../../shared/bundle-progress.ts';
-import type { BundleProgress, ImportProgress } from '../../shared/ipc/contract.ts';
+import type { BundleProgress, ImportProgress, OcrProgress } from '../../shared/ipc/contract.ts';
 import type { Output } from './output.ts';
 
 export interface ProgressBar {
@@ -10,6 +10,8 @@ export interface ProgressBar {
   step(p: BundleProgress): void;
   /** Documents from an older Exhibit being re-measured. */
   remeasure(done: number, total: number, title: string): void;
+  /** A scanned page read (or failed). */
+  ocr(p: OcrProgress): void;
   /** Clear the line. */
   done(): void;
 }
@@ -23,7 +25,13 @@ const bar = (fraction: number) => {
 /** Returns the bar's update functions; off a terminal (or with --json) they draw nothing. */
 export function progressBar(out: Output): ProgressBar {
   if (!out.interactive)
-    return { update: () => undefined, step: () => undefined, remeasure: () => undefined, done: () => undefined };
+    return {
+      update: () => undefined,
+      step: () => undefined,
+      remeasure: () => undefined,
+      ocr: () => undefined,
+      done: () => undefined,
+    };
   const stream = out.io.stderr;
   let last = 0;
   let lastStep = '';
@@ -55,6 +63,13 @@ export function progressBar(out: Output): ProgressBar {
     },
     remeasure(done, total, title) {
       draw(`${bar(total ? done / total : 0)} re-measuring glyphs of older documents ${done + 1}/${total}  ${title}`, true);
+    },
+    ocr(p) {
+      const left = p.waiting > 0 ? `, ${p.waiting} page(s) waiting in the case` : '';
+      draw(
+        `${bar(p.total ? p.done / p.total : 0)} reading scans: ${p.done}/${p.total} pages of ${p.title}${left}`,
+        p.done === p.total,
+      );
     },
     done: clear,
   };

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayTitles } from '../../shared/display-titles.ts';
 import { ExhibitError } from '../../shared/errors.ts';
-import type { BundleProgress, ImportProgress, Provenance } from '../../shared/ipc/contract.ts';
+import type { BundleProgress, ImportProgress, OcrDocumentStatus, OcrProgress, Provenance } from '../../shared/ipc/contract.ts';
 import { initCase } from '../services/case/case.ts';
 import { defaultCaseDir, userConfigDir } from '../services/case/paths.ts';
 import { organizationName, readSettings, reviewerName, saveOrganization, writeSettings } from '../services/case/settings.ts';
 import { callTyped } from '../services/router.ts';
-import { openServices } from '../services/services.ts';
+import { openServices, type Services } from '../services/services.ts';
 import { attachOptionValues } from './args.ts';
 import { positiveInt, str, UsageError, type Command, type Values } from './command.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
@@ -125,6 +125,7 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
     emit: (event, payload) => {
       if (event === 'import.progress') progress.update(payload as ImportProgress);
       else if (event === 'bundle.progress') progress.step(payload as BundleProgress);
+      else if (event === 'ocr.progress') progress.ocr(payload as OcrProgress);
     },
     onRemeasure: (done, total, title) => progress.remeasure(done, total, title),
     // One command after another would each copy the case; backups follow changes instead.
@@ -156,32 +157,68 @@ const commands: Record<string, Command> = {
     process.once('SIGINT', onSigint);
     try {
       const password = str(values, 'password');
+      const lang = str(values, 'lang');
+      if (lang !== undefined && values['no-ocr'] === true) throw new UsageError('--lang and --no-ocr contradict each other');
       const results = await callTyped(s.router, 'import.start', {
         jobId,
         paths: args,
         password,
         provenance: provenanceOf(values),
+        ocr: values['no-ocr'] === true ? false : lang,
       });
+      // Scans are read before the command ends, so what it printed is searchable at once.
+      await waitForOcr(s, out);
+      const read = new Map((await callTyped(s.router, 'ocr.status', {})).map((o) => [o.documentId, o]));
       let failedCount = 0;
       let skippedCount = 0;
       for (const r of results) {
         if (r.status === 'failed') failedCount++;
         if (r.status === 'skipped') skippedCount++;
-        out.record(r, () =>
+        const ocr = r.documentId ? read.get(r.documentId) : undefined;
+        const summary = ocr ? ocrSummary(ocr) : null;
+        out.record(summary ? { ...r, ocr: summary } : r, () =>
           r.status === 'failed' || r.status === 'skipped'
             ? `${r.status.padEnd(10)} ${r.error}${r.errorCode === 'password-required' ? ' (give it with --password)' : ''}`
-            : `${r.status.padEnd(10)} ${r.path}  (${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.documentId})`,
+            : `${r.status.padEnd(10)} ${r.path}  (${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.documentId})${summary ? `\n           ${describeOcr(summary)}` : ''}`,
         );
       }
       const files = results.length - skippedCount;
       const skipped = skippedCount > 0 ? ` ${skippedCount} link(s) skipped.` : '';
-      if (files === 0) out.say(`No PDF or text files found.${skipped}`);
+      if (files === 0) out.say(`No PDF, text or image files found.${skipped}`);
       else out.say(`${files - failedCount} of ${files} file(s) imported or already present; ${failedCount} failed.${skipped}`);
       if (failedCount > 0) out.error(`${failedCount} file(s) could not be imported (see above)`, 'import-failed');
       return failedCount > 0 ? 1 : 0;
     } finally {
       process.removeListener('SIGINT', onSigint);
     }
+  },
+
+  async ocr(s, args, values, out) {
+    if (args.length !== 1) throw new UsageError('ocr takes one document: exhibit ocr DOC [--lang eng+fra] [--force]');
+    const started = await callTyped(s.router, 'ocr.run', {
+      documentId: args[0]!,
+      languages: str(values, 'lang'),
+      force: values.force === true,
+    });
+    if (started.queued === 0) {
+      out.say(`"${started.title}" has no scanned pages to read (use --force to read its pages again)`);
+      return 0;
+    }
+    await waitForOcr(s, out);
+    const [status] = await callTyped(s.router, 'ocr.status', { documentId: started.documentId });
+    const summary = ocrSummary(status!);
+    out.record(
+      { documentId: status!.documentId, title: status!.title, ...summary },
+      () => `${status!.title}: ${describeOcr(summary)}`,
+    );
+    return summary.failed > 0 ? 1 : 0;
+  },
+
+  async 'ocr-languages'(s, args, _values, out) {
+    if (args.length > 0) throw new UsageError('ocr-languages takes no arguments');
+    for (const l of await callTyped(s.router, 'ocr.languages', {}))
+      out.record(l, () => `${l.code.padEnd(8)} ${l.label}${l.installed ? '' : '  (not installed: add its .traineddata pack)'}`);
+    return 0;
   },
 
   async documents(s, args, _values, out) {
@@ -279,3 +316,35 @@ const commands: Record<string, Command> = {
     return report.ok ? 0 : 1;
   },
 };
+
+/** Wait for the case's scans to be read; each page that could not be read is said on stderr. */
+async function waitForOcr(s: Services, out: Output): Promise<void> {
+  await s.ocr.idle();
+  for (const o of await callTyped(s.router, 'ocr.status', {}))
+    for (const e of o.errors) out.io.stderr.write(`exhibit: page ${e.page} of "${o.title}" could not be read: ${e.reason}\n`);
+}
+
+interface OcrSummary {
+  pages: number;
+  read: number;
+  failed: number;
+  confidence: number | null;
+  lowConfidencePages: number[];
+  languages: string | null;
+}
+
+const ocrSummary = (o: OcrDocumentStatus): OcrSummary => ({
+  pages: o.pages,
+  read: o.done,
+  failed: o.failed,
+  confidence: o.confidence,
+  lowConfidencePages: o.lowConfidencePages,
+  languages: o.languages,
+});
+
+function describeOcr(o: OcrSummary): string {
+  const conf = o.confidence === null ? '' : `, mean confidence ${Math.round(o.confidence)}%`;
+  const low = o.lowConfidencePages.length > 0 ? `; doubtful reading on page(s) ${o.lowConfidencePages.join(', ')}` : '';
+  const failed = o.failed > 0 ? `; ${o.failed} page(s) could not be read` : '';
+  return `OCR: ${o.read} of ${o.pages} scanned page(s) read (${o.languages ?? 'eng'}${conf})${low}${failed}`;
+}

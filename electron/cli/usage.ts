@@ -4,8 +4,14 @@ export const USAGE = `Usage: exhibit [--case DIR] [--json] COMMAND [ARGS]
 
 Commands:
   init DIR                      Create a new, empty case in DIR
-  import PATH...                Import PDF and text files, or folders of them
+  import PATH...                Import PDF, text and image (PNG, JPEG, TIFF) files, or folders of them
       [--password P]              password for encrypted PDFs
+      [--lang eng+fra] [--no-ocr] scanned pages and images are read (OCR, offline) before the
+                                  command ends, in English unless --lang says otherwise;
+                                  --no-ocr leaves them unread (exhibit ocr reads them later)
+  ocr DOC [--lang L] [--force]  Read a document's scanned pages (again, with --force: every
+                                  page read before too, e.g. with another language pack)
+  ocr-languages                 The languages scans can be read in, and which are installed
       [--source S] [--obtained-from F] [--obtained-at DATE] [--collected-by C] [--notes N]
   documents                     List the documents in the case
   show DOC [--page N]           Print a document's text (all pages, or page N)
@@ -81,7 +87,9 @@ const PROVENANCE = ['source', 'obtained-from', 'obtained-at', 'collected-by', 'n
 /** Options each command accepts besides the global ones. */
 export const COMMAND_OPTIONS: Record<string, string[]> = {
   init: [],
-  import: ['password', ...PROVENANCE],
+  import: ['password', 'lang', 'no-ocr', ...PROVENANCE],
+  ocr: ['lang', 'force'],
+  'ocr-languages': [],
   documents: [],
   show: ['page'],
   provenance: PROVENANCE,
@@ -148,4 +156,7 @@ export const OPTION_SPEC = {
   'accept-signer': { type: 'string' },
   'trust-signer': { type: 'string' },
   name: { type: 'string' },
+  lang: { type: 'string' },
+  'no-ocr': { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;

@@ -3,6 +3,8 @@
  * /Highlight annotation, so counsel can open the file in Acrobat, Preview, a browser or
  * poppler and see the passages, notes and linked allegations without Exhibit.
  */
+import type { OcrPage } from '../../../shared/ocr.ts';
+import { addTextLayer } from './text-layer.ts';
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFContext, type PDFDict, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { HighlightColor, Rect } from '../../../shared/ipc/highlight-schemas.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
@@ -117,7 +119,14 @@ export function addHighlight(doc: PDFDocument, page: PDFPage, h: BundleHighlight
 export async function annotatePdf(
   original: Uint8Array,
   highlights: BundleHighlight[],
-  opts: { password?: string; signal?: AbortSignal | undefined } = {},
+  opts: {
+    password?: string;
+    signal?: AbortSignal | undefined;
+    /** What OCR read off scanned pages (page index -> reading): drawn as an invisible, searchable text layer. */
+    ocr?: ReadonlyMap<number, OcrPage>;
+    /** Told of characters the text layer's fonts lack (still searchable, drawn as nothing). */
+    onFallback?: (chars: string[]) => void;
+  } = {},
 ): Promise<Uint8Array> {
   let doc: PDFDocument;
   try {
@@ -134,6 +143,10 @@ export async function annotatePdf(
       `The PDF is encrypted${opts.password ? ' (a password was given)' : ''}: pdf-lib cannot write encrypted PDFs, ` +
         'so no annotated copy is made and the bundle ships the original only.',
     );
+  }
+  if (opts.ocr && opts.ocr.size > 0) {
+    const layer = await addTextLayer(doc, opts.ocr, { signal: opts.signal });
+    if (layer.fallbackChars.length > 0) opts.onFallback?.(layer.fallbackChars);
   }
   const pages = doc.getPages();
   for (const h of highlights) {

@@ -14,6 +14,7 @@ import { blobPath } from '../case/blobs.ts';
 import { bagFileName, tagFiles, type BagFile } from './bagit.ts';
 import { carriedPagesFile } from './carried-pages.ts';
 import { bundleExtras, type ExtrasOptions } from './extras.ts';
+import { ocrReadings } from '../ocr/queue.ts';
 import { reviewerKey } from './keys.ts';
 import { buildModel, scopeModel, type ReportModel } from './model.ts';
 import { titleOf } from './report/cite.ts';
@@ -136,6 +137,7 @@ async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, s
     ...(await (opts.extras ?? bundleExtras)(model, originals, steps, {
       paper: opts.paper ?? paperFor(),
       pageTexts: (documentId) => documentTexts(store.db, documentId),
+      ocrReadings: (documentId) => ocrReadings(store.db, documentId),
     })),
   );
   steps.check();

@@ -5,7 +5,9 @@
  */
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
+import type { OcrPage } from '../../../shared/ocr.ts';
 import { annotatePdf } from './annotate.ts';
+import { imageToPdf } from './rendition/image-pdf.ts';
 import { bagFileName, type BagFile } from './bagit.ts';
 import type { ReportModel } from './model.ts';
 import type { Paper } from './rendition/paper.ts';
@@ -24,7 +26,16 @@ export interface ExtrasOptions {
   paper: Paper;
   /** A document's page texts as the case stores them (highlight offsets count in these). */
   pageTexts(documentId: string): string[];
+  /** What OCR read off a document's scanned pages (page index -> reading); empty for none. */
+  ocrReadings?(documentId: string): Map<number, OcrPage>;
 }
+
+/**
+ * Where the PDF of an image document goes: its name with ".pdf" added ("…-fax.tiff.pdf"),
+ * beside the annotated PDFs, made from the image at its own resolution.
+ */
+export const imagePdfPath = (d: Pick<DocumentSummary, 'sha256' | 'fileName'>): string =>
+  `data/annotated/${bagFileName(d.sha256, d.fileName)}.pdf`;
 
 /**
  * Where a letter's rendition goes: beside the annotated PDFs, named after the original
@@ -43,7 +54,14 @@ export async function bundleExtras(
 ): Promise<BagFile[]> {
   const files: BagFile[] = [];
   const highlighted = (d: DocumentSummary) => model.highlights.some((h) => h.documentId === d.documentId);
-  const pdfs = model.documents.filter((d) => d.kind === 'pdf' && highlighted(d));
+  const readings = new Map(
+    model.documents.map((d) => [d.documentId, opts.ocrReadings?.(d.documentId) ?? new Map<number, OcrPage>()]),
+  );
+  // Scans get a copy of their own with the text read off them, highlighted or not: the bundle's
+  // copy is then searchable in any reader. Image documents always get one (their pages as a PDF).
+  const pdfs = model.documents.filter(
+    (d) => d.kind === 'image' || (d.kind === 'pdf' && (highlighted(d) || readings.get(d.documentId)!.size > 0)),
+  );
   const letters = model.documents.filter((d) => d.kind === 'text' && highlighted(d));
   const total = pdfs.length + letters.length;
   for (const [i, d] of pdfs.entries()) {
@@ -51,8 +69,19 @@ export async function bundleExtras(
     steps.report('annotated', i, total, titleOf(model, d.documentId));
     const highlights = model.highlights.filter((h) => h.documentId === d.documentId);
     try {
-      const bytes = await annotatePdf(originals.get(d.documentId)!, highlights, { signal: steps.signal });
-      files.push({ path: `data/annotated/${bagFileName(d.sha256, d.fileName)}`, bytes });
+      const original = originals.get(d.documentId)!;
+      const base =
+        d.kind === 'image' ? (await imageToPdf(original, { fileName: d.fileName, signal: steps.signal })).pdf : original;
+      const bytes = await annotatePdf(base, highlights, {
+        signal: steps.signal,
+        ocr: readings.get(d.documentId),
+        onFallback: (chars) =>
+          steps.warn(
+            `${d.fileName}: the searchable text of its scanned pages has ${chars.length} character(s) its fonts lack ` +
+              `(${chars.slice(0, 10).map(codePoint).join(', ')}${chars.length > 10 ? ', …' : ''}); they are found by search and copied, but drawn as nothing`,
+          ),
+      });
+      files.push({ path: d.kind === 'image' ? imagePdfPath(d) : `data/annotated/${bagFileName(d.sha256, d.fileName)}`, bytes });
     } catch (err) {
       // An encrypted PDF cannot be rewritten: the bundle carries its original only.
       if (!(err instanceof ExhibitError && err.code === 'unsupported-file')) throw err;

@@ -54,6 +54,8 @@ export interface ReportModel {
   pageLabels: Record<string, (string | null)[]>;
   /** Deleted allegations and highlights, removed links, links kept with deleted items: for case.json only. */
   deleted: DeletedItems;
+  /** documentId -> page number -> the mean confidence of its OCR reading: pages whose text was machine-read. */
+  machineRead?: Record<string, Record<number, number>>;
 }
 
 /** Gather the model for the whole case. */
@@ -68,6 +70,11 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
     const labels = (labelsOf.all(d.documentId) as { label: string | null }[]).map((r) => r.label);
     if (labels.some((l) => l !== null)) pageLabels[d.documentId] = labels;
   }
+  const machineRead: Record<string, Record<number, number>> = {};
+  const read = db
+    .prepare(`SELECT document_id AS documentId, page_index AS page, confidence FROM ocr_pages WHERE state = 'done'`)
+    .all() as { documentId: string; page: number; confidence: number | null }[];
+  for (const r of read) (machineRead[r.documentId] ??= {})[r.page + 1] = r.confidence ?? 0;
   const highlights = listHighlights(db).map((h) => ({
     ...h,
     links: listLinks(db, { highlightId: h.highlightId }).map((l) => {
@@ -112,6 +119,7 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
     matrix: evidenceMatrix(db),
     pageLabels,
     deleted,
+    machineRead,
   };
 }
 

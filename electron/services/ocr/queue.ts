@@ -78,7 +78,7 @@ export function storeOcrPage(
     );
     db.prepare(
       `UPDATE ocr_pages SET state = 'done', confidence = ?, orientation = ?, skew = ?, engine = ?, dpi = ?, word_confidence = ?,
-         languages = ?, error = NULL, updated_at = ? WHERE document_id = ? AND page_index = ?`,
+         languages = ?, result = ?, error = NULL, updated_at = ? WHERE document_id = ? AND page_index = ?`,
     ).run(
       Math.round(ocr.meanConfidence * 10) / 10,
       ocr.orientation,
@@ -87,6 +87,7 @@ export function storeOcrPage(
       Math.round(ocr.dpi),
       JSON.stringify(laid.confidences),
       ocr.languages,
+      JSON.stringify(ocr),
       new Date().toISOString(),
       documentId,
       page,
@@ -183,4 +184,12 @@ export function auditOcrFinished(db: Database, documentId: string, actor: string
     entityId: documentId,
     payload: { pages: s.done, failed: s.failed, confidence: s.confidence, languages: s.languages, engine: engine ?? null },
   });
+}
+
+/** What was read off each page of a document (page index -> reading), for exports' text layers. */
+export function ocrReadings(db: Database, documentId: string): Map<number, OcrPage> {
+  const rows = db
+    .prepare(`SELECT page_index AS page, result FROM ocr_pages WHERE document_id = ? AND state = 'done' AND result IS NOT NULL`)
+    .all(documentId) as { page: number; result: string }[];
+  return new Map(rows.map((r) => [r.page, JSON.parse(r.result) as OcrPage]));
 }

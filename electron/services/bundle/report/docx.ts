@@ -20,6 +20,7 @@ import {
   unlinkedPassages,
   type ReportAllegation,
   type ShownPassage,
+  machineReadNote,
 } from './group.ts';
 
 /**
@@ -58,6 +59,9 @@ function passageParagraphs(model: ReportModel, p: ShownPassage): Paragraph[] {
         new TextRun({ text: xmlSafe(`— ${citation(model, p)}`), ...small }),
         ...(p.rationale ? [new TextRun({ text: 'Rationale: ', bold: true, ...small, break: 1 }), ...runs(p.rationale)] : []),
         ...(p.note ? [new TextRun({ text: 'Note: ', bold: true, ...small, break: 1 }), ...runs(p.note)] : []),
+        ...(machineReadNote(model, p)
+          ? [new TextRun({ text: xmlSafe(machineReadNote(model, p)!), italics: true, ...small, break: 1 })]
+          : []),
         ...passageCredits(p).map(([label, name]) => new TextRun({ text: xmlSafe(`${label}: ${name}`), ...small, break: 1 })),
       ],
       indent: { left: 567 },

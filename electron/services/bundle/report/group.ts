@@ -141,3 +141,19 @@ export function matrixGrid(model: ReportModel): {
   const columns = model.matrix.documents.map((d) => ({ documentId: d.documentId, title: titleOf(model, d.documentId) }));
   return { rows: model.matrix.allegations, columns };
 }
+
+/**
+ * Said under a quote taken from machine-read text (a scan read with OCR): the words may
+ * differ from the page image, and a reader should know to compare. Null for typed text.
+ */
+export function machineReadNote(
+  model: ReportModel,
+  p: Pick<PassagePlace, 'documentId' | 'page'> & { lastPage?: number },
+): string | null {
+  const pages = model.machineRead?.[p.documentId];
+  if (!pages) return null;
+  const confidences: number[] = [];
+  for (let n = p.page; n <= (p.lastPage ?? p.page); n++) if (pages[n] !== undefined) confidences.push(pages[n]!);
+  if (confidences.length === 0) return null;
+  return `Machine-read text (OCR, confidence ${Math.round(Math.min(...confidences))}%): compare with the page image`;
+}

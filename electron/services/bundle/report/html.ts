@@ -19,6 +19,7 @@ import {
   unlinkedPassages,
   type ReportAllegation,
   type ShownPassage,
+  machineReadNote,
 } from './group.ts';
 
 /** Escape text for element content and double-quoted attributes alike. */
@@ -62,6 +63,7 @@ function passageFigure(model: ReportModel, p: ShownPassage): string {
     `<figure class="passage"><blockquote>${esc(displayQuote(p.quote))}</blockquote><figcaption>— ${esc(citation(model, p))}` +
     (p.rationale ? `<br><span class="rationale">Rationale: ${esc(p.rationale)}</span>` : '') +
     (p.note ? `<br><span class="note">Note: ${esc(p.note)}</span>` : '') +
+    (machineReadNote(model, p) ? `<br><span class="machine-read">${esc(machineReadNote(model, p)!)}</span>` : '') +
     passageCredits(p)
       .map(([label, name]) => `<br>${esc(label)}: ${esc(name)}`)
       .join('') +

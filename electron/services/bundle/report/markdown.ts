@@ -19,6 +19,7 @@ import {
   unlinkedPassages,
   type ReportAllegation,
   type ShownPassage,
+  machineReadNote,
 } from './group.ts';
 
 /**
@@ -48,6 +49,8 @@ function passageBlock(model: ReportModel, p: ShownPassage): string[] {
   const out = [`> ${mdQuote(p.quote)}`, '', `— ${mdText(citation(model, p))}  `];
   if (p.rationale) out.push(`Rationale: ${mdText(p.rationale)}  `);
   if (p.note) out.push(`Note: ${mdText(p.note)}  `);
+  const ocr = machineReadNote(model, p);
+  if (ocr) out.push(`${mdText(ocr)}  `);
   const credits = passageCredits(p).map(([label, name]) => `${label}: ${mdText(name)}`);
   out.push(...credits.map((line, i) => (i < credits.length - 1 ? `${line}  ` : line)), '');
   return out;

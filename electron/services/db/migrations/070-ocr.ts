@@ -3,7 +3,8 @@
  * page that had no usable text gets a row in `ocr_pages`: queued until it is read (the
  * queue lives here, so recognition resumes after a restart or a crash from the first page
  * not yet done), then what was read — mean confidence, the turn the text had, skew, the
- * engine and languages, and each word's confidence in the order of the page's text items.
+ * engine and languages, each word's confidence in the order of the page's text items, and
+ * the reading itself (shared/ocr.ts), from which exports draw the page's invisible text layer.
  */
 import type { Migration } from './migration.ts';
 
@@ -37,6 +38,7 @@ export const migration: Migration = {
         engine TEXT,
         dpi INTEGER,
         word_confidence TEXT,
+        result TEXT,
         error TEXT,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (document_id, page_index)

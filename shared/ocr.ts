@@ -61,3 +61,20 @@ export const LOW_CONFIDENCE = 70;
 export function ocrPageText(page: OcrPage): string {
   return page.lines.map((line) => line.map((w) => w.text).join(' ')).join('\n');
 }
+
+/**
+ * The page with the words of each line sharing the line's band across the text (from its
+ * highest ascender to its lowest descender), as a typed line's glyphs share a font size.
+ * A passage's box is then one box per line, and the words laid as a text layer over the
+ * image line up for selection like typed text. Along the line each word keeps its box.
+ */
+export function bandLines(page: OcrPage): OcrPage {
+  const across = page.orientation % 180 === 0 ? 'y' : 'x';
+  const lines = page.lines.map((line) => {
+    if (line.length === 0) return line;
+    const lo = Math.min(...line.map((w) => (across === 'y' ? w.y : w.x)));
+    const hi = Math.max(...line.map((w) => (across === 'y' ? w.y + w.height : w.x + w.width)));
+    return line.map((w) => (across === 'y' ? { ...w, y: lo, height: hi - lo } : { ...w, x: lo, width: hi - lo }));
+  });
+  return { ...page, lines };
+}

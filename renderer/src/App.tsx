@@ -234,6 +234,7 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
         onShowShortcuts={() => setDialog({ kind: 'shortcuts' })}
         theme={prefs.settings?.theme ?? 'system'}
         onTheme={(theme) => void prefs.setTheme(theme)}
+        report={report}
       />
       {problems.length > 0 && (
         <div className="alerts" role="alert">

@@ -58,12 +58,25 @@ export const channelNames = [
   'trust.list',
   'trust.add',
   'trust.remove',
+  'ocr.status',
+  'ocr.run',
+  'ocr.pause',
+  'ocr.resume',
+  'ocr.cancel',
+  'ocr.languages',
 ] as const;
 
 /** Where a host serves a document's original bytes (same origin as the UI). */
 export const originalPath = (documentId: string): string => `/original/${encodeURIComponent(documentId)}`;
 
-export const eventNames = ['import.progress', 'bundle.progress', 'menu.command', 'backup.status', 'geometry.status'] as const;
+export const eventNames = [
+  'import.progress',
+  'bundle.progress',
+  'menu.command',
+  'backup.status',
+  'geometry.status',
+  'ocr.progress',
+] as const;
 
 /** The IPC channel string Electron uses for a contract channel. */
 export const ipcChannel = (name: string): string => `exhibit:${name}`;

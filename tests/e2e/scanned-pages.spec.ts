@@ -1,7 +1,7 @@
 /**
  * A PDF whose second and fourth pages are scans: each of those pages carries a note, on
- * the page, saying it has no text layer and what follows (no search, no highlighting, no
- * OCR in Exhibit); the typed pages carry none. The note survives a zoom, which redraws
+ * the page, saying it has no text layer and what follows (no search or highlighting until
+ * its text is read); the typed pages carry none. The note survives a zoom, which redraws
  * every page. At the desktop size and at 900×700.
  */
 import { mixedScanPdf } from '../fixtures/scanned-pages.ts';
@@ -9,8 +9,9 @@ import { expect, importFiles, test } from './fixtures.ts';
 import { openDocument, waitForPage } from './viewer-helpers.ts';
 
 const NOTE =
-  'No text layer on page 2. It is an image, such as a scan: its words cannot be searched, selected, highlighted or quoted. ' +
-  'Exhibit does not read text from images (OCR) yet; a copy made searchable by an OCR program can be imported beside it.';
+  'No text layer on page 2. It is an image, such as a scan. Exhibit reads the text of such pages (OCR) in the background, as the bar under ' +
+  'the case name shows; once read, the page can be searched, selected, highlighted and quoted (reopen it to select). ' +
+  'A page that stays like this had no words that could be read, or its reading was stopped.';
 
 for (const viewport of [
   { width: 1280, height: 800 },

@@ -60,19 +60,13 @@ export function ocrPageLayout(ocr: OcrPage, frame: StoredFrame): OcrLayout {
   const glyphs: (number[] | null)[] = [];
   const confidences: number[] = [];
   let text = '';
-  const across = ocr.orientation % 180 === 0 ? 'y' : 'x';
   ocr.lines.forEach((line, li) => {
     if (li > 0) text += '\n';
-    // The words of a line share its band across the text (from the highest ascender to the lowest
-    // descender), as a typed line's glyphs share a font size: a passage's box is then one per line.
-    const lo = Math.min(...line.map((w) => (across === 'y' ? w.y : w.x)));
-    const hi = Math.max(...line.map((w) => (across === 'y' ? w.y + w.height : w.x + w.width)));
     line.forEach((word, wi) => {
       if (wi > 0) text += ' ';
       const start = text.length;
       text += word.text;
-      const banded = across === 'y' ? { ...word, y: lo, height: hi - lo } : { ...word, x: lo, width: hi - lo };
-      const box = { x: banded.x * sx, y: banded.y * sy, width: banded.width * sx, height: banded.height * sy };
+      const box = { x: word.x * sx, y: word.y * sy, width: word.width * sx, height: word.height * sy };
       const placed = placeWord(box, page.height, ocr.orientation, FONT);
       if (!placed || word.text.length === 0) return;
       const [ox, oy] = apply(toUser, placed.tm[4], placed.tm[5]);

@@ -5,7 +5,7 @@
  * from the first page not yet done, and nothing is read twice or lost.
  */
 import type { Database } from 'better-sqlite3';
-import type { OcrPage } from '../../../shared/ocr.ts';
+import { bandLines, type OcrPage } from '../../../shared/ocr.ts';
 import { foldForSearch } from '../../../shared/search/normalize.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { reanchorDocument, type ReanchorSummary } from '../highlights/reanchor.ts';
@@ -59,9 +59,12 @@ export function storeOcrPage(
   db: Database,
   documentId: string,
   page: number,
-  ocr: OcrPage,
+  read: OcrPage,
   actor: string,
 ): ReanchorSummary | null {
+  // Stored and laid out with each line's words on one band: highlight boxes, and the text layer
+  // the viewer and exports draw over the image, line up as typed text does.
+  const ocr = bandLines(read);
   return db.transaction(() => {
     const row = db
       .prepare('SELECT text, rotation, items FROM pages WHERE document_id = ? AND page_index = ?')

@@ -11,6 +11,7 @@ import type { BackupStatusState } from './useBackupStatus.ts';
 import { BackupWarning } from './BackupWarning.tsx';
 import { RemeasureStatus } from './RemeasureStatus.tsx';
 import { CaseSwitcher } from './CaseSwitcher.tsx';
+import { OcrStatus } from './OcrStatus.tsx';
 import { RestoreBackupDialog } from './RestoreBackupDialog.tsx';
 import { TopBarMore } from './TopBarMore.tsx';
 import type { CaseInfo } from '../../../shared/ipc/contract.ts';
@@ -52,6 +53,7 @@ export function CaseHeader({
   onShowShortcuts,
   theme,
   onTheme,
+  report,
 }: {
   kase: CaseState;
   backup: BackupStatusState;
@@ -59,6 +61,7 @@ export function CaseHeader({
   onShowShortcuts(): void;
   theme: ThemeChoice;
   onTheme(theme: ThemeChoice): void;
+  report(err: unknown): void;
 }) {
   const { info, failed } = kase;
   return (
@@ -103,6 +106,7 @@ export function CaseHeader({
       )}
       <BackupWarning status={backup} />
       <RemeasureStatus caseDir={info?.path ?? null} />
+      <OcrStatus caseDir={info?.path ?? null} onRead={kase.refresh} report={report} />
       {kase.damaged && <RestoreBackupDialog damaged={kase.damaged} onRestore={kase.restore} onClose={kase.dismissDamaged} />}
     </>
   );

@@ -2,7 +2,7 @@
  * A page with no text layer (an image, such as a scan) says so on the page itself, not
  * only as a badge in the library: a PDF with a few scanned pages among typed ones marks
  * exactly those. The note says what that means for the reviewer — nothing on the page can
- * be found by search, selected, highlighted or quoted — and what is true about OCR here.
+ * be found by search, selected, highlighted or quoted until its text is read (OCR).
  * Like the highlight boxes, it is put back on every render of the page (zoom, rotation,
  * scrolling back to it), since pdf.js clears what it did not draw.
  */
@@ -44,8 +44,9 @@ export function markTextlessPage(pageDiv: HTMLElement, page: number, textless: b
   head.textContent = `No text layer on page ${page}.`;
   note.append(
     head,
-    ' It is an image, such as a scan: its words cannot be searched, selected, highlighted or quoted. ' +
-      'Exhibit does not read text from images (OCR) yet; a copy made searchable by an OCR program can be imported beside it.',
+    ' It is an image, such as a scan. Exhibit reads the text of such pages (OCR) in the background, as the bar under ' +
+      'the case name shows; once read, the page can be searched, selected, highlighted and quoted (reopen it to select). ' +
+      'A page that stays like this had no words that could be read, or its reading was stopped.',
   );
   pageDiv.append(note);
 }

@@ -50,7 +50,7 @@ describe('batches, folders and duplicates', () => {
     });
     writeFile(dir, 'case/letters/reply.txt', 'Reply to the rapporteurs');
     writeFile(dir, 'case/letters/deep/press.md', 'Press coverage');
-    writeFile(dir, 'case/letters/photo.jpg', 'not imported');
+    writeFile(dir, 'case/letters/budget.xlsx', 'not imported');
     writeFile(dir, 'case/.hidden.txt', 'not imported');
     const results = await importFiles(s, [path.join(dir, 'case')]);
     expect(results.map((r) => [path.relative(dir, r.path), r.status, r.pages])).toEqual([

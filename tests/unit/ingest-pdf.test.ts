@@ -124,7 +124,9 @@ describe('PDF import', () => {
       expect(r.status, r.path).toBe('failed');
       expect(r.error).toContain(files[i]);
     }
-    expect(results[3]!.error).toMatch(/unsupported file type/);
+    // A PNG cut short after its signature is read as the image it claims to be, and refused as damaged.
+    expect(results[3]).toMatchObject({ errorCode: 'invalid-image' });
+    expect(results[3]!.error).toMatch(/photo\.png: the image is damaged or cut short/);
     expect(results[4]!.error).toMatch(/empty/);
     expect([count(s, 'documents'), count(s, 'pages')]).toEqual([0, 0]);
     expect(blobFiles(s)).toEqual([]);

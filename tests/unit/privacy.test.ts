@@ -152,9 +152,11 @@ describe('no telemetry', () => {
     const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
     expect(names.filter((n) => TELEMETRY_PACKAGE.test(n))).toEqual([]);
     expect(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')).not.toMatch(/^\s*publish\s*:/m);
-    // pdf.js can fetch a document by URL; Exhibit always hands it bytes and file paths, and the
-    // guarded session above shows it never reaches out. Every other shipped library has no way to.
-    const shipped = Object.keys(pkg.dependencies ?? {}).filter((n) => n !== 'pdfjs-dist');
+    // pdf.js can fetch a document by URL, and the canvas it draws scanned pages on for OCR can
+    // load an image by URL (loadImage); Exhibit always hands them bytes, never calls loadImage, and
+    // the guarded sessions (above, and ocr-privacy.test.ts for reading scans) show neither reaches
+    // out. Every other shipped library has no way to.
+    const shipped = Object.keys(pkg.dependencies ?? {}).filter((n) => n !== 'pdfjs-dist' && n !== '@napi-rs/canvas');
     const users = shipped.flatMap((n) => networkModuleUsers(path.join(ROOT, 'node_modules', n)));
     expect(users.map((f) => path.relative(ROOT, f))).toEqual([]);
   });

@@ -126,6 +126,8 @@ export async function annotatePdf(
     ocr?: ReadonlyMap<number, OcrPage>;
     /** Told of characters the text layer's fonts lack (still searchable, drawn as nothing). */
     onFallback?: (chars: string[]) => void;
+    /** Told as highlights are drawn (`done` of `total`), so a PDF with thousands shows movement. */
+    onHighlight?: (done: number, total: number) => void;
   } = {},
 ): Promise<Uint8Array> {
   let doc: PDFDocument;
@@ -149,7 +151,11 @@ export async function annotatePdf(
     if (layer.fallbackChars.length > 0) opts.onFallback?.(layer.fallbackChars);
   }
   const pages = doc.getPages();
-  for (const h of highlights) {
+  for (const [n, h] of highlights.entries()) {
+    // Thousands of highlights are seconds of work: let the process breathe every hundred, so a
+    // Cancel (and everything else the engine serves meanwhile) is heard while they are drawn.
+    if (n > 0 && n % 100 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    opts.onHighlight?.(n, highlights.length);
     throwIfCancelled(opts.signal);
     // Targets without rects (text documents) have nothing to draw on a PDF page.
     const targets = h.targets.filter((t) => t.rects.length > 0);

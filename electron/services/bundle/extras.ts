@@ -75,6 +75,11 @@ export async function bundleExtras(
       const bytes = await annotatePdf(base, highlights, {
         signal: steps.signal,
         ocr: readings.get(d.documentId),
+        // A PDF with thousands of highlights takes a while: say how far it is, every hundred.
+        onHighlight: (done, n) => {
+          if (done > 0 && done % 100 === 0)
+            steps.report('annotated', i, total, `${titleOf(model, d.documentId)}, ${done} of ${n} highlights drawn`);
+        },
         onFallback: (chars) =>
           steps.warn(
             `${d.fileName}: the searchable text of its scanned pages has ${chars.length} character(s) its fonts lack ` +

@@ -116,7 +116,7 @@ test('imports a folder, and a second import of the same file is reported as alre
   // Provenance recorded elsewhere (CLI, a later editor) shows in the Source column.
   const listed = await app.kase.services.router.call('documents.list', {});
   const letter = (listed.ok ? (listed.value as DocumentSummary[]) : []).find((d) => d.title === 'Letter of 2 March 2019');
-  expect(letter).toBeDefined();
+  expect(letter).toMatchObject({ title: 'Letter of 2 March 2019', kind: 'pdf' });
   const saved = await app.kase.services.router.call('documents.setProvenance', {
     documentId: letter!.documentId,
     provenance: { source: 'Hale family solicitors' },

@@ -121,7 +121,7 @@ describe('annotatePdf', () => {
         const q = a.quadPoints!;
         return Math.abs(q[0]! - t.rects[0]![0]) < 0.5 && Math.abs(q[1]! - t.rects[0]![3]) < 0.5;
       });
-      expect(match, `${h.highlightId} on page ${t.page}`).toBeDefined();
+      expect(match, `${h.highlightId} on page ${t.page}`).toMatchObject({ subtype: 'Highlight' });
       expect(match!.annotationType).toBe(9); // AnnotationType.HIGHLIGHT
       expect(match!.hasAppearance).toBe(true);
       expect(match!.titleObj.str).toBe('Test Reviewer');

@@ -3,7 +3,8 @@
  * cases (missing ones shown, not hidden, so a moved folder is noticed), Open, New and
  * the sample case. Escape or a click elsewhere closes it and focus returns to the button.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { usePopover } from '../ui/usePopover.ts';
 import type { CaseInfo } from '../../../shared/ipc/contract.ts';
 import type { CaseState } from './useCase.ts';
 
@@ -17,40 +18,14 @@ const samePath = (a: string, b: string) => a.replace(/[\\/]+$/, '') === b.replac
 let shownBefore = false;
 
 export function CaseSwitcher({ info, kase }: { info: CaseInfo; kase: CaseState }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
+  // A recent case may have been moved or deleted since the list was read: read it again on opening.
+  const { open, setOpen, panelId, buttonRef, panelRef } = usePopover(kase.reloadRecent);
 
   useEffect(() => {
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (shownBefore && lost) buttonRef.current?.focus();
     shownBefore = true;
-  }, []);
-
-  const { reloadRecent } = kase;
-  useEffect(() => {
-    if (!open) return undefined;
-    // A recent case may have been moved or deleted since the list was read.
-    void reloadRecent();
-    panelRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    const onPointer = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open, reloadRecent]);
+  }, [buttonRef]);
 
   const act = (action: () => Promise<unknown>) => {
     setOpen(false);

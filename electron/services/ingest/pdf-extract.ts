@@ -42,8 +42,11 @@ export interface OpenedPdf {
   destroy(): Promise<void>;
 }
 
-/** Open a document; maps pdf.js's password and structure errors to our codes. */
-export async function openPdf(data: Uint8Array, password: string | null): Promise<OpenedPdf> {
+/**
+ * Open a document; maps pdf.js's password and structure errors to our codes. Extraction
+ * skips images; `forDrawing` opens it to be drawn (a scanned page for OCR), images and all.
+ */
+export async function openPdf(data: Uint8Array, password: string | null, forDrawing = false): Promise<OpenedPdf> {
   const lib = await loadPdfJs();
   const task = lib.getDocument({
     data,
@@ -57,7 +60,7 @@ export async function openPdf(data: Uint8Array, password: string | null): Promis
     standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
     verbosity: 0,
     // Extraction reads text and glyph positions only: images are skipped, never decoded.
-    maxImageSize: 0,
+    ...(forDrawing ? {} : { maxImageSize: 0 }),
     ...SAFE_PDF_OPTIONS,
   });
   try {

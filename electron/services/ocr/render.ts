@@ -7,13 +7,10 @@
  * (ingest/no-canvas.ts): it runs in a thread of its own kind (an OCR or render worker, or
  * the main process for a test) where keepCanvasOut() was never called.
  */
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { ExhibitError } from '../../../shared/errors.ts';
-import { SAFE_PDF_OPTIONS } from '../../../shared/pdfjs-options.ts';
-import { loadPdfJs } from '../ingest/pdf-extract.ts';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { ExhibitError, type ErrorCode } from '../../../shared/errors.ts';
+import { ExtractError, openPdf, type OpenedPdf } from '../ingest/pdf-extract.ts';
 import { MAX_SIDE_PX } from './image-size.ts';
-import { packageDir } from './core.ts';
-import path from 'node:path';
 
 export interface RenderOptions {
   /** Resolution to draw at; lowered when the page would exceed MAX_SIDE_PX on a side. Default 300. */
@@ -51,37 +48,14 @@ async function loadCanvas(): Promise<Canvas> {
   return canvas as Canvas;
 }
 
-async function open(
-  pdfBytes: Uint8Array,
-  password: string | undefined,
-): Promise<{ doc: PDFDocumentProxy; destroy(): Promise<void> }> {
-  const lib = await loadPdfJs();
-  const pdfjsDir = packageDir('pdfjs-dist');
-  const task = lib.getDocument({
-    // pdf.js may take ownership of the buffer it is given; the caller keeps its bytes.
-    data: new Uint8Array(pdfBytes),
-    password,
-    // Fonts are drawn from their outlines in pdf.js, not installed into the system.
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    isOffscreenCanvasSupported: false,
-    cMapUrl: path.join(pdfjsDir, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
-    verbosity: 0,
-    ...SAFE_PDF_OPTIONS,
-  });
+/** The document opened to be drawn, its errors as the engine's own (password, damaged file). */
+async function open(pdfBytes: Uint8Array, password: string | undefined): Promise<OpenedPdf> {
   try {
-    return { doc: await task.promise, destroy: () => task.destroy() };
+    // pdf.js may take ownership of the buffer it is given; the caller keeps its bytes.
+    return await openPdf(new Uint8Array(pdfBytes), password ?? null, true);
   } catch (err) {
-    await task.destroy().catch(() => undefined);
-    const e = err as { name?: string; code?: number; message?: string };
-    if (e.name === 'PasswordException')
-      throw e.code === 2
-        ? new ExhibitError('password-incorrect', 'the password is not correct for this encrypted PDF')
-        : new ExhibitError('password-required', 'this PDF is encrypted and needs a password');
-    throw new ExhibitError('invalid-pdf', `the PDF could not be read (${e.message ?? String(err)})`);
+    if (err instanceof ExtractError) throw new ExhibitError(err.code as ErrorCode, err.message);
+    throw err;
   }
 }
 

@@ -37,8 +37,9 @@ export function scopeDescription(model: ReportModel, scope: ExportScope | undefi
   const parts: string[] = [];
   if (scope?.allegationIds?.length)
     parts.push(`the allegations ${model.allegations.map((a) => `${a.code} (${a.title})`).join(', ')}`);
-  // Named as the reports name them, so two documents of one title are two names here too.
-  const names = quoted(model.documents.map((d) => titleOf(model, d.documentId)));
+  // Named as the reports name them, so two documents of one title are two names here too; in
+  // order of those names, so the line does not depend on which file of an import finished first.
+  const names = quoted(model.documents.map((d) => titleOf(model, d.documentId)).sort((a, b) => a.localeCompare(b)));
   if (scope?.documentIds?.length) parts.push(`the documents ${names}`);
   const held = scope?.documentIds?.length ? '' : ` It holds the documents ${names}.`;
   return (

@@ -44,13 +44,13 @@ const patrolLog = (n: number, pages: number) =>
 
 /**
  * Enough work that an export takes a noticeable while (a few seconds here, so Cancel is
- * clicked while it runs): two 150-page logs with 15 highlighted passages on every page,
+ * clicked while it runs): three 150-page logs with 15 highlighted passages on every page,
  * all of which go into annotated copies.
  */
 const PAGES = 150;
 
 async function busyCase(router: Router, dir: string): Promise<void> {
-  const files = [1, 2].map((n) => {
+  const files = [1, 2, 3].map((n) => {
     const file = path.join(dir, `patrol-log-${n}.pdf`);
     fs.writeFileSync(file, patrolLog(n, PAGES));
     return file;
@@ -86,8 +86,10 @@ test('an export shows its steps, can be cancelled without leaving a file, and th
   // The button holds still while the steps count on: the element marked now is the one clicked after the text changed.
   const cancelButton = exporter.getByRole('button', { name: 'Cancel export' });
   await cancelButton.evaluate((el: object) => void Object.assign(el, { markedBeforeProgress: true }));
+  // Taken while the first PDF is drawn, so the change awaited comes with two still to do.
+  await expect(progress).toContainText(/1 of 3 PDFs .*highlights drawn/, { timeout: 60_000 });
   const said = await progress.textContent();
-  await expect(progress).not.toHaveText(said ?? '');
+  await expect(progress).not.toHaveText(said ?? '', { timeout: 60_000 });
   expect(await cancelButton.evaluate((el: object) => 'markedBeforeProgress' in el)).toBe(true);
   await cancelButton.click();
   await expect(cancelled).toHaveText(`The export was cancelled; nothing was written to ${out}.`);

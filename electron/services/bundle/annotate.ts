@@ -10,6 +10,7 @@ import type { HighlightColor, Rect } from '../../../shared/ipc/highlight-schemas
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { BundleHighlight } from './model.ts';
 import { throwIfCancelled } from './steps.ts';
+import { breather } from '../jobs/breathe.ts';
 
 /**
  * RGB 0..1 and opacity per colour: the same values as the app's highlight boxes
@@ -151,10 +152,11 @@ export async function annotatePdf(
     if (layer.fallbackChars.length > 0) opts.onFallback?.(layer.fallbackChars);
   }
   const pages = doc.getPages();
+  const breathe = breather();
   for (const [n, h] of highlights.entries()) {
-    // Thousands of highlights are seconds of work: let the process breathe every hundred, so a
-    // Cancel (and everything else the engine serves meanwhile) is heard while they are drawn.
-    if (n > 0 && n % 100 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    // Thousands of highlights are seconds of work: let the process breathe as they are drawn, so
+    // a Cancel (and everything else the engine serves meanwhile) is heard at once.
+    await breathe();
     opts.onHighlight?.(n, highlights.length);
     throwIfCancelled(opts.signal);
     // Targets without rects (text documents) have nothing to draw on a PDF page.
@@ -167,6 +169,8 @@ export async function annotatePdf(
       addHighlight(doc, page, h, t.rects, name);
     });
   }
+  // All drawn: said before the save, which for thousands of annotations is the longest part.
+  opts.onHighlight?.(highlights.length, highlights.length);
   // Classic xref tables rather than object streams: older readers and tools (and people
   // reading the file in a text editor) handle them.
   const bytes = await doc.save({ useObjectStreams: false });

@@ -24,6 +24,7 @@ import { scopeDescription } from './bag-info.ts';
 import { auditFiles, caseJson } from './payload.ts';
 import { paperFor, type Paper } from './rendition/paper.ts';
 import { jobSteps, type JobSteps, type StepProgress } from './steps.ts';
+import { breatheNow } from '../jobs/breathe.ts';
 
 export const EXHIBIT_VERSION = '0.1.0';
 
@@ -113,7 +114,11 @@ export async function exportBundle(
 async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, steps: JobSteps) {
   const caseName = path.basename(store.dir);
   const model = scopeModel(buildModel(store.db, caseName, opts.reviewer), opts.scope ?? {});
+  // Each phase below holds the process for a while on a large case: a Cancel pressed meanwhile
+  // is heard between them.
+  await breatheNow();
   checkQuotes(store, model, steps);
+  await breatheNow();
   const originals = new Map<string, Uint8Array>();
   const payload: BagFile[] = [];
   for (const [i, d] of model.documents.entries()) {
@@ -125,8 +130,11 @@ async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, s
     payload.push({ path: `data/originals/${bagFileName(d.sha256, d.fileName)}`, bytes });
     // A PDF's pages travel with it, so a case importing the bundle need not open it (carried-pages.ts).
     if (d.kind === 'pdf') payload.push(carriedPagesFile(store.db, d));
+    await breatheNow();
   }
   steps.report('originals', model.documents.length, model.documents.length);
+  await breatheNow();
+  steps.check();
   const audit = auditFiles(store.db, model, opts.scope);
   payload.push(
     { path: 'data/case.json', bytes: caseJson(model) },
@@ -134,6 +142,10 @@ async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, s
     contextCopy(),
     { path: 'data/audit/audit.jsonl', bytes: audit.lines },
     { path: 'data/audit/head.json', bytes: audit.head },
+  );
+  await breatheNow();
+  steps.check();
+  payload.push(
     ...(await (opts.extras ?? bundleExtras)(model, originals, steps, {
       paper: opts.paper ?? paperFor(),
       pageTexts: (documentId) => documentTexts(store.db, documentId),

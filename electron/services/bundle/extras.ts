@@ -75,10 +75,15 @@ export async function bundleExtras(
       const bytes = await annotatePdf(base, highlights, {
         signal: steps.signal,
         ocr: readings.get(d.documentId),
-        // A PDF with thousands of highlights takes a while: say how far it is, every hundred.
+        // A PDF with many highlights takes a while: say how far it is, every 25.
         onHighlight: (done, n) => {
-          if (done > 0 && done % 100 === 0)
-            steps.report('annotated', i, total, `${titleOf(model, d.documentId)}, ${done} of ${n} highlights drawn`);
+          if (n > 25 && done > 0 && (done % 25 === 0 || done === n))
+            steps.report(
+              'annotated',
+              i,
+              total,
+              `${titleOf(model, d.documentId)}, ${done} of ${n} highlights drawn${done === n ? ', saving' : ''}`,
+            );
         },
         onFallback: (chars) =>
           steps.warn(

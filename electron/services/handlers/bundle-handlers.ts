@@ -11,22 +11,18 @@ import type { Handlers, RouterContext } from '../router.ts';
 import { importTrustPolicy } from '../trust/import-policy.ts';
 import { signerLookup } from '../trust/trust.ts';
 import { ownKeyOf } from './trust-handlers.ts';
+import { throttleProgress } from '../jobs/throttle.ts';
 
 /**
  * Forward a job's progress as bundle.progress events: every change of step and every step's
- * end, otherwise at most one event per 50 ms (quotes and ZIP bytes come thousands at a time).
+ * end at once, otherwise at most one event per 50 ms (quotes and ZIP bytes come thousands at a time).
  */
 function progressEmitter(ctx: RouterContext, jobId: string | undefined): ((p: StepProgress) => void) | undefined {
   if (!jobId) return undefined;
-  let lastPhase = '';
-  let lastAt = 0;
-  return (p) => {
-    const now = Date.now();
-    if (p.phase === lastPhase && p.done !== p.total && now - lastAt < 50) return;
-    lastPhase = p.phase;
-    lastAt = now;
-    ctx.emit('bundle.progress', { jobId, ...p });
-  };
+  return throttleProgress<StepProgress>(
+    (p) => ctx.emit('bundle.progress', { jobId, ...p }),
+    (p, previous) => p.phase !== previous?.phase || p.done === p.total,
+  );
 }
 
 /** Handlers for bundles of the open case. */

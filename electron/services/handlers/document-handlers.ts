@@ -8,6 +8,7 @@ import { importPaths } from '../ingest/import.ts';
 import { DEFAULT_OCR_LANGUAGES } from '../ocr/languages.ts';
 import type { Handlers, RouterContext } from '../router.ts';
 import { search } from '../search/search.ts';
+import { throttleProgress } from '../jobs/throttle.ts';
 
 type DocumentChannels =
   | 'case.info'
@@ -66,7 +67,11 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
           provenance,
           ocrLanguages: ocr === false ? undefined : (ocr ?? DEFAULT_OCR_LANGUAGES),
           signal,
-          onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
+          // A file started or finished is told at once; pages read, at a pace the window can paint.
+          onProgress: throttleProgress(
+            (p) => ctx.emit('import.progress', { jobId, ...p }),
+            (p, previous) => p.filesDone !== previous?.filesDone || p.currentFile !== previous?.currentFile,
+          ),
         }),
       );
       // Scanned pages just queued are read in the background; the import itself is done.

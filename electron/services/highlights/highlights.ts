@@ -9,7 +9,7 @@ import type { Drift, Highlight, HighlightColor, HighlightTarget, TargetSpec } fr
 import { appendAudit } from '../audit/audit.ts';
 import { resolveDocument } from '../documents/documents.ts';
 import { expandQuoteSpec } from './quote-pages.ts';
-import { buildTarget, checkTarget } from './targets.ts';
+import { buildTarget, checkTarget, pageLayoutCache } from './targets.ts';
 
 interface HighlightRow {
   id: string;
@@ -100,10 +100,11 @@ export function listHighlights(db: Database, documentId?: string): Highlight[] {
           .all()
   ) as HighlightRow[];
   const save = db.prepare('UPDATE highlight_targets SET anchor = ? WHERE highlight_id = ? AND ordinal = ?');
+  const layoutOf = pageLayoutCache();
   return db.transaction(() =>
     rows.map((r) => {
       const targets = targetsOf(db, r.id).map((t, i) => {
-        const checked = checkTarget(db, r.document_id, t);
+        const checked = checkTarget(db, r.document_id, t, layoutOf);
         // A read-only case shows the state found now and stores nothing.
         if (checked.anchor !== t.anchor && !db.readonly) save.run(checked.anchor, r.id, i);
         return checked;

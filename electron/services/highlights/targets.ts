@@ -15,6 +15,24 @@ interface PageRow {
   items: string;
 }
 
+/**
+ * pageLayout remembering the last `size` pages it read: listing a case's highlights checks
+ * every target against its page, and the targets of one page (often dozens) come together,
+ * so each page's text and glyphs are parsed once rather than once per target.
+ */
+export function pageLayoutCache(size = 16): typeof pageLayout {
+  const kept = new Map<string, PageLayout & PageGeometry>();
+  return (db, documentId, page) => {
+    const key = `${documentId}#${page}`;
+    const hit = kept.get(key);
+    if (hit) return hit;
+    const layout = pageLayout(db, documentId, page);
+    kept.set(key, layout);
+    if (kept.size > size) kept.delete(kept.keys().next().value!);
+    return layout;
+  };
+}
+
 /** A page's text, item positions and glyph geometry, as stored; `page` is 1-based. */
 export function pageLayout(db: Database, documentId: string, page: number): PageLayout & PageGeometry {
   const row = db.prepare('SELECT text, items FROM pages WHERE document_id = ? AND page_index = ?').get(documentId, page - 1) as
@@ -67,10 +85,15 @@ const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
  * Check a stored target against the page text as it is now: text found where the target
  * says -> ok; found elsewhere on the page -> drifted (with where); not found -> orphaned.
  */
-export function checkTarget(db: Database, documentId: string, t: HighlightTarget): HighlightTarget {
+export function checkTarget(
+  db: Database,
+  documentId: string,
+  t: HighlightTarget,
+  layoutOf: typeof pageLayout = pageLayout,
+): HighlightTarget {
   let layout: PageLayout & PageGeometry;
   try {
-    layout = pageLayout(db, documentId, t.page);
+    layout = layoutOf(db, documentId, t.page);
   } catch {
     return { ...t, anchor: 'orphaned', current: null };
   }

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: import throughput and memory against pdftotext, search latency on
- * generated cases, and viewer latency in Chromium (needs `npm run build` first). Prints a
- * table, saves bench/results.json, and exits 0 unless something crashes: targets are
- * reported as PASS/MISS, not enforced, because timings depend on the machine. Options:
- * --large (also 1,000,000 pages), --skip-import, --skip-search, --skip-export, --skip-viewer, --runs=N.
+ * generated cases, OCR throughput against the native `tesseract` command (when installed),
+ * and viewer latency in Chromium (needs `npm run build` first). Prints a table, saves
+ * bench/results.json, and exits 0 unless something crashes: targets are reported as
+ * PASS/MISS, not enforced, because timings depend on the machine. Options: --large (also
+ * 1,000,000 pages), --skip-import, --skip-search, --skip-export, --skip-ocr, --skip-viewer, --runs=N.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { benchSearch, type SearchSummary } from './search/search-bench.ts';
 import { benchViewer, type ViewerSummary } from './viewer/viewer-bench.ts';
 import { viewerReport } from './viewer/viewer-report.ts';
 import { benchExport, exportReport, type ExportSummary } from './export/export-bench.ts';
+import { benchOcr, ocrReport, type OcrSummary } from './ocr/ocr-bench.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   const searches: SearchSummary[] = [];
   let viewer: ViewerSummary | null = null;
   let exported: ExportSummary | null = null;
+  let ocr: OcrSummary | null = null;
   try {
     if (!args.has('--skip-import')) {
       imports = await importSection(tmp);
@@ -97,6 +100,10 @@ async function main(): Promise<void> {
       exported = await benchExport(tmp, log);
       sections.push(exportReport(exported));
     }
+    if (!args.has('--skip-ocr')) {
+      ocr = await benchOcr(tmp, runs, log);
+      sections.push(ocrReport(ocr));
+    }
     if (!args.has('--skip-viewer')) {
       viewer = await viewerSection(tmp);
       sections.push(viewerReport(viewer, TARGETS.viewerMs));
@@ -112,8 +119,9 @@ async function main(): Promise<void> {
     searches: !args.has('--skip-search'),
     viewer: !args.has('--skip-viewer'),
     exported: !args.has('--skip-export'),
+    ocr: !args.has('--skip-ocr'),
   };
-  const measured = { imports, searches, viewer, exported } as Record<keyof typeof ran, unknown>;
+  const measured = { imports, searches, viewer, exported, ocr } as Record<keyof typeof ran, unknown>;
   const results: Saved = { at, machine, targets: TARGETS, measuredAt: {} };
   for (const key of Object.keys(ran) as (keyof typeof ran)[]) {
     results[key] = ran[key] ? measured[key] : (prev[key] ?? measured[key]);

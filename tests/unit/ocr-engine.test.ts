@@ -139,3 +139,24 @@ describe('OCR of worse scans', () => {
     });
   }
 });
+
+describe('OCR of a two-column page', () => {
+  it('reads each column down before the next, as a reader does, not straight across both', async () => {
+    const { PDFDocument, StandardFonts } = await import('pdf-lib');
+    const rand = seededRandom(29);
+    // Two columns of a letter-size page with a clear gutter (the left's lines end by ~300 pt).
+    const left = fillerLines(rand, 12, 4);
+    const right = fillerLines(rand, 12, 4);
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([W, H]);
+    left.forEach((line, i) => page.drawText(line, { x: 72, y: H - 96 - i * 15, size: 10, font }));
+    right.forEach((line, i) => page.drawText(line, { x: 340, y: H - 96 - i * 15, size: 10, font }));
+    const drawn = await renderPdfPage(await doc.save(), 0);
+    const text = ocrPageText(await read(drawn.png, W, H));
+    // Every line of the left column comes before the first of the right, each read whole.
+    const at = (line: string) => text.replace(/\s+/g, ' ').indexOf(line);
+    for (const line of [...left, ...right]) expect(at(line), line).toBeGreaterThanOrEqual(0);
+    expect(at(left.at(-1)!)).toBeLessThan(at(right[0]!));
+  }, 60_000);
+});

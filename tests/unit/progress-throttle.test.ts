@@ -29,7 +29,11 @@ describe('progress throttle', () => {
 
   it('sends the newest report held back once its interval is up, so the window never shows a stale count', async () => {
     const sent: P[] = [];
-    const report = throttleProgress<P>((p) => sent.push(p), (p, prev) => p.phase !== prev?.phase, 30);
+    const report = throttleProgress<P>(
+      (p) => sent.push(p),
+      (p, prev) => p.phase !== prev?.phase,
+      30,
+    );
     report({ phase: 'annotated', done: 0, total: 3 });
     report({ phase: 'annotated', done: 1, total: 3 });
     report({ phase: 'annotated', done: 2, total: 3 });

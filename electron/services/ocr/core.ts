@@ -10,6 +10,8 @@ import path from 'node:path';
 
 /** Tesseract's page segmentation mode for orientation and script detection only. */
 export const PSM_OSD_ONLY = 0;
+/** Page segmentation mode 3: find the page's blocks and columns, without orientation (detected apart). */
+export const PSM_AUTO = 3;
 /** LSTM recognition (the 4.0.0_best_int data holds only LSTM models). */
 export const OEM_LSTM_ONLY = 1;
 /** The classic engine: osd.traineddata holds only its models. */

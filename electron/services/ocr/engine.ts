@@ -10,6 +10,7 @@ import {
   loadCore,
   OEM_LSTM_ONLY,
   OEM_TESSERACT_ONLY,
+  PSM_AUTO,
   PSM_OSD_ONLY,
   type TessApi,
   type TessModule,
@@ -101,6 +102,9 @@ export class OcrEngine {
       );
     }
     orienter.SetPageSegMode(PSM_OSD_ONLY);
+    // Tesseract's API starts in single-block mode, which reads a two-column page straight
+    // across both columns; the tesseract command sets automatic segmentation, and so do we.
+    reader.SetPageSegMode(PSM_AUTO);
     for (const d of data) core.FS.unlink(`/${d.code}.traineddata`); // loaded now; the copies only cost memory
     const description = `tesseract.js-core ${CORE_VERSION} (Tesseract ${reader.Version()}), ${data.map((d) => d.version).join(', ')}`;
     engine = new OcrEngine({ core, reader, orienter, languages: joined, engine: description, messages });

@@ -194,11 +194,13 @@ const commands: Record<string, Command> = {
   },
 
   async ocr(s, args, values, out) {
-    if (args.length !== 1) throw new UsageError('ocr takes one document: exhibit ocr DOC [--lang eng+fra] [--force]');
+    if (args.length !== 1)
+      throw new UsageError('ocr takes one document: exhibit ocr DOC [--lang eng+fra] [--force] [--password P]');
     const started = await callTyped(s.router, 'ocr.run', {
       documentId: args[0]!,
       languages: str(values, 'lang'),
       force: values.force === true,
+      password: str(values, 'password'),
     });
     if (started.queued === 0) {
       out.say(`"${started.title}" has no scanned pages to read (use --force to read its pages again)`);

@@ -10,7 +10,8 @@ Commands:
                                   command ends, in English unless --lang says otherwise;
                                   --no-ocr leaves them unread (exhibit ocr reads them later)
   ocr DOC [--lang L] [--force]  Read a document's scanned pages (again, with --force: every
-                                  page read before too, e.g. with another language pack)
+      [--password P]              page read before too, e.g. with another language pack);
+                                  an encrypted PDF's scanned pages need its --password
   ocr-languages                 The languages scans can be read in, and which are installed
       [--source S] [--obtained-from F] [--obtained-at DATE] [--collected-by C] [--notes N]
   documents                     List the documents in the case

@@ -48,7 +48,13 @@ export interface RouterContext {
   /** Long work (imports, bundle jobs, recognition): run, cancelled by id, holding the case or not. */
   jobs: JobService;
   /** Reading scanned pages in the background: look at the queue again, wait for it, where packs go. */
-  ocr: { kick(): void; idle(): Promise<void>; packsDir: string };
+  ocr: {
+    kick(): void;
+    idle(): Promise<void>;
+    /** Hold an encrypted PDF's password (by SHA-256) in memory for this session, to read its scanned pages. */
+    rememberPassword(sha256: string, password: string): void;
+    packsDir: string;
+  };
   /** Per-user folders: settings, and where the default and sample cases live. */
   configDir: string;
   dataDir: string;

@@ -127,8 +127,17 @@ export function openServices(opts: ServicesOptions): Services {
   let geometry = remeasure(store);
   // The reviewer's added language packs live with their other per-user data.
   const packsDir = path.join(opts.dataDir ?? userDataDir(), 'ocr-packs');
+  // Passwords of encrypted PDFs given this session, by SHA-256, for reading their scanned pages.
+  // Memory only: the case never stores a password.
+  const passwords = new Map<string, string>();
   const ocrOf = (s: CaseStore): OcrRunner =>
-    runOcr(s, pool, { actor, emit, dataDirs: () => languageDataDirs(packsDir), onPage: opts.onOcrPage });
+    runOcr(s, pool, {
+      actor,
+      emit,
+      dataDirs: () => languageDataDirs(packsDir),
+      onPage: opts.onOcrPage,
+      password: (sha256) => passwords.get(sha256) ?? null,
+    });
   let ocr = ocrOf(store);
   // Long work on the open case; what holds it keeps the case from being switched away under it.
   const jobs = new JobService();
@@ -175,6 +184,7 @@ export function openServices(opts: ServicesOptions): Services {
       ocr: {
         kick: () => ocr.kick(),
         idle: () => ocr.idle(),
+        rememberPassword: (sha256, password) => void passwords.set(sha256, password),
         packsDir,
       },
       backups: {

@@ -45,7 +45,15 @@ export const ocrChannels = {
   'ocr.status': { args: z.object({ documentId: id.optional() }).strict(), result: z.array(OcrDocumentStatus), access: 'read' },
   /** Read a document's pages again (all with --force, else those never read or failed) with these languages. */
   'ocr.run': {
-    args: z.object({ documentId: id, languages: Languages.optional(), force: z.boolean().optional() }).strict(),
+    args: z
+      .object({
+        documentId: id,
+        languages: Languages.optional(),
+        force: z.boolean().optional(),
+        /** An encrypted PDF's password, held in memory for this session only (never stored). */
+        password: z.string().min(1).max(1024).optional(),
+      })
+      .strict(),
     result: OcrDocumentStatus,
     access: 'write',
   },

@@ -74,6 +74,8 @@ export function documentHandlers(ctx: RouterContext): Pick<Handlers, DocumentCha
           ),
         }),
       );
+      // The password opened these files: their scanned pages are read with it this session.
+      if (password) for (const r of results) if (r.sha256 && r.documentId) ctx.ocr.rememberPassword(r.sha256, password);
       // Scanned pages just queued are read in the background; the import itself is done.
       ctx.ocr.kick();
       return results;

@@ -31,10 +31,11 @@ export function ocrHandlers(ctx: RouterContext): Pick<Handlers, OcrChannels> {
   return {
     'ocr.status': ({ documentId }) =>
       ocrStatus(db(), LOW_CONFIDENCE, documentId === undefined ? undefined : resolveDocument(db(), documentId).id),
-    'ocr.run': ({ documentId, languages, force }) => {
+    'ocr.run': ({ documentId, languages, force, password }) => {
       const doc = resolveDocument(db(), documentId);
       if (doc.kind === 'text')
         throw new ExhibitError('invalid-args', `"${doc.title}" is a text document: there is nothing to read with OCR`, doc.id);
+      if (password) ctx.ocr.rememberPassword(doc.sha256, password);
       const langs = languages ?? DEFAULT_OCR_LANGUAGES;
       // A missing pack is said now, naming it, rather than page by page later.
       const installed = new Set(availableLanguages(ctx.ocr.packsDir));
@@ -54,12 +55,19 @@ export function ocrHandlers(ctx: RouterContext): Pick<Handlers, OcrChannels> {
       const read = new Set(
         db().prepare(`SELECT page_index FROM ocr_pages WHERE document_id = ? AND state = 'done'`).pluck().all(doc.id) as number[],
       );
-      // Without force: pages never read (and with no text of their own) or that failed; with it, every page read before too.
+      const failed = new Set(
+        db()
+          .prepare(`SELECT page_index FROM ocr_pages WHERE document_id = ? AND state = 'failed'`)
+          .pluck()
+          .all(doc.id) as number[],
+      );
+      // Without force: pages never read (and with no text of their own) or whose last reading
+      // failed (a page read before keeps that text meanwhile); with it, every page read before too.
       const chosen = pages
         .filter((p) =>
           force
-            ? read.has(p.page) || doc.kind === 'image' || needsOcr(p.text)
-            : !read.has(p.page) && (doc.kind === 'image' || needsOcr(p.text)),
+            ? read.has(p.page) || failed.has(p.page) || doc.kind === 'image' || needsOcr(p.text)
+            : failed.has(p.page) || (!read.has(p.page) && (doc.kind === 'image' || needsOcr(p.text))),
         )
         .map((p) => p.page);
       enqueuePages(db(), doc.id, chosen, langs);

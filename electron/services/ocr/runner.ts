@@ -35,6 +35,11 @@ export interface OcrRunnerOptions {
   dataDirs(): string[];
   /** Hears each page read or failed (the command line prints progress from it). */
   onPage?(progress: EventOf<'ocr.progress'>): void;
+  /**
+   * The password of an encrypted PDF (by its SHA-256) given in this session, at import or to
+   * a re-run; held in memory only, never stored, so after a restart the reviewer gives it again.
+   */
+  password?(sha256: string): string | null;
 }
 
 export function runOcr(store: CaseStore, pool: WorkerPool, opts: OcrRunnerOptions): OcrRunner {
@@ -81,7 +86,7 @@ export function runOcr(store: CaseStore, pool: WorkerPool, opts: OcrRunnerOption
           data: dataOf(q.sha256),
           source: q.kind === 'image' ? 'image' : 'pdf',
           page: q.page,
-          password: null,
+          password: q.kind === 'image' ? null : (opts.password?.(q.sha256) ?? null),
           languages: q.languages,
           dataDirs: opts.dataDirs(),
           dpi: OCR_DPI,
@@ -98,8 +103,13 @@ export function runOcr(store: CaseStore, pool: WorkerPool, opts: OcrRunnerOption
         process.stderr.write(`exhibit: reading page ${q.page + 1} of ${q.fileName} stopped: ${String(err)}\n`);
         return;
       }
-      failOcrPage(store.db, q.documentId, q.page, err.message);
-      progress(q, err.message);
+      // An encrypted PDF read without its password (after a restart): say what brings the page back.
+      const reason =
+        err.code === 'password-required' || err.code === 'password-incorrect'
+          ? `page ${q.page + 1} is in an encrypted PDF and ${err.code === 'password-required' ? 'its password was not given' : 'the password given is wrong'} in this session; run OCR on the document again with its password`
+          : err.message;
+      failOcrPage(store.db, q.documentId, q.page, reason);
+      progress(q, reason);
     } finally {
       inFlight.delete(key);
     }

@@ -9,7 +9,8 @@
  *     Markdown links the PNGs written (and listed in the manifest) under data/report/areas/;
  *   - the encrypted PDF's area, which cannot be drawn without its password, is said so;
  *   - README.txt's quote check passes on the bag as written;
- *   - imported into a second case, every highlight comes back exactly as it was.
+ *   - imported into a second case, every highlight comes back exactly as it was; into a case
+ *     that has read the scan itself, the scan's area quotes that case's words.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +20,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFNumber }
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callTyped } from '../../electron/services/router.ts';
-import type { Highlight, ShownArea } from '../../shared/ipc/contract.ts';
+import { storeOcrPage } from '../../electron/services/ocr/queue.ts';
+import type { Highlight, HighlightTarget, ShownArea } from '../../shared/ipc/contract.ts';
 import { letterPixels, pngFile } from '../fixtures/images.ts';
 import { commandBlocks } from '../fixtures/readme-blocks.ts';
 import { scanPdf } from '../fixtures/scan-pdf.ts';
@@ -64,6 +66,7 @@ interface Made {
   before: Highlight[];
   after: Highlight[];
   typedFile: string;
+  readElsewhere: { expected: HighlightTarget; got: HighlightTarget };
 }
 
 async function reviewAndHandOver(work: string): Promise<Made> {
@@ -121,7 +124,31 @@ async function reviewAndHandOver(work: string): Promise<Made> {
   expect(report).toMatchObject({ ok: true, problems: [] });
   await callTyped(b.router, 'bundle.import', { path: zip, acceptSigner: report.signer!.fingerprint });
   const after = await callTyped(b.router, 'highlights.list', {});
-  return { areas, text, files: await readAll(zip), bag, warnings: exported.warnings, before, after, typedFile: typed };
+
+  // A case that has the scan already, and has read it: the area comes in reading this case's words.
+  const c = newCase({ size: 1, ocr: { size: 1 } });
+  const [own] = await callTyped(c.router, 'import.start', { jobId: 'own', paths: [scanFile], ocr: false });
+  storeOcrPage(c.store.db, own!.documentId!, 0, scan.ocr, 'OCR');
+  const here = await callTyped(c.router, 'highlights.create', {
+    documentId: own!.documentId!,
+    targets: [{ page: 1, area: areas.scan.shown }],
+  });
+  await callTyped(c.router, 'bundle.import', { path: zip, acceptSigner: report.signer!.fingerprint });
+  const merged = (await callTyped(c.router, 'highlights.list', {})).find(
+    (h) => h.highlightId === areas.scan.highlight.highlightId,
+  )!;
+  const readElsewhere = { expected: here.targets[0]!, got: merged.targets[0]! };
+  return {
+    areas,
+    text,
+    files: await readAll(zip),
+    bag,
+    warnings: exported.warnings,
+    before,
+    after,
+    typedFile: typed,
+    readElsewhere,
+  };
 }
 
 describe('area highlights in a bundle', () => {
@@ -304,6 +331,13 @@ describe('area highlights in a bundle', () => {
     const out = execFileSync('bash', ['-c', script], { cwd: made.bag, encoding: 'utf8' });
     // Every target of the three PDFs (the image file carries no pages): four areas and the passage.
     expect(out.trim()).toBe('quotes ok: 5 found in the pages of 3 PDF(s)');
+  });
+
+  it('reads the words of a case that has read the scan itself, where the bundle had none', () => {
+    const { expected, got } = made.readElsewhere;
+    expect(made.areas.scan.highlight.quote).toBe('');
+    expect(expected.quote.exact).not.toBe('');
+    expect(got).toEqual(expected);
   });
 
   it('comes back exactly as it was in a second case', () => {

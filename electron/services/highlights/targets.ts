@@ -9,7 +9,7 @@ import type { PageGeometry } from '../../../shared/anchoring/glyphs.ts';
 import { rectsForRange, sameRects } from '../../../shared/anchoring/rects.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { HighlightTarget, PageLayout, Rect, TargetSpec } from '../../../shared/ipc/contract.ts';
-import { buildAreaTarget, checkAreaOnPage } from './area.ts';
+import { areaSelectors, buildAreaTarget, checkAreaOnPage } from './area.ts';
 
 interface PageRow {
   text: string;
@@ -114,7 +114,7 @@ export function checkTarget(
  * Targets as they come from elsewhere (a bundle), with boxes cut from this case's glyph
  * geometry wherever the quote is still where it says; boxes are derived from the pages,
  * so the case's own measurement wins over the one a bundle carries. An area keeps its
- * rectangle, its only box, and its quote as the bundle gives them.
+ * rectangle, its only box, and quotes the words inside it on this case's page.
  */
 export function measuredTargets<
   T extends {
@@ -136,7 +136,11 @@ export function measuredTargets<
     }
     if (t.area) {
       checkAreaOnPage(layout, t.area, what);
-      return { ...t, rects: [t.area] };
+      // Anchored by its rectangle, an area reads the words this case's page has inside it: the same
+      // as the bundle's where the pages are (they came with it), this case's own where it has read
+      // the page otherwise (another reading of a scan).
+      const { quote, position } = areaSelectors(layout, t.area);
+      return { ...t, rects: [t.area], quote: { ...t.quote, ...quote }, position: { ...t.position, ...position } };
     }
     if (layout.view === null || layout.text.slice(t.position.start, t.position.end) !== t.quote.exact) return t;
     return { ...t, rects: rectsForRange(layout, t.position.start, t.position.end) };

@@ -21,6 +21,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callTyped } from '../../electron/services/router.ts';
 import { storeOcrPage } from '../../electron/services/ocr/queue.ts';
+import { buildModel } from '../../electron/services/bundle/model.ts';
+import { drawAreaPictures } from '../../electron/services/bundle/report/area-pictures.ts';
+import { pageFrames } from '../../electron/services/highlights/area.ts';
 import type { Highlight, HighlightTarget, ShownArea } from '../../shared/ipc/contract.ts';
 import { letterPixels, pngFile } from '../fixtures/images.ts';
 import { commandBlocks } from '../fixtures/readme-blocks.ts';
@@ -338,6 +341,27 @@ describe('area highlights in a bundle', () => {
     expect(made.areas.scan.highlight.quote).toBe('');
     expect(expected.quote.exact).not.toBe('');
     expect(got).toEqual(expected);
+  });
+
+  it('draws the same pictures in this thread when there is no pool (a tool, a test)', async () => {
+    const s = newCase({ size: 1 });
+    const [doc] = await callTyped(s.router, 'import.start', { jobId: 'again', paths: [made.typedFile] });
+    const shown = made.areas.turned.shown;
+    const h = await callTyped(s.router, 'highlights.create', {
+      documentId: doc!.documentId!,
+      targets: [{ page: 2, area: shown }],
+    });
+    const model = buildModel(s.store.db, 'case', 'T');
+    const pictures = await drawAreaPictures(model, {
+      originals: new Map([[doc!.documentId!, new Uint8Array(fs.readFileSync(made.typedFile))]]),
+      frameOf: pageFrames(s.store.db),
+    });
+    const [picture] = pictures.get(h.highlightId)!;
+    expect(picture).toMatchObject({ page: 2, file: `areas/${h.highlightId}-1.png`, missing: null, widthPt: shown.width });
+    expect(pngSize(picture!.png!)).toEqual(pixels(shown));
+    const html = file('data/report/report.html').toString('utf8');
+    const inBundle = html.match(/<img src="data:image\/png;base64,([^"]+)"[^>]*alt="Area on p\. 2 of ministry">/)![1]!;
+    expect(await blurredDifference(picture!.png!, Buffer.from(inBundle, 'base64'))).toBeLessThan(1);
   });
 
   it('comes back exactly as it was in a second case', () => {

@@ -186,7 +186,7 @@ between them.
                         the originals, not these copies, are the evidence).
   data/report/          The report: report.html, report.docx, report.md and links.csv;
                         in areas/, a picture (PNG) of each highlighted area of a page,
-                        which report.md and links.csv name (the others hold them inside).
+                        which report.md links (report.html and report.docx hold them).
   data/case.json        The review in machine-readable form: documents (with provenance),
                         allegations, highlights, links, and deletions.
   data/annotations.jsonld

@@ -133,7 +133,7 @@ async function draw(
 ): Promise<RenderedRegion[]> {
   const bytes = opts.originals.get(doc.documentId);
   if (!bytes) throw new ExhibitError('not-found', `the original of "${doc.title}" is not at hand`);
-  if (!opts.pool) return drawPageAreas(bytes.slice(), doc.fileName, req);
+  if (!opts.pool) return drawPageAreas(bytes, doc.fileName, req);
   let data = shared.get(doc.documentId);
   if (!data) {
     data = new SharedArrayBuffer(bytes.byteLength);

@@ -4,13 +4,18 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { ExhibitError } from '../../shared/errors.ts';
 import { resolveAllegation } from '../services/allegations/allegations.ts';
-import { buildModel, scopeModel } from '../services/bundle/model.ts';
+import { buildModel, scopeModel, type ReportModel } from '../services/bundle/model.ts';
+import { drawAreaPictures, type AreaPictures } from '../services/bundle/report/area-pictures.ts';
+import { titleOf } from '../services/bundle/report/cite.ts';
+import { blobPath } from '../services/case/blobs.ts';
+import { pageFrames } from '../services/highlights/area.ts';
 import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../services/bundle/report/index.ts';
 import { callTyped } from '../services/router.ts';
 import { userConfigDir } from '../services/case/paths.ts';
 import { reviewerName } from '../services/case/settings.ts';
 import type { Services } from '../services/services.ts';
 import { str, UsageError, type Command } from './command.ts';
+import type { Output } from './output.ts';
 
 const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? (v as string[]) : undefined);
 
@@ -59,18 +64,47 @@ const reportCommand: Command = async (s, args, values, out) => {
   const model = scopeModel(buildModel(s.store.db, path.basename(s.store.dir), reviewerName(out.io.env, configDir)), {
     allegationIds,
   });
+  // A spreadsheet holds no pictures; the other formats show each highlighted area.
+  const pictures = format === 'csv' ? new Map() : await reportPictures(s, model, out);
   const bytes =
     format === 'docx'
-      ? await reportDocx(model)
+      ? await reportDocx(model, pictures)
       : new TextEncoder().encode(
-          format === 'html' ? reportHtml(model) : format === 'md' ? reportMarkdown(model) : reportCsv(model),
+          format === 'html' ? reportHtml(model, pictures) : format === 'md' ? reportMarkdown(model, pictures) : reportCsv(model),
         );
   const target = path.resolve(out.io.cwd, file);
+  // Markdown links its pictures as files beside it (areas/…png), as in a bundle's data/report/.
+  if (format === 'md')
+    for (const list of pictures.values())
+      for (const a of list) {
+        if (!a.file || !a.png) continue;
+        const picture = path.join(path.dirname(target), a.file);
+        fs.mkdirSync(path.dirname(picture), { recursive: true });
+        fs.writeFileSync(picture, a.png);
+      }
   fs.writeFileSync(`${target}.partial`, bytes);
   fs.renameSync(`${target}.partial`, target);
   out.record({ out: target, format, bytes: bytes.length }, () => `Wrote the ${format} report to ${target}`);
   return 0;
 };
+
+/** The pictures of the report's area highlights, drawn in the engine's workers; an area that cannot be drawn is warned of. */
+async function reportPictures(s: Services, model: ReportModel, out: Output): Promise<AreaPictures> {
+  const withAreas = new Set(model.highlights.filter((h) => h.targets.some((t) => t.area)).map((h) => h.documentId));
+  if (withAreas.size === 0) return new Map();
+  const originals = new Map(
+    model.documents
+      .filter((d) => withAreas.has(d.documentId))
+      .map((d) => [d.documentId, new Uint8Array(fs.readFileSync(blobPath(s.store.dir, d.sha256)))] as const),
+  );
+  const pictures = await drawAreaPictures(model, { originals, frameOf: pageFrames(s.store.db), pool: s.pool });
+  // As export does: said on stderr, and left out of --json's output (the report itself says it where the picture would be).
+  if (!out.json)
+    for (const h of model.highlights)
+      for (const a of pictures.get(h.highlightId) ?? [])
+        if (a.missing) out.io.stderr.write(`exhibit: warning: ${titleOf(model, h.documentId)}, page ${a.page}: ${a.missing}\n`);
+  return pictures;
+}
 
 /**
  * Verify a bundle and merge it into the case; Ctrl+C before the merge leaves the case

@@ -23,6 +23,10 @@ Commands:
                                 Highlight that text on that page, or starting there and running
                                 on over the next pages (one highlight, a part per page);
                                 whitespace and line breaks need not match the page exactly
+  highlight add --doc DOC --page N --rect X,Y,W,H [--note T] [--color C] [--label L]
+                                Highlight an area of that page, scanned or not: X,Y its top-left
+                                corner and W,H its size, in points (1/72 inch) from the top-left
+                                corner of the page as shown; the words inside are its quote
   highlight delete ID           Delete a highlight
   highlights [--doc DOC]        List highlights, with each anchor's state (ok, drifted, orphaned) and
                                 any drift (moved, approximate) since the text was read again
@@ -100,7 +104,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   restore: ['from', 'latest'],
   reviewer: [],
   organization: [],
-  highlight: ['doc', 'page', 'quote', 'occurrence', 'note', 'color', 'label'],
+  highlight: ['doc', 'page', 'quote', 'rect', 'occurrence', 'note', 'color', 'label'],
   highlights: ['doc'],
   allegation: ['title', 'code', 'description', 'source', 'status', 'tag'],
   allegations: ['status', 'tag'],
@@ -133,6 +137,7 @@ export const OPTION_SPEC = {
   limit: { type: 'string' },
   doc: { type: 'string' },
   quote: { type: 'string' },
+  rect: { type: 'string' },
   occurrence: { type: 'string' },
   note: { type: 'string' },
   color: { type: 'string' },

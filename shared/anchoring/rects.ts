@@ -33,16 +33,12 @@ export function rectsForRange(geometry: PageGeometry | readonly (readonly number
     : (geometry as PageGeometry);
   const rects: Rect[] = [];
   g.items.forEach((item, index) => {
-    const [s, len, a, b, c, d, e, f, , height] = item as number[];
+    const [s, len] = item as number[];
     if (!(len! > 0) || s! + len! <= start || s! >= end) return;
     const from = Math.max(start, s!) - s!;
     const to = Math.min(end, s! + len!) - s!;
     const ext = itemExtents(g, index);
-    // Unit vectors along the text and up from the baseline, from the text matrix.
-    const along = Math.hypot(a!, b!) || 1;
-    const up = Math.hypot(c!, d!) || 1;
-    const frame = { e: e!, f: f!, ux: a! / along, uy: b! / along, vx: c! / up, vy: d! / up };
-    const [below, above] = verticalExtent(item, height || up);
+    const { frame, below, above } = itemPlacement(item);
     let k = from;
     while (k < to) {
       // A run of characters on one baseline (words of an OCR'd line may each sit a little higher or lower).
@@ -63,7 +59,8 @@ export function rectsForRange(geometry: PageGeometry | readonly (readonly number
   return mergeLineRects(rects);
 }
 
-interface Frame {
+/** Where an item's baseline starts, and unit vectors along the text and up from the baseline, in user space. */
+export interface Frame {
   e: number;
   f: number;
   ux: number;
@@ -72,8 +69,18 @@ interface Frame {
   vy: number;
 }
 
+/** An item row's baseline frame (from its text matrix) and the font's extent below and above the baseline, in points. */
+export function itemPlacement(item: readonly number[]): { frame: Frame; below: number; above: number } {
+  const [, , a, b, c, d, e, f, , height] = item as number[];
+  const along = Math.hypot(a!, b!) || 1;
+  const up = Math.hypot(c!, d!) || 1;
+  const frame = { e: e!, f: f!, ux: a! / along, uy: b! / along, vx: c! / up, vy: d! / up };
+  const [below, above] = verticalExtent(item, height || up);
+  return { frame, below, above };
+}
+
 /** The axis-aligned box of [x0, x1] along the baseline and [y0, y1] up from it, in user space. */
-function box(fr: Frame, x0: number, x1: number, y0: number, y1: number): Rect {
+export function box(fr: Frame, x0: number, x1: number, y0: number, y1: number): Rect {
   const corners = [
     [x0, y0],
     [x1, y0],

@@ -51,7 +51,15 @@ export type Drift = z.infer<typeof Drift>;
 export const HighlightTarget = z.object({
   /** 1-based page number. */
   page: int,
+  /** The boxes to draw; for an area target, the area itself (`[area]`). */
   rects: z.array(Rect),
+  /**
+   * For an area target, the rectangle the reviewer drew, in PDF user space of the unrotated
+   * page (as `rects`); null for a passage of text. An area is anchored by this rectangle:
+   * its quote is the words inside it, in page-text order ('' when none), and `position`
+   * spans them (start = end when none).
+   */
+  area: Rect.nullable(),
   quote: TextQuoteSelector,
   position: TextPositionSelector,
   anchor: AnchorState,
@@ -77,9 +85,20 @@ export const Highlight = z.object({
 export type Highlight = z.infer<typeof Highlight>;
 
 /**
+ * A rectangle on a page as the reviewer sees it: PDF points with the origin at the top-left
+ * corner of the page as displayed (its /Rotate applied; what pdf.js's viewport at scale 1
+ * shows), x to the right and y down.
+ */
+export const ShownArea = z
+  .object({ x: z.number().min(0), y: z.number().min(0), width: z.number().positive(), height: z.number().positive() })
+  .strict();
+export type ShownArea = z.infer<typeof ShownArea>;
+
+/**
  * One target of a highlight to create: either exact offsets into the page text, or a
  * quote (whitespace-insensitive, across line breaks) with its occurrence (1-based) or an
- * approximate start offset `near` to choose between repeats. With `acrossPages`, a quote
+ * approximate start offset `near` to choose between repeats, or an area of the page (any
+ * page, scanned or not; the words inside it become its quote). With `acrossPages`, a quote
  * that is not wholly on `page` may start there and run on over the following pages; it
  * then becomes one target per page, as a selection across a page break does.
  */
@@ -94,6 +113,7 @@ export const TargetSpec = z.union([
       acrossPages: z.boolean().optional(),
     })
     .strict(),
+  z.object({ page: int.min(1), area: ShownArea }).strict(),
 ]);
 export type TargetSpec = z.infer<typeof TargetSpec>;
 

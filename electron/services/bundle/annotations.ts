@@ -8,9 +8,14 @@
  * TextPositionSelector, two alternatives that select the same passage within the page. A
  * bare TextPositionSelector would be read as offsets into the whole document. Offsets count
  * Unicode characters (code points), as the model asks, not JavaScript's UTF-16 units.
+ *
+ * An area of a page selects the page and the rectangle at once: `page=N&viewrect=l,t,w,h`
+ * (RFC 3778's PDF open parameters), in points from the top-left corner of the page as it
+ * is shown (its /Rotate applied), refined by the words inside it: a TextQuoteSelector of
+ * those words and a TextPositionSelector from the first to the last.
  */
 import { randomUUID } from 'node:crypto';
-import type { DocumentSummary, HighlightTarget } from '../../../shared/ipc/contract.ts';
+import type { DocumentSummary, HighlightTarget, Rect, ShownArea } from '../../../shared/ipc/contract.ts';
 import { bagFileName } from './bagit.ts';
 import { ANNOTATION_CONTEXT } from './context-copy.ts';
 import type { BundleHighlight, ReportModel } from './model.ts';
@@ -33,6 +38,9 @@ const TEXT_FRAGMENT = 'http://tools.ietf.org/rfc/rfc5147';
 
 /** The text of page `page` (1-based) of a document, as stored in the case. */
 export type PageTextOf = (documentId: string, page: number) => string;
+
+/** An area target's rectangle as its page shows it (points from the top-left), for `viewrect`. */
+export type AreaShownOf = (documentId: string, page: number, area: Rect) => ShownArea;
 
 /** How many Unicode characters (code points) a string holds. */
 export function codePoints(s: string): number {
@@ -76,11 +84,23 @@ function sourceOf(d: DocumentSummary) {
   };
 }
 
-function targetOf(d: DocumentSummary, t: HighlightTarget, text: string, pageStart: (page: number) => number) {
+/** RFC 3778's `viewrect`: left, top, width and height in points of the page as shown. */
+function viewrect(a: ShownArea): string {
+  return [a.x, a.y, a.width, a.height].map((n) => String(Math.round(n * 100) / 100)).join(',');
+}
+
+function targetOf(
+  d: DocumentSummary,
+  t: HighlightTarget,
+  text: string,
+  pageStart: (page: number) => number,
+  areaShown: AreaShownOf,
+) {
   const start = codePoints(text.slice(0, t.position.start));
   const end = start + codePoints(text.slice(t.position.start, t.position.end));
-  const page =
-    d.kind === 'pdf'
+  const page = t.area
+    ? { conformsTo: PDF_FRAGMENT, value: `page=${t.page}&viewrect=${viewrect(areaShown(d.documentId, t.page, t.area))}` }
+    : d.kind === 'pdf'
       ? { conformsTo: PDF_FRAGMENT, value: `page=${t.page}` }
       : (() => {
           const at = pageStart(t.page);
@@ -100,7 +120,13 @@ function targetOf(d: DocumentSummary, t: HighlightTarget, text: string, pageStar
   };
 }
 
-function highlightAnnotation(h: BundleHighlight, d: DocumentSummary, pageText: PageTextOf, pageStart: (page: number) => number) {
+function highlightAnnotation(
+  h: BundleHighlight,
+  d: DocumentSummary,
+  pageText: PageTextOf,
+  pageStart: (page: number) => number,
+  areaShown: AreaShownOf,
+) {
   return {
     id: `urn:uuid:${h.highlightId}`,
     type: 'Annotation',
@@ -110,7 +136,7 @@ function highlightAnnotation(h: BundleHighlight, d: DocumentSummary, pageText: P
     modified: h.updatedAt,
     ...(h.note ? { body: { type: 'TextualBody', value: h.note, format: 'text/plain', purpose: 'commenting' } } : {}),
     // A passage across a page break is one annotation with one target per page.
-    target: h.targets.map((t) => targetOf(d, t, pageText(h.documentId, t.page), pageStart)),
+    target: h.targets.map((t) => targetOf(d, t, pageText(h.documentId, t.page), pageStart, areaShown)),
   };
 }
 
@@ -131,15 +157,15 @@ function linkAnnotations(h: BundleHighlight) {
   }));
 }
 
-/** data/annotations.jsonld for the model; page texts give offsets in characters. */
-export function annotationsJsonLd(model: ReportModel, pageText: PageTextOf): Uint8Array {
+/** data/annotations.jsonld for the model; page texts give offsets in characters, page frames the areas as shown. */
+export function annotationsJsonLd(model: ReportModel, pageText: PageTextOf, areaShown: AreaShownOf): Uint8Array {
   const docs = new Map(model.documents.map((d) => [d.documentId, d]));
   const starts = new Map<string, (page: number) => number>();
   const items: unknown[] = [];
   for (const h of model.highlights) {
     const d = docs.get(h.documentId)!;
     if (!starts.has(d.documentId)) starts.set(d.documentId, textPageStarts(pageText, d.documentId));
-    items.push(highlightAnnotation(h, d, pageText, starts.get(d.documentId)!), ...linkAnnotations(h));
+    items.push(highlightAnnotation(h, d, pageText, starts.get(d.documentId)!, areaShown), ...linkAnnotations(h));
   }
   const collection = `urn:uuid:${randomUUID()}`;
   const doc = {

@@ -30,6 +30,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { quoteFits } from '../../../shared/anchoring/area.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { PdfMetadata, type DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { GEOMETRY_VERSION } from '../geometry/page-glyphs.ts';
@@ -206,7 +207,7 @@ function checkQuotes(
     for (const t of h.targets) {
       const text = pages[t.page - 1]?.text;
       if (text === undefined) throw refuse(`have no page ${t.page}, which highlight ${h.highlightId.slice(0, 8)} quotes`);
-      if (text.slice(t.position.start, t.position.end) !== t.quote.exact)
+      if (!quoteFits(text, t))
         throw refuse(
           `do not read "${clip(t.quote.exact)}" on page ${t.page} where highlight ${h.highlightId.slice(0, 8)} quotes it`,
         );

@@ -5,7 +5,7 @@
  * resolves inside the file (a highlight's document, a link's highlight and allegation) and
  * no item is listed twice; the error names the field, so nothing is half-merged and no
  * database error surfaces. Fields added to exhibit-case/1 since it began (the "deleted"
- * section, a link's author and times) are optional, so older bundles still read.
+ * section, a link's author and times, a target's area) are optional, so older bundles still read.
  */
 import { z } from 'zod';
 import { ExhibitError } from '../../../shared/errors.ts';
@@ -40,6 +40,14 @@ const Allegation = z.object({
   updatedAt: time,
 });
 
+/**
+ * An area target's rectangle (PDF user space, as `rects`); a bundle from before areas has
+ * none, and every target in it is a passage of text.
+ */
+const Area = Rect.refine(([x1, y1, x2, y2]) => x1 < x2 && y1 < y2, 'an area must be [x1, y1, x2, y2] with x1 < x2 and y1 < y2')
+  .nullable()
+  .default(null);
+
 const Highlight = z.object({
   highlightId: id,
   documentId: id,
@@ -54,6 +62,7 @@ const Highlight = z.object({
       z.object({
         page: int.min(1),
         rects: z.array(Rect),
+        area: Area,
         quote: z.object({ exact: text, prefix: text, suffix: text }),
         position: z.object({ start: int.min(0), end: int.min(0) }).refine((p) => p.end >= p.start, 'end comes before start'),
       }),

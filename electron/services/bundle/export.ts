@@ -8,13 +8,17 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
+import { quoteFits } from '../../../shared/anchoring/area.ts';
 import { diskFullError, ExhibitError, isDiskFull } from '../../../shared/errors.ts';
+import type { Rect } from '../../../shared/ipc/contract.ts';
 import type { CaseStore } from '../case/case.ts';
 import { blobPath } from '../case/blobs.ts';
 import { bagFileName, tagFiles, type BagFile } from './bagit.ts';
 import { carriedPagesFile } from './carried-pages.ts';
 import { bundleExtras, type ExtrasOptions } from './extras.ts';
 import { ocrReadings } from '../ocr/queue.ts';
+import { areaAsShown, pageFrames } from '../highlights/area.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import { reviewerKey } from './keys.ts';
 import { buildModel, scopeModel, type ReportModel } from './model.ts';
 import { titleOf } from './report/cite.ts';
@@ -44,6 +48,8 @@ export interface ExportOptions {
   onProgress?: (p: StepProgress) => void;
   /** Cancels the export between steps; the temporary file is removed and nothing is written. */
   signal?: AbortSignal;
+  /** The engine's workers: the pictures of area highlights are drawn in them (in this thread without). */
+  pool?: WorkerPool;
 }
 
 /** A document's page texts, in page order, as the case stores them (what highlight offsets count in). */
@@ -54,7 +60,7 @@ function documentTexts(db: CaseStore['db'], documentId: string): string[] {
   return rows.map((r) => r.text);
 }
 
-/** Every quote must still be exactly what its page says where the target says it is. */
+/** Every quote must still be exactly what its page says where the target says it is (an area's: its words, see quoteFits). */
 function checkQuotes(store: CaseStore, model: ReportModel, steps: JobSteps): void {
   const texts = pageTexts(store);
   model.highlights.forEach((h, i) => {
@@ -62,7 +68,7 @@ function checkQuotes(store: CaseStore, model: ReportModel, steps: JobSteps): voi
     steps.report('quotes', i, model.highlights.length);
     for (const t of h.targets) {
       const text = texts(h.documentId, t.page);
-      if (text.slice(t.position.start, t.position.end) !== t.quote.exact) {
+      if (!quoteFits(text, t)) {
         const doc = titleOf(model, h.documentId);
         throw new ExhibitError(
           'invalid-args',
@@ -136,9 +142,11 @@ async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, s
   await breatheNow();
   steps.check();
   const audit = auditFiles(store.db, model, opts.scope);
+  const frames = pageFrames(store.db);
+  const areaShown = (documentId: string, page: number, area: Rect) => areaAsShown(frames(documentId, page), area);
   payload.push(
     { path: 'data/case.json', bytes: caseJson(model) },
-    { path: 'data/annotations.jsonld', bytes: annotationsJsonLd(model, pageTexts(store)) },
+    { path: 'data/annotations.jsonld', bytes: annotationsJsonLd(model, pageTexts(store), areaShown) },
     contextCopy(),
     { path: 'data/audit/audit.jsonl', bytes: audit.lines },
     { path: 'data/audit/head.json', bytes: audit.head },
@@ -150,6 +158,8 @@ async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, s
       paper: opts.paper ?? paperFor(),
       pageTexts: (documentId) => documentTexts(store.db, documentId),
       ocrReadings: (documentId) => ocrReadings(store.db, documentId),
+      pageFrame: frames,
+      pool: opts.pool,
     })),
   );
   steps.check();

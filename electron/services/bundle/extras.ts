@@ -1,7 +1,8 @@
 /**
  * The human-facing part of a bundle: annotated copies of the PDFs (real highlight
  * annotations any reader shows), typeset renditions of the highlighted text letters with
- * their highlights annotated the same way, and the report in HTML, DOCX, Markdown and CSV.
+ * their highlights annotated the same way, and the report in HTML, DOCX, Markdown and CSV,
+ * with a picture of each highlighted area of a page (report/area-pictures.ts).
  */
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
@@ -14,6 +15,9 @@ import type { Paper } from './rendition/paper.ts';
 import { renderLetter } from './rendition/rendition.ts';
 import { reportCsv, reportDocx, reportHtml, reportMarkdown } from './report/index.ts';
 import { titleOf } from './report/cite.ts';
+import { drawAreaPictures, type AreaPictures } from './report/area-pictures.ts';
+import type { PageFrame } from './text-layer/geometry.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import type { JobSteps } from './steps.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -28,6 +32,10 @@ export interface ExtrasOptions {
   pageTexts(documentId: string): string[];
   /** What OCR read off a document's scanned pages (page index -> reading); empty for none. */
   ocrReadings?(documentId: string): Map<number, OcrPage>;
+  /** A page's box and /Rotate, to draw an area as the page shows it (needed when the model has area highlights). */
+  pageFrame?(documentId: string, page: number): PageFrame;
+  /** Where areas are drawn (its recognition lane); without one, in this thread. */
+  pool?: WorkerPool | undefined;
 }
 
 /**
@@ -131,12 +139,17 @@ export async function bundleExtras(
     }
   }
   steps.report('annotated', total, total);
+  let pictures: AreaPictures = new Map();
   const reports: [string, () => Promise<Uint8Array> | Uint8Array][] = [
-    ['data/report/report.html', () => text(reportHtml(model))],
-    ['data/report/report.md', () => text(reportMarkdown(model))],
+    ['data/report/report.html', () => text(reportHtml(model, pictures))],
+    ['data/report/report.md', () => text(reportMarkdown(model, pictures))],
     ['data/report/links.csv', () => text(reportCsv(model))],
-    ['data/report/report.docx', () => reportDocx(model)],
+    ['data/report/report.docx', () => reportDocx(model, pictures)],
   ];
+  pictures = await areaPictures(model, originals, steps, opts, reports.length);
+  // Markdown links each picture as a file beside it; HTML and DOCX hold them inside.
+  for (const list of pictures.values())
+    for (const a of list) if (a.file && a.png) files.push({ path: `data/report/${a.file}`, bytes: a.png });
   for (const [i, [path, make]] of reports.entries()) {
     steps.check();
     steps.report('reports', i, reports.length, path.slice('data/report/'.length));
@@ -144,4 +157,32 @@ export async function bundleExtras(
   }
   steps.report('reports', reports.length, reports.length);
   return files;
+}
+
+/** The pictures of the model's area highlights, the reports' first step; areas that could not be drawn are warned of. */
+async function areaPictures(
+  model: ReportModel,
+  originals: Map<string, Uint8Array>,
+  steps: JobSteps,
+  opts: ExtrasOptions,
+  reportCount: number,
+): Promise<AreaPictures> {
+  if (!model.highlights.some((h) => h.targets.some((t) => t.area))) return new Map();
+  if (!opts.pageFrame) throw new Error('bundleExtras: the model has area highlights but no pageFrame was given to draw them');
+  const pictures = await drawAreaPictures(model, {
+    originals,
+    frameOf: opts.pageFrame,
+    pool: opts.pool,
+    signal: steps.signal,
+    onPage: (done, total) => steps.report('reports', 0, reportCount, `pictures of highlighted areas, page ${done} of ${total}`),
+  });
+  steps.check();
+  const missing = new Map<string, string>();
+  for (const h of model.highlights)
+    for (const a of pictures.get(h.highlightId) ?? []) if (a.missing) missing.set(`${h.documentId}#${a.page}`, a.missing);
+  for (const [where, why] of missing) {
+    const [documentId, page] = where.split('#') as [string, string];
+    steps.warn(`${titleOf(model, documentId)}, page ${page}: ${why}`);
+  }
+  return pictures;
 }

@@ -132,11 +132,20 @@ for item in doc["first"]["items"]:
         if target["source"]["id"] not in pages:
             continue
         name, carried = pages[target["source"]["id"]]
-        page = int(target["selector"]["value"].split("=")[1])
+        value = target["selector"]["value"]
+        page = int(value.split("&")[0].split("=")[1])
         refined = {s["type"]: s for s in target["selector"]["refinedBy"]}
         exact = refined["TextQuoteSelector"]["exact"]
         at = refined["TextPositionSelector"]
-        if carried[page - 1]["text"][at["start"]:at["end"]] != exact:
+        text = carried[page - 1]["text"][at["start"]:at["end"]]
+        if "viewrect=" in value:
+            # An area: its words in order, the first and last where the position says.
+            words, span = exact.split(), text.split()
+            rest = iter(span)
+            fits = words[:1] == span[:1] and words[-1:] == span[-1:] and all(w in rest for w in words)
+        else:
+            fits = text == exact
+        if not fits:
             sys.exit(f"{name}: page {page} does not read {exact!r} where {item['id']} quotes it")
         checked += 1
 print(f"quotes ok: {checked} found in the pages of {len(pages)} PDF(s)")
@@ -175,7 +184,9 @@ between them.
   data/annotated/       Copies of the PDFs with every highlight drawn as a PDF annotation,
                         for reading in any PDF viewer (present when PDFs were highlighted;
                         the originals, not these copies, are the evidence).
-  data/report/          The report: report.html, report.docx, report.md and links.csv.
+  data/report/          The report: report.html, report.docx, report.md and links.csv;
+                        in areas/, a picture (PNG) of each highlighted area of a page,
+                        which report.md links (report.html and report.docx hold them).
   data/case.json        The review in machine-readable form: documents (with provenance),
                         allegations, highlights, links, and deletions.
   data/annotations.jsonld
@@ -288,6 +299,20 @@ refined by two selectors that pick the same passage within that page: a TextQuot
 (the exact text, with some text before and after it) and a TextPositionSelector (start
 and end in Unicode characters, counted from the start of the page's text).
 
+A highlight may also be an area of a page: a rectangle the reviewer drew, on a scanned
+page or any other, for a figure, a stamp, a signature or a table. Its FragmentSelector
+reads "page=N&viewrect=LEFT,TOP,WIDTH,HEIGHT" (RFC 3778's PDF open parameters): the
+rectangle in points (1/72 inch) from the top-left corner of the page as it is shown, that
+is with the page's rotation applied. (In an image file, a page is the image as shown,
+at its own resolution.) The rectangle is what the highlight marks; its two refining
+selectors give the words Exhibit found inside it: the TextQuoteSelector's exact text is
+those words in the page's reading order ("" when there are none), and the
+TextPositionSelector spans them, from the first word's start to the last word's end.
+Where words outside the rectangle lie between two inside it (the rest of a line, in
+another column), the exact text leaves them out, and a line break, or a space, stands in
+their place. The annotated PDF marks the same rectangle, and the reports show a picture
+of it.
+
 Read as plain JSON, the file needs nothing else. As JSON-LD, its "@context" names the
 W3C's context, http://www.w3.org/ns/anno.jsonld, as the model requires, plus a few terms
 of its own (title, url, identifier, Claim). A JSON-LD processor would fetch that address;
@@ -321,7 +346,8 @@ that text for each PDF, in data/pages/, under the original's name with ".pages.j
 added. Nothing in it is needed to check the bundle or to read the originals; it is
 covered by the manifest like every other file. Each highlight's quote in case.json and
 annotations.jsonld can be found in it: TextQuoteSelector's exact text starts at
-TextPositionSelector's start in that page's "text".
+TextPositionSelector's start in that page's "text" (for an area, its words are those
+of the text between start and end, in order, perhaps with some left out; section 5).
 
 Each file is one JSON object (UTF-8), written with one page per line:
 

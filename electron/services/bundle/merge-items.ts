@@ -194,7 +194,8 @@ export function mergeHighlights(db: Database, data: CaseFile, docIds: Map<string
         h.note,
         h.deletedAt,
       );
-      insertTargets(db, h.highlightId, measuredTargets(db, docIds.get(h.documentId) ?? h.documentId, h.targets));
+      const docId = docIds.get(h.documentId) ?? h.documentId;
+      insertTargets(db, h.highlightId, measuredTargets(db, docId, h.targets, `highlight ${h.highlightId}`));
       if (h.deletedAt) count.unchanged++;
       else count.added++;
       continue;

@@ -101,7 +101,7 @@ function applyMeasurement(db: Database, doc: UnmeasuredDocument, extracted: Extr
   const targets = db
     .prepare(
       `SELECT t.highlight_id AS highlightId, t.ordinal, t.page_index AS page, t.exact, t.start_offset AS start, t.end_offset AS end
-       FROM highlight_targets t JOIN highlights h ON h.id = t.highlight_id WHERE h.document_id = ?`,
+       FROM highlight_targets t JOIN highlights h ON h.id = t.highlight_id WHERE h.document_id = ? AND t.area IS NULL`,
     )
     .all(doc.documentId) as { highlightId: string; ordinal: number; page: number; exact: string; start: number; end: number }[];
   const setRects = db.prepare('UPDATE highlight_targets SET rects = ? WHERE highlight_id = ? AND ordinal = ?');
@@ -109,6 +109,7 @@ function applyMeasurement(db: Database, doc: UnmeasuredDocument, extracted: Extr
   for (const t of targets) {
     const m = measured.get(t.page);
     // A passage that drifted or vanished is left for anchoring to report; its boxes stay as they were.
+    // (An area's box is the rectangle drawn, whatever the glyphs measure: areas are not selected above.)
     if (!m || m.text.slice(t.start, t.end) !== t.exact) continue;
     setRects.run(JSON.stringify(rectsForRange({ ...m.layout, text: m.text }, t.start, t.end)), t.highlightId, t.ordinal);
     recut++;

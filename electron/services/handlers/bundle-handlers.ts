@@ -51,6 +51,7 @@ export function bundleHandlers(
           scope,
           signal,
           onProgress: progressEmitter(ctx, jobId),
+          pool: ctx.pool,
         }),
       );
     },

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
-import type { Drift, Highlight, HighlightColor, HighlightTarget, TargetSpec } from '../../../shared/ipc/contract.ts';
+import type { Drift, Highlight, HighlightColor, HighlightTarget, Rect, TargetSpec } from '../../../shared/ipc/contract.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { resolveDocument } from '../documents/documents.ts';
 import { expandQuoteSpec } from './quote-pages.ts';
@@ -26,6 +26,7 @@ interface HighlightRow {
 interface TargetRow {
   page_index: number;
   rects: string;
+  area: string | null;
   exact: string;
   prefix: string;
   suffix: string;
@@ -43,6 +44,7 @@ function targetsOf(db: Database, id: string): HighlightTarget[] {
   return rows.map((r) => ({
     page: r.page_index + 1,
     rects: JSON.parse(r.rects),
+    area: r.area === null ? null : (JSON.parse(r.area) as Rect),
     quote: { type: 'TextQuoteSelector', exact: r.exact, prefix: r.prefix, suffix: r.suffix },
     position: { type: 'TextPositionSelector', start: r.start_offset, end: r.end_offset },
     anchor: r.anchor,
@@ -132,13 +134,14 @@ export function insertTargets(
   targets: readonly {
     page: number;
     rects: HighlightTarget['rects'];
+    area: Rect | null;
     quote: { exact: string; prefix: string; suffix: string };
     position: { start: number; end: number };
   }[],
 ): void {
   const insert = db.prepare(
-    `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, exact, prefix, suffix, start_offset, end_offset)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, area, exact, prefix, suffix, start_offset, end_offset)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   targets.forEach((t, i) =>
     insert.run(
@@ -146,6 +149,7 @@ export function insertTargets(
       i,
       t.page - 1,
       JSON.stringify(t.rects),
+      t.area ? JSON.stringify(t.area) : null,
       t.quote.exact,
       t.quote.prefix,
       t.quote.suffix,

@@ -5,14 +5,17 @@
  * approximately is marked drifted, with the quote it had before, so a reviewer sees it.
  * One found nowhere keeps its old quote, offsets and boxes (on a re-read scan the boxes
  * still show where it was on the image) and is marked orphaned. Nothing is deleted.
+ * An area target is anchored by its rectangle, which the new reading does not move: on a
+ * page whose text was replaced its quote is read again from the words now inside it.
  */
 import type { Database } from 'better-sqlite3';
 import { newPages, relocate, type Relocation } from '../../../shared/anchoring/fuzzy.ts';
 import type { PageGeometry } from '../../../shared/anchoring/glyphs.ts';
 import { rectsForRange } from '../../../shared/anchoring/rects.ts';
 import { describeRange } from '../../../shared/anchoring/selectors.ts';
-import type { Drift, PageLayout } from '../../../shared/ipc/contract.ts';
+import type { Drift, PageLayout, Rect } from '../../../shared/ipc/contract.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { areaSelectors } from './area.ts';
 import { pageLayout } from './targets.ts';
 
 /** How many highlights came through re-anchoring how (each counted once, by its worst target). */
@@ -28,6 +31,7 @@ interface TargetRow {
   ordinal: number;
   page_index: number;
   rects: string;
+  area: string | null;
   exact: string;
   prefix: string;
   suffix: string;
@@ -87,6 +91,15 @@ export function reanchorDocument(
     let worst: Outcome = 'kept';
     const changes: unknown[] = [];
     for (const before of targets) {
+      if (before.area !== null) {
+        // Only a page whose text changed reads differently; the rectangle stays where it was drawn.
+        if (!oldPages.has(before.page_index)) continue;
+        const after = rereadArea(before, layoutOf(before.page_index));
+        if (sameRow(before, after)) continue;
+        save.run(after);
+        changes.push({ ordinal: before.ordinal, outcome: 'reread', score: null, before: located(before), after: located(after) });
+        continue;
+      }
       const found = relocate(passageOf(before), oldPages.get(before.page_index), pages);
       const outcome: Outcome = found.kind === 'exact' ? 'kept' : found.kind;
       if (RANK[outcome] > RANK[worst]) worst = outcome;
@@ -156,6 +169,20 @@ function nextRow(
     prefix: quote.prefix,
     suffix: quote.suffix,
     rects: JSON.stringify(rectsForRange(layout, found.start, found.end)),
+    anchor: 'ok',
+  };
+}
+
+/** An area target with the words now inside its rectangle as its quote. */
+function rereadArea(before: TargetRow, layout: PageLayout & PageGeometry): TargetRow {
+  const { quote, position } = areaSelectors(layout, JSON.parse(before.area!) as Rect);
+  return {
+    ...before,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    start_offset: position.start,
+    end_offset: position.end,
     anchor: 'ok',
   };
 }

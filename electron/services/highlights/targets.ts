@@ -1,5 +1,5 @@
 /**
- * Turning what the UI or CLI asks for (offsets, or a quote on a page) into stored
+ * Turning what the UI or CLI asks for (offsets, a quote or an area on a page) into stored
  * targets, and checking stored targets against the page text when a document opens.
  */
 import type { Database } from 'better-sqlite3';
@@ -9,6 +9,7 @@ import type { PageGeometry } from '../../../shared/anchoring/glyphs.ts';
 import { rectsForRange, sameRects } from '../../../shared/anchoring/rects.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { HighlightTarget, PageLayout, Rect, TargetSpec } from '../../../shared/ipc/contract.ts';
+import { areaSelectors, buildAreaTarget, checkAreaOnPage } from './area.ts';
 
 interface PageRow {
   text: string;
@@ -45,6 +46,7 @@ export function pageLayout(db: Database, documentId: string, page: number): Page
 /** Resolve one requested target into selectors and rectangles, or say why not. */
 export function buildTarget(db: Database, documentId: string, spec: TargetSpec): HighlightTarget {
   const layout = pageLayout(db, documentId, spec.page);
+  if ('area' in spec) return buildAreaTarget(db, documentId, layout, spec);
   let range: { start: number; end: number };
   if ('start' in spec) {
     if (spec.end <= spec.start || spec.end > layout.text.length) {
@@ -71,6 +73,7 @@ export function buildTarget(db: Database, documentId: string, spec: TargetSpec):
   return {
     page: spec.page,
     rects: rectsForRange(layout, range.start, range.end),
+    area: null,
     quote,
     position,
     anchor: 'ok',
@@ -84,6 +87,7 @@ const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 /**
  * Check a stored target against the page text as it is now: text found where the target
  * says -> ok; found elsewhere on the page -> drifted (with where); not found -> orphaned.
+ * An area is anchored by its rectangle, so it is ok whatever the text says.
  */
 export function checkTarget(
   db: Database,
@@ -97,6 +101,7 @@ export function checkTarget(
   } catch {
     return { ...t, anchor: 'orphaned', current: null };
   }
+  if (t.area) return { ...t, anchor: 'ok', current: null };
   const found = reanchor(layout.text, t.quote, t.position);
   if (found.state === 'orphaned') return { ...t, anchor: 'orphaned', current: null };
   const rects: Rect[] = rectsForRange(layout, found.start, found.end);
@@ -108,17 +113,34 @@ export function checkTarget(
 /**
  * Targets as they come from elsewhere (a bundle), with boxes cut from this case's glyph
  * geometry wherever the quote is still where it says; boxes are derived from the pages,
- * so the case's own measurement wins over the one a bundle carries.
+ * so the case's own measurement wins over the one a bundle carries. An area keeps its
+ * rectangle, its only box, and quotes the words inside it on this case's page.
  */
 export function measuredTargets<
-  T extends { page: number; rects: Rect[]; quote: { exact: string }; position: { start: number; end: number } },
->(db: Database, documentId: string, targets: readonly T[]): T[] {
+  T extends {
+    page: number;
+    rects: Rect[];
+    area: Rect | null;
+    quote: { exact: string };
+    position: { start: number; end: number };
+  },
+>(db: Database, documentId: string, targets: readonly T[], what = 'a highlight'): T[] {
   return targets.map((t) => {
     let layout: PageLayout & PageGeometry;
     try {
       layout = pageLayout(db, documentId, t.page);
     } catch {
+      if (t.area)
+        throw new ExhibitError('invalid-args', `${what} marks an area of page ${t.page}, which the document lacks`, what);
       return t;
+    }
+    if (t.area) {
+      checkAreaOnPage(layout, t.area, what);
+      // Anchored by its rectangle, an area reads the words this case's page has inside it: the same
+      // as the bundle's where the pages are (they came with it), this case's own where it has read
+      // the page otherwise (another reading of a scan).
+      const { quote, position } = areaSelectors(layout, t.area);
+      return { ...t, rects: [t.area], quote: { ...t.quote, ...quote }, position: { ...t.position, ...position } };
     }
     if (layout.view === null || layout.text.slice(t.position.start, t.position.end) !== t.quote.exact) return t;
     return { ...t, rects: rectsForRange(layout, t.position.start, t.position.end) };

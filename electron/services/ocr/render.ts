@@ -1,7 +1,8 @@
 /**
  * One PDF page drawn to a PNG for OCR, by pdf.js on @napi-rs/canvas (Skia). The page is
  * drawn as displayed (its /Rotate applied) on white, so the words OCR finds are placed in
- * the displayed page's space, as shared/ocr.ts asks.
+ * the displayed page's space, as shared/ocr.ts asks. Areas of a page are drawn the same
+ * way, each to a PNG of its own, for the pictures of area highlights in reports.
  *
  * Rendering needs the canvas package that the extraction workers keep out
  * (ingest/no-canvas.ts): it runs in a thread of its own kind (an OCR or render worker, or
@@ -38,13 +39,13 @@ async function loadCanvas(): Promise<Canvas> {
   try {
     canvas = (await import('@napi-rs/canvas')) as Partial<Canvas>;
   } catch (err) {
-    throw new Error(`pages cannot be drawn for OCR: @napi-rs/canvas did not load (${(err as Error).message})`, {
+    throw new Error(`pages cannot be drawn: @napi-rs/canvas did not load (${(err as Error).message})`, {
       cause: err,
     });
   }
   // The extraction workers' stand-in (no-canvas.ts) has no createCanvas.
   if (typeof canvas.createCanvas !== 'function')
-    throw new Error('pages cannot be drawn for OCR in a thread that keeps the canvas out (keepCanvasOut)');
+    throw new Error('pages cannot be drawn in a thread that keeps the canvas out (keepCanvasOut)');
   return canvas as Canvas;
 }
 
@@ -92,6 +93,62 @@ export async function renderPdfPage(pdfBytes: Uint8Array, pageIndex: number, opt
       }).promise;
       const png = new Uint8Array(await canvas.encode('png'));
       return { png, widthPt: base.width, heightPt: base.height, dpi };
+    } finally {
+      page.cleanup();
+    }
+  } finally {
+    await destroy().catch(() => undefined);
+  }
+}
+
+/** A rectangle of a page as displayed: points from its top-left corner, y down (shared/ocr.ts's space). */
+export interface PageRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface RenderedRegion {
+  png: Uint8Array;
+  widthPx: number;
+  heightPx: number;
+}
+
+/**
+ * Draw regions of page `pageIndex` (0-based) of a PDF, each to a PNG of its own at `dpi`
+ * (lowered for a region that would exceed MAX_SIDE_PX on a side). The document is opened
+ * once for them all.
+ */
+export async function renderPdfRegions(
+  pdfBytes: Uint8Array,
+  pageIndex: number,
+  regions: readonly PageRegion[],
+  opts: { dpi: number; password?: string },
+): Promise<RenderedRegion[]> {
+  const canvasLib = await loadCanvas();
+  const { doc, destroy } = await open(pdfBytes, opts.password);
+  try {
+    if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= doc.numPages)
+      throw new ExhibitError('invalid-args', `the PDF has no page ${pageIndex + 1} (it has ${doc.numPages})`);
+    const page = await doc.getPage(pageIndex + 1);
+    try {
+      const out: RenderedRegion[] = [];
+      for (const r of regions) {
+        const scale = renderDpi(r.width, r.height, opts.dpi) / 72;
+        const widthPx = Math.max(1, Math.round(r.width * scale));
+        const heightPx = Math.max(1, Math.round(r.height * scale));
+        // The whole page's viewport shifted so the region's top-left corner is the canvas's origin.
+        const viewport = page.getViewport({ scale, offsetX: -r.x * scale, offsetY: -r.y * scale });
+        const canvas = canvasLib.createCanvas(widthPx, heightPx);
+        await page.render({
+          canvas: canvas as unknown as Parameters<PDFPageProxy['render']>[0]['canvas'],
+          viewport,
+          background: 'white',
+        }).promise;
+        out.push({ png: new Uint8Array(await canvas.encode('png')), widthPx, heightPx });
+      }
+      return out;
     } finally {
       page.cleanup();
     }

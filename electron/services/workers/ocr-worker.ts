@@ -1,7 +1,8 @@
 /**
  * Entry point of a text-recognition worker thread (the pool's 'ocr' lane). It draws a PDF
  * page (or decodes a page of an image file) and reads it with the engine it keeps warm for
- * the languages asked. Unlike the extraction workers it needs the canvas package: it is a
+ * the languages asked; or it draws areas of a page to pictures for a report (the engine is
+ * then never loaded). Unlike the extraction workers it needs the canvas package: it is a
  * lane of its own so that extraction workers never load it.
  */
 import { parentPort } from 'node:worker_threads';
@@ -10,10 +11,12 @@ import { ExhibitError } from '../../../shared/errors.ts';
 import type { OcrPage } from '../../../shared/ocr.ts';
 import { describeImage } from '../ingest/image/describe.ts';
 import { pageImagePng } from '../ingest/image/page.ts';
+import { drawPageAreas } from '../ocr/areas.ts';
 import { closeOcr, recognise, renderPdfPage } from '../ocr/index.ts';
 import type { WorkerRequest, WorkerResponse } from './tasks.ts';
 
 type OcrTask = Extract<WorkerRequest, { type: 'ocr' }>;
+type AreasTask = Extract<WorkerRequest, { type: 'areas' }>;
 
 // One page at a time per worker, and no image cache kept between pages: memory follows the page.
 sharp.cache(false);
@@ -35,14 +38,17 @@ async function readPage(req: OcrTask): Promise<OcrPage> {
   return recognise(image.png, { ...engine, widthPt: facts.widthPt, heightPt: facts.heightPt, dpi });
 }
 
-async function handle(req: OcrTask): Promise<WorkerResponse> {
+async function handle(req: OcrTask | AreasTask): Promise<WorkerResponse> {
   try {
-    return { taskId: req.taskId, ok: true, value: await readPage(req) };
+    // The image file's name comes as the task's key (as for reading), for its messages.
+    const value = req.type === 'areas' ? await drawPageAreas(new Uint8Array(req.data), req.key, req) : await readPage(req);
+    return { taskId: req.taskId, ok: true, value };
   } catch (err) {
     if (err instanceof ExhibitError)
       return { taskId: req.taskId, ok: false, code: err.code, message: err.message, subject: err.subject };
     const detail = err instanceof Error ? err.message : String(err);
-    return { taskId: req.taskId, ok: false, code: 'ocr-crash', message: `page ${req.page + 1} could not be read (${detail})` };
+    const what = req.type === 'areas' ? 'drawn' : 'read';
+    return { taskId: req.taskId, ok: false, code: 'ocr-crash', message: `page ${req.page + 1} could not be ${what} (${detail})` };
   }
 }
 
@@ -51,7 +57,7 @@ if (!port) throw new Error('ocr-worker must run as a worker thread');
 // As in the extraction workers: pdf.js may leave promises of a damaged file rejected with
 // nobody listening; what matters reaches the task through the promise it awaits.
 process.on('unhandledRejection', () => undefined);
-port.on('message', (req: OcrTask) => {
+port.on('message', (req: OcrTask | AreasTask) => {
   void handle(req).then((res) => port.postMessage(res));
 });
 port.on('close', () => void closeOcr());

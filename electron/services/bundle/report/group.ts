@@ -7,7 +7,8 @@ import type { Stance, StanceCounts } from '../../../../shared/ipc/contract.ts';
 import { STANCE_LABEL, STANCES } from '../../../../shared/stances.ts';
 import type { DocumentSummary } from '../../../../shared/ipc/contract.ts';
 import type { ReportModel, ReportPassage } from '../model.ts';
-import { titleOf, type PassagePlace } from './cite.ts';
+import type { AreaPicture, AreaPictures } from './area-pictures.ts';
+import { pageCitation, titleOf, type PassagePlace } from './cite.ts';
 
 export type ReportAllegation = ReportModel['allegations'][number];
 
@@ -48,6 +49,7 @@ export function passagesInOrder(model: ReportModel): { allegation: ReportAllegat
  * linked to nothing has only the one who highlighted it.
  */
 export type ShownPassage = PassagePlace & {
+  highlightId: string;
   quote: string;
   note: string | null;
   highlightedBy: string;
@@ -156,4 +158,25 @@ export function machineReadNote(
   for (let n = p.page; n <= (p.lastPage ?? p.page); n++) if (pages[n] !== undefined) confidences.push(pages[n]!);
   if (confidences.length === 0) return null;
   return `Machine-read text (OCR, confidence ${Math.round(Math.min(...confidences))}%): compare with the page image`;
+}
+
+/** Said in place of the quote of an area with no words inside (a figure, a stamp, a page not read yet). */
+export const NO_WORDS_IN_AREA = 'No text was found inside the area.';
+
+/** The pictures of a passage's areas: none for a passage of text, or when the report is made without pictures. */
+export function passagePictures(
+  pictures: AreaPictures | undefined,
+  p: Pick<ShownPassage, 'highlightId'>,
+): readonly AreaPicture[] {
+  return pictures?.get(p.highlightId) ?? [];
+}
+
+/** The quote as a report shows it: its words on one line, or a word that an area held none. */
+export function shownQuote(p: Pick<ShownPassage, 'quote'>, pictures: readonly AreaPicture[]): string {
+  return p.quote === '' && pictures.length > 0 ? NO_WORDS_IN_AREA : displayQuote(p.quote);
+}
+
+/** "Area on p. 3": what a picture (or the note in its place) is of, cited as its page is. */
+export function areaCaption(model: ReportModel, p: Pick<PassagePlace, 'documentId' | 'sha256'>, a: AreaPicture): string {
+  return `Area on ${pageCitation(model, { documentId: p.documentId, sha256: p.sha256, page: a.page, lastPage: a.page })}`;
 }

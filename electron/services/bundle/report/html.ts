@@ -1,7 +1,8 @@
 /**
  * The report as one self-contained HTML file: no scripts, no external fonts or images,
  * so it opens offline years later and prints cleanly. A Content-Security-Policy forbids
- * everything but the inline style, as a second guard behind escaping every piece of text.
+ * everything but the inline style and the pictures of area highlights, which are held
+ * inside as data: URIs, as a second guard behind escaping every piece of text.
  */
 import type { ReportModel } from '../model.ts';
 import {
@@ -9,7 +10,6 @@ import {
   STANCE_LABEL,
   cellCounts,
   citation,
-  displayQuote,
   formatCounts,
   groupByStance,
   matrixGrid,
@@ -20,7 +20,11 @@ import {
   type ReportAllegation,
   type ShownPassage,
   machineReadNote,
+  areaCaption,
+  passagePictures,
+  shownQuote,
 } from './group.ts';
+import type { AreaPicture, AreaPictures } from './area-pictures.ts';
 
 /** Escape text for element content and double-quoted attributes alike. */
 export function esc(s: string): string {
@@ -38,6 +42,9 @@ dl.meta dt { font-weight: bold; } dl.meta dd { margin: 0; white-space: pre-wrap;
 figure.passage { margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
 blockquote { margin: 0; padding: .3rem .8rem; border-left: 4px solid #555; background: #f4f4f4; white-space: pre-wrap; }
 figcaption { font-size: .9rem; margin-top: .25rem; color: #333; }
+.with-area { display: flex; gap: .8rem; align-items: flex-start; }
+.with-area img { max-width: 55%; height: auto; border: 1px solid #999; }
+.with-area blockquote { flex: 1; }
 .rationale, .note { white-space: pre-wrap; }
 code { font-family: Menlo, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
@@ -57,10 +64,30 @@ function metaList(rows: [string, string][]): string {
   return `<dl class="meta">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 }
 
-/** One quoted passage with its citation, the rationale and note when there are any, and who highlighted and linked it. */
-function passageFigure(model: ReportModel, p: ShownPassage): string {
+/** An area's picture at its size on paper (CSS pixels are 1/96 inch), named for a reader who cannot see it. */
+function areaImage(model: ReportModel, p: ShownPassage, a: AreaPicture): string {
+  const base64 = Buffer.from(a.png!.buffer, a.png!.byteOffset, a.png!.byteLength).toString('base64');
+  const [w, h] = [a.widthPt, a.heightPt].map((pt) => Math.max(1, Math.round((pt * 96) / 72)));
+  const alt = `${areaCaption(model, p, a)} of ${titleOf(model, p.documentId)}`;
+  return `<img src="data:image/png;base64,${base64}" width="${w}" height="${h}" alt="${esc(alt)}">`;
+}
+
+/**
+ * One quoted passage with its citation, the rationale and note when there are any, and who
+ * highlighted and linked it. An area's picture stands beside its words; an area that could
+ * not be drawn is said so under the citation.
+ */
+function passageFigure(model: ReportModel, p: ShownPassage, pictures?: AreaPictures): string {
+  const areas = passagePictures(pictures, p);
+  const drawn = areas.filter((a) => a.png);
+  const quote = `<blockquote>${esc(shownQuote(p, areas))}</blockquote>`;
   return (
-    `<figure class="passage"><blockquote>${esc(displayQuote(p.quote))}</blockquote><figcaption>— ${esc(citation(model, p))}` +
+    `<figure class="passage">${drawn.length ? `<div class="with-area">${drawn.map((a) => areaImage(model, p, a)).join('')}${quote}</div>` : quote}` +
+    `<figcaption>— ${esc(citation(model, p))}` +
+    areas
+      .filter((a) => a.missing)
+      .map((a) => `<br><span class="area-missing">${esc(`${areaCaption(model, p, a)}: ${a.missing}`)}</span>`)
+      .join('') +
     (p.rationale ? `<br><span class="rationale">Rationale: ${esc(p.rationale)}</span>` : '') +
     (p.note ? `<br><span class="note">Note: ${esc(p.note)}</span>` : '') +
     (machineReadNote(model, p) ? `<br><span class="machine-read">${esc(machineReadNote(model, p)!)}</span>` : '') +
@@ -71,7 +98,7 @@ function passageFigure(model: ReportModel, p: ShownPassage): string {
   );
 }
 
-function allegationSection(model: ReportModel, a: ReportAllegation): string {
+function allegationSection(model: ReportModel, a: ReportAllegation, pictures?: AreaPictures): string {
   const meta: [string, string][] = [
     ['Source', a.source ?? '—'],
     ['Status', a.status],
@@ -83,7 +110,7 @@ function allegationSection(model: ReportModel, a: ReportAllegation): string {
         .map(
           (g) =>
             `<h3>${STANCE_LABEL[g.stance]} (${g.passages.length})</h3>\n` +
-            g.passages.map((p) => passageFigure(model, p)).join('\n'),
+            g.passages.map((p) => passageFigure(model, p, pictures)).join('\n'),
         )
         .join('\n')
     : '<p class="empty">No linked passages.</p>';
@@ -91,10 +118,10 @@ function allegationSection(model: ReportModel, a: ReportAllegation): string {
 }
 
 /** Highlights linked to no allegation, with their notes; absent when every highlight is linked. */
-function unlinkedSection(model: ReportModel): string {
+function unlinkedSection(model: ReportModel, pictures?: AreaPictures): string {
   const list = unlinkedPassages(model);
   if (list.length === 0) return '';
-  return `<section class="unlinked"><h2>Highlights not linked to an allegation</h2>\n${list.map((p) => passageFigure(model, p)).join('\n')}\n</section>\n`;
+  return `<section class="unlinked"><h2>Highlights not linked to an allegation</h2>\n${list.map((p) => passageFigure(model, p, pictures)).join('\n')}\n</section>\n`;
 }
 
 function documentIndex(model: ReportModel): string {
@@ -120,14 +147,14 @@ function matrixTable(model: ReportModel): string {
   return `<section class="matrix"><h2>Evidence matrix</h2>\n<table>${head}<tbody>\n${body}\n</tbody></table>\n</section>`;
 }
 
-/** The whole report as an HTML document string. */
-export function reportHtml(model: ReportModel): string {
+/** The whole report as an HTML document string, with the pictures of area highlights when given. */
+export function reportHtml(model: ReportModel, pictures?: AreaPictures): string {
   const title = `${model.caseName} — evidence report`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <style>${STYLE}
@@ -139,8 +166,8 @@ ${metaList([
   [EXPORTED_BY, model.reviewer],
   ['Generated', model.generatedAt],
 ])}</header>
-${model.allegations.map((a) => allegationSection(model, a)).join('\n')}
-${unlinkedSection(model)}${documentIndex(model)}
+${model.allegations.map((a) => allegationSection(model, a, pictures)).join('\n')}
+${unlinkedSection(model, pictures)}${documentIndex(model)}
 ${matrixTable(model)}
 </body>
 </html>

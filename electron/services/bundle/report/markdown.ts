@@ -9,7 +9,6 @@ import {
   STANCE_LABEL,
   cellCounts,
   citation,
-  displayQuote,
   formatCounts,
   groupByStance,
   matrixGrid,
@@ -20,7 +19,11 @@ import {
   type ReportAllegation,
   type ShownPassage,
   machineReadNote,
+  areaCaption,
+  passagePictures,
+  shownQuote,
 } from './group.ts';
+import type { AreaPictures } from './area-pictures.ts';
 
 /**
  * Escape inline Markdown: the ASCII punctuation CommonMark gives meaning to anywhere in a
@@ -38,15 +41,19 @@ export function mdText(s: string): string {
   );
 }
 
-/** The text of a verbatim quote line: escaped, on one line, and never starting as a list or heading. */
-function mdQuote(quote: string): string {
-  return mdText(displayQuote(quote));
-}
-
-/** A quoted passage: the quote, then its citation, rationale, note and who highlighted and linked it, as one tight paragraph. */
-function passageBlock(model: ReportModel, p: ShownPassage): string[] {
+/**
+ * A quoted passage: an area's picture (a PNG beside the report), the quote, then its
+ * citation, rationale, note and who highlighted and linked it, as one tight paragraph.
+ */
+function passageBlock(model: ReportModel, p: ShownPassage, pictures?: AreaPictures): string[] {
+  const areas = passagePictures(pictures, p);
+  // The file names are Exhibit's own (a highlight id and a number): nothing in them needs escaping.
+  const images = areas.filter((a) => a.file).map((a) => `![${mdText(areaCaption(model, p, a))}](${a.file})`);
+  // The quote escaped, on one line, and never starting as a list or heading.
+  const out = [...(images.length ? [...images, ''] : []), `> ${mdText(shownQuote(p, areas))}`, ''];
   // Two trailing spaces: a hard line break, so the citation block stays one tight paragraph.
-  const out = [`> ${mdQuote(p.quote)}`, '', `— ${mdText(citation(model, p))}  `];
+  out.push(`— ${mdText(citation(model, p))}  `);
+  for (const a of areas) if (a.missing) out.push(`${mdText(`${areaCaption(model, p, a)}: ${a.missing}`)}  `);
   if (p.rationale) out.push(`Rationale: ${mdText(p.rationale)}  `);
   if (p.note) out.push(`Note: ${mdText(p.note)}  `);
   const ocr = machineReadNote(model, p);
@@ -56,7 +63,7 @@ function passageBlock(model: ReportModel, p: ShownPassage): string[] {
   return out;
 }
 
-function allegationSection(model: ReportModel, a: ReportAllegation): string[] {
+function allegationSection(model: ReportModel, a: ReportAllegation, pictures?: AreaPictures): string[] {
   const out = [`## ${mdText(a.code)} — ${mdText(a.title)}`, ''];
   out.push(`- Source: ${a.source ? mdText(a.source) : '—'}`, `- Status: ${a.status}`);
   if (a.description) out.push(`- Description: ${mdText(a.description)}`);
@@ -65,16 +72,16 @@ function allegationSection(model: ReportModel, a: ReportAllegation): string[] {
   if (groups.length === 0) out.push('_No linked passages._', '');
   for (const g of groups) {
     out.push(`### ${STANCE_LABEL[g.stance]} (${g.passages.length})`, '');
-    for (const p of g.passages) out.push(...passageBlock(model, p));
+    for (const p of g.passages) out.push(...passageBlock(model, p, pictures));
   }
   return out;
 }
 
 /** Highlights linked to no allegation, with their notes; nothing when every highlight is linked. */
-function unlinkedSection(model: ReportModel): string[] {
+function unlinkedSection(model: ReportModel, pictures?: AreaPictures): string[] {
   const list = unlinkedPassages(model);
   if (list.length === 0) return [];
-  return ['## Highlights not linked to an allegation', '', ...list.flatMap((p) => passageBlock(model, p))];
+  return ['## Highlights not linked to an allegation', '', ...list.flatMap((p) => passageBlock(model, p, pictures))];
 }
 
 function documentIndex(model: ReportModel): string[] {
@@ -101,8 +108,8 @@ function matrixTable(model: ReportModel): string[] {
   return [...out, ''];
 }
 
-/** The whole report as one Markdown string, ending with a newline. */
-export function reportMarkdown(model: ReportModel): string {
+/** The whole report as one Markdown string, ending with a newline; area pictures are linked as the files `pictures` names. */
+export function reportMarkdown(model: ReportModel, pictures?: AreaPictures): string {
   const lines = [
     `# ${mdText(model.caseName)} — evidence report`,
     '',
@@ -111,8 +118,8 @@ export function reportMarkdown(model: ReportModel): string {
     '',
     '# Allegations',
     '',
-    ...model.allegations.flatMap((a) => allegationSection(model, a)),
-    ...unlinkedSection(model),
+    ...model.allegations.flatMap((a) => allegationSection(model, a, pictures)),
+    ...unlinkedSection(model, pictures),
     ...documentIndex(model),
     ...matrixTable(model),
   ];

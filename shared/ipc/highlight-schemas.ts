@@ -58,6 +58,12 @@ export const HighlightTarget = z.object({
   /** Where the quoted text is found now, when the anchor drifted. */
   current: z.object({ page: int, start: int, end: int, rects: z.array(Rect) }).nullable(),
   drifted: Drift.nullable(),
+  /**
+   * For an area target (a rectangle drawn on the page), that rectangle in PDF user space of
+   * the unrotated page; `rects` is then `[area]` and the quote is the words inside ('' when none).
+   * Null for a text target.
+   */
+  area: Rect.nullable(),
 });
 export type HighlightTarget = z.infer<typeof HighlightTarget>;
 
@@ -81,7 +87,9 @@ export type Highlight = z.infer<typeof Highlight>;
  * quote (whitespace-insensitive, across line breaks) with its occurrence (1-based) or an
  * approximate start offset `near` to choose between repeats. With `acrossPages`, a quote
  * that is not wholly on `page` may start there and run on over the following pages; it
- * then becomes one target per page, as a selection across a page break does.
+ * then becomes one target per page, as a selection across a page break does. Or an area:
+ * a rectangle on the page in PDF points, origin at the top-left of the page as displayed
+ * (its rotation applied) — the pdf.js viewport's CSS pixels divided by its scale.
  */
 export const TargetSpec = z.union([
   z.object({ page: int.min(1), start: int.min(0), end: int.min(1) }).strict(),
@@ -92,6 +100,14 @@ export const TargetSpec = z.union([
       occurrence: int.min(1).optional(),
       near: int.min(0).optional(),
       acrossPages: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      page: int.min(1),
+      area: z
+        .object({ x: z.number().min(0), y: z.number().min(0), width: z.number().positive(), height: z.number().positive() })
+        .strict(),
     })
     .strict(),
 ]);

@@ -8,6 +8,7 @@ import { ExhibitError } from '../../../shared/errors.ts';
 import type { Drift, Highlight, HighlightColor, HighlightTarget, TargetSpec } from '../../../shared/ipc/contract.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { resolveDocument } from '../documents/documents.ts';
+import { buildAreaTarget } from './area.ts';
 import { expandQuoteSpec } from './quote-pages.ts';
 import { buildTarget, checkTarget, pageLayoutCache } from './targets.ts';
 
@@ -36,6 +37,7 @@ interface TargetRow {
   drifted_from: string | null;
   drifted_score: number | null;
   drifted_at: string | null;
+  area: string | null;
 }
 
 function targetsOf(db: Database, id: string): HighlightTarget[] {
@@ -53,6 +55,7 @@ function targetsOf(db: Database, id: string): HighlightTarget[] {
       score: r.drifted_score,
       at: r.drifted_at ?? '',
     },
+    area: r.area === null ? null : JSON.parse(r.area),
   }));
 }
 
@@ -134,11 +137,12 @@ export function insertTargets(
     rects: HighlightTarget['rects'];
     quote: { exact: string; prefix: string; suffix: string };
     position: { start: number; end: number };
+    area?: HighlightTarget['area'] | undefined;
   }[],
 ): void {
   const insert = db.prepare(
-    `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, exact, prefix, suffix, start_offset, end_offset)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO highlight_targets (highlight_id, ordinal, page_index, rects, exact, prefix, suffix, start_offset, end_offset, area)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   targets.forEach((t, i) =>
     insert.run(
@@ -151,6 +155,7 @@ export function insertTargets(
       t.quote.suffix,
       t.position.start,
       t.position.end,
+      t.area ? JSON.stringify(t.area) : null,
     ),
   );
 }
@@ -169,7 +174,9 @@ export function createHighlight(db: Database, h: NewHighlight): Highlight {
   return db.transaction(() => {
     const doc = resolveDocument(db, h.documentId);
     if (doc.status !== 'ready') throw new ExhibitError('not-found', `"${doc.title}" was removed from this case`, doc.id);
-    const targets = h.targets.flatMap((spec) => expandQuoteSpec(db, doc.id, spec)).map((spec) => buildTarget(db, doc.id, spec));
+    const targets = h.targets
+      .flatMap((spec) => expandQuoteSpec(db, doc.id, spec))
+      .map((spec) => ('area' in spec ? buildAreaTarget(db, doc.id, spec) : buildTarget(db, doc.id, spec)));
     const id = randomUUID();
     const now = new Date().toISOString();
     db.prepare(

@@ -15,23 +15,14 @@ import {
   nudge,
   rectBetween,
   shownSize,
-  startingRect,
   toAreaSpec,
   type Arrow,
   type AreaSpec,
-  type FiledViewport,
   type ShownRect,
-  type ShownViewport,
 } from '../../../shared/anchoring/drawn-area.ts';
+import { keepInView, pageUnder, pointOn, rectInMiddle, type AreaPage } from './on-screen.ts';
 import { clearDrafts, paintDraft } from './paint-draft.ts';
 import './area.css';
-
-/** What the tool needs of one page pdf.js has set up. */
-export interface AreaPage {
-  div: HTMLElement;
-  viewport: ShownViewport;
-  filed: FiledViewport;
-}
 
 export interface AreaToolOptions {
   /** The document is open and drawn. */
@@ -150,7 +141,7 @@ export function useAreaTool(scroller: React.RefObject<HTMLElement | null>, opts:
       root.focus({ preventScroll: true });
   }, [held, paint]);
 
-  // A, anywhere in the viewer but a text field or a dialog, turns the tool on or off.
+  // A turns the tool on or off while the document is open, unless typed into a field or meant for a dialog (a stance key).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.key.toLowerCase() !== 'a') return;
@@ -168,24 +159,10 @@ export function useAreaTool(scroller: React.RefObject<HTMLElement | null>, opts:
     if (!root) return;
     pages.current = root;
 
-    /** Where a screen point falls on a page, in points as shown (may lie off the paper). */
-    const pointOn = (p: AreaPage, x: number, y: number) => {
-      const box = p.div.getBoundingClientRect();
-      const size = shownSize(p.viewport);
-      return {
-        x: ((x - box.left - p.div.clientLeft) / p.div.clientWidth) * size.width,
-        y: ((y - box.top - p.div.clientTop) / p.div.clientHeight) * size.height,
-      };
-    };
-    const pageUnder = (target: EventTarget | null) => {
-      const el = target instanceof Element ? target.closest<HTMLElement>('.page[data-page-number]') : null;
-      return el && root.contains(el) ? Number(el.dataset.pageNumber) : null;
-    };
-
     const onPointerDown = (e: PointerEvent) => {
       const o = latest.current;
       if (!o.on || !o.enabled || e.button !== 0 || !e.isPrimary) return;
-      const n = pageUnder(e.target);
+      const n = pageUnder(root, e.target);
       const p = n === null ? null : o.page(n);
       if (n === null || !p) return;
       e.preventDefault();
@@ -225,42 +202,12 @@ export function useAreaTool(scroller: React.RefObject<HTMLElement | null>, opts:
     };
     // Text would be selected under a drag; the pages still take the focus, for the keys.
     const onMouseDown = (e: MouseEvent) => {
-      if (latest.current.on && pageUnder(e.target) !== null) e.preventDefault();
+      if (latest.current.on && pageUnder(root, e.target) !== null) e.preventDefault();
     };
     const onClick = (e: MouseEvent) => {
       if (!dragged.current) return;
       dragged.current = false;
       e.stopPropagation();
-    };
-
-    const keepInView = () => {
-      const el = root.querySelector<HTMLElement>('.exhibit-area-draft');
-      if (!el) return;
-      const b = el.getBoundingClientRect();
-      const view = root.getBoundingClientRect();
-      const margin = 24;
-      if (b.top < view.top + margin) root.scrollTop -= view.top + margin - b.top;
-      else if (b.bottom > view.bottom - margin) root.scrollTop += b.bottom - (view.bottom - margin);
-      if (b.left < view.left + margin) root.scrollLeft -= view.left + margin - b.left;
-      else if (b.right > view.right - margin) root.scrollLeft += b.right - (view.right - margin);
-    };
-    /** The page under the middle of the view, and that point on it; else the middle of the toolbar's page. */
-    const middle = (): Draft | null => {
-      const o = latest.current;
-      const view = root.getBoundingClientRect();
-      const cx = view.left + view.width / 2;
-      const cy = view.top + view.height / 2;
-      for (const el of root.querySelectorAll<HTMLElement>('.page[data-page-number]')) {
-        const b = el.getBoundingClientRect();
-        if (cy < b.top || cy > b.bottom) continue;
-        const n = Number(el.dataset.pageNumber);
-        const p = o.page(n);
-        if (p) return { page: n, rect: startingRect(shownSize(p.viewport), pointOn(p, cx, cy)) };
-      }
-      const p = o.page(o.currentPage);
-      if (!p) return null;
-      const size = shownSize(p.viewport);
-      return { page: o.currentPage, rect: startingRect(size, { x: size.width / 2, y: size.height / 2 }) };
     };
 
     const onKey = (e: KeyboardEvent) => {
@@ -276,14 +223,13 @@ export function useAreaTool(scroller: React.RefObject<HTMLElement | null>, opts:
         return;
       }
       const arrow = ARROWS.has(e.key) ? (e.key as Arrow) : null;
-      if (!arrow && e.key !== 'Enter') return;
+      if (!arrow && !(e.key === 'Enter' && d)) return;
       // The caret's keys belong to the rectangle while the tool is on.
       e.preventDefault();
       // While its popup is open the rectangle stays as it was taken.
       if (taken.current && taken.current === d) return;
       if (!d) {
-        if (!arrow) return;
-        draft.current = middle();
+        draft.current = rectInMiddle(root, o.page, o.currentPage);
         if (draft.current) setSaid(`${describeRect(draft.current.page, draft.current.rect)} ${HOW}`);
       } else if (arrow) {
         const p = o.page(d.page);
@@ -295,7 +241,7 @@ export function useAreaTool(scroller: React.RefObject<HTMLElement | null>, opts:
         return;
       }
       paint();
-      keepInView();
+      keepInView(root, root.querySelector<HTMLElement>('.exhibit-area-draft'));
     };
 
     root.addEventListener('pointerdown', onPointerDown);

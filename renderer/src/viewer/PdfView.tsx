@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import type { PageLayout } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
-import { useAreaTool, type AreaPage, type AreaToolOptions } from '../area/useAreaTool.ts';
+import type { AreaPage } from '../area/on-screen.ts';
+import { useAreaTool, type AreaToolOptions } from '../area/useAreaTool.ts';
 import { CaretBar, CaretStatus } from '../caret/CaretParts.tsx';
 import { pdfPageTexts } from '../caret/text-stream.ts';
 import { useTextCaret } from '../caret/useTextCaret.ts';

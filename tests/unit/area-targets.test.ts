@@ -34,6 +34,11 @@ describe('area targets', () => {
 
     const [listed] = await callTyped(s.router, 'highlights.list', { documentId });
     expect(listed!.targets[0]).toMatchObject({ anchor: 'ok', area: [60, 700, 400, 716], rects: [[60, 700, 400, 716]] });
+
+    // Text boxes cut anew for its words (as re-measuring does) leave the drawn box as it was.
+    s.store.db.prepare(`UPDATE highlight_targets SET rects = '[[72,702,380,713]]'`).run();
+    const [again] = await callTyped(s.router, 'highlights.list', { documentId });
+    expect(again!.targets[0]!.rects).toEqual([[60, 700, 400, 716]]);
   });
 
   it('takes only words whose middle is inside, and quotes nothing over a blank part of the page', async () => {

@@ -44,7 +44,8 @@ function targetsOf(db: Database, id: string): HighlightTarget[] {
   const rows = db.prepare('SELECT * FROM highlight_targets WHERE highlight_id = ? ORDER BY ordinal').all(id) as TargetRow[];
   return rows.map((r) => ({
     page: r.page_index + 1,
-    rects: JSON.parse(r.rects),
+    // An area's box is the one drawn, whatever re-cut the text boxes of its words (re-measuring, re-anchoring).
+    rects: r.area === null ? JSON.parse(r.rects) : [JSON.parse(r.area)],
     quote: { type: 'TextQuoteSelector', exact: r.exact, prefix: r.prefix, suffix: r.suffix },
     position: { type: 'TextPositionSelector', start: r.start_offset, end: r.end_offset },
     anchor: r.anchor,

@@ -11,6 +11,11 @@ interface Common {
   onClose(): void;
   /** Open the allegation picker for this passage (L). */
   onLink(): void;
+  /**
+   * Take the focus to the first colour: for a rectangle from the Area tool, where no text
+   * selection needs keeping and the keyboard must be able to reach the popup.
+   */
+  focusFirst?: boolean;
 }
 
 export type HighlightPopupProps = Common &
@@ -43,6 +48,11 @@ export function HighlightPopup(props: HighlightPopupProps) {
   const root = useRef<HTMLDivElement>(null);
   const noteId = useId();
   const { onClose } = props;
+
+  const { focusFirst } = props;
+  useEffect(() => {
+    if (focusFirst) root.current?.querySelector<HTMLButtonElement>('.swatch')?.focus();
+  }, [focusFirst]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -52,6 +52,7 @@ export function HighlightsPanel({ list, selectedId, onSelect, linksOf }: Highlig
             const states = new Set(h.targets.map((t) => t.anchor));
             const pages = [...new Set(h.targets.map((t) => t.page))];
             const links = linksOf(h.highlightId);
+            const area = h.targets.some((t) => t.area !== null);
             return (
               <li key={h.highlightId}>
                 <button
@@ -70,11 +71,17 @@ export function HighlightsPanel({ list, selectedId, onSelect, linksOf }: Highlig
                   <span className="hl-body">
                     <span className="hl-meta">
                       p. {pages.join('–')}
+                      {area && <span className="hl-kind">Area</span>}
                       {h.label && <span className="hl-label">{h.label}</span>}
                       {states.has('orphaned') && <span className="badge badge-error">Not found</span>}
                       {states.has('drifted') && <span className="badge badge-warn">Moved</span>}
                     </span>
-                    <span className="hl-quote">{clip(h.quote, 240)}</span>
+                    {h.quote ? (
+                      <span className="hl-quote">{clip(h.quote, 240)}</span>
+                    ) : (
+                      // An area over a picture, a stamp or an unread scan quotes nothing: say where it is instead.
+                      <span className="hl-quote hl-no-words">Area on page {pages[0]}</span>
+                    )}
                     {h.note && <span className="hl-note">{h.note}</span>}
                     {links.length > 0 ? (
                       <span className="hl-links-line">

@@ -15,6 +15,8 @@ export interface PagePaint {
   end: number;
   /** Painted where the text is now, not where it was saved: drawn differently so nobody mistakes it. */
   drifted: boolean;
+  /** A rectangle drawn with the Area tool: outlined, so what it covers stays readable. */
+  area: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function paintsByPage(highlights: readonly Highlight[]): Map<number, Page
   };
   for (const h of highlights) {
     for (const t of h.targets) {
-      const base = { highlightId: h.highlightId, color: h.color };
+      const base = { highlightId: h.highlightId, color: h.color, area: t.area !== null };
       if (t.anchor === 'ok') {
         add({ ...base, page: t.page, rects: t.rects, start: t.position.start, end: t.position.end, drifted: false });
       } else if (t.anchor === 'drifted' && t.current) {

@@ -38,7 +38,9 @@ export function paintPdfPage(
       const [x1, y1] = viewport.convertToViewportPoint(rect[0], rect[1]) as [number, number];
       const [x2, y2] = viewport.convertToViewportPoint(rect[2], rect[3]) as [number, number];
       const box = document.createElement('div');
-      box.className = `exhibit-hl hl-${p.color}${p.drifted ? ' drifted' : ''}${p.highlightId === selectedId ? ' selected' : ''}`;
+      box.className =
+        `exhibit-hl hl-${p.color}${p.area ? ' area' : ''}${p.drifted ? ' drifted' : ''}` +
+        `${p.highlightId === selectedId ? ' selected' : ''}`;
       box.dataset.highlightId = p.highlightId;
       const s = box.style;
       s.left = `${(Math.min(x1, x2) / viewport.width) * 100}%`;

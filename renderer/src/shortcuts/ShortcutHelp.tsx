@@ -26,6 +26,14 @@ const localKeys: { group: KeyBinding['group']; label: string; combos: string[][]
     label: 'Link the selection or selected highlight to an allegation, then S, C, X, A or D for the stance',
     combos: [['L']],
   },
+  { group: 'Viewer', label: 'Area tool on or off: drag a rectangle on a page to highlight it', combos: [['A']] },
+  {
+    group: 'Viewer',
+    label: 'Area tool: place the rectangle and move it; with Shift resize it (add Ctrl for single points)',
+    combos: [['←|→|↑|↓'], ['Shift', '←|→|↑|↓']],
+  },
+  { group: 'Viewer', label: 'Area tool: highlight the rectangle (colour, note, link)', combos: [['Enter']] },
+  { group: 'Viewer', label: 'Area tool: drop the rectangle', combos: [['Esc']] },
   {
     group: 'Case',
     label: 'Move the focused allegation up or down',

@@ -14,7 +14,7 @@ import { firstPaint, paintsByPage, type Highlight, type HighlightColor, type Tar
 import { useHighlights } from '../highlights/useHighlights.ts';
 import { TextView } from '../textview/TextView.tsx';
 import { ExternalLinkDialog } from './ExternalLinkDialog.tsx';
-import { PdfView } from './PdfView.tsx';
+import { PdfView, type PdfViewProps } from './PdfView.tsx';
 import { useTextlessPages } from './scan-notice.ts';
 import { warmPdfJs } from './pdfjs.ts';
 import type { Surface } from './surface.ts';
@@ -39,9 +39,10 @@ warmPdfJs();
 /**
  * The create popup holds the passage as it was selected: typing a note moves the focus and
  * clears the page's selection, and the highlight must still be of what was selected.
+ * `area`: it holds a rectangle from the Area tool, which keeps its outline while it is open.
  */
 type Popup =
-  | { mode: 'create'; x: number; y: number; targets: Promise<TargetSpec[] | null> }
+  | { mode: 'create'; x: number; y: number; targets: Promise<TargetSpec[] | null>; area?: boolean }
   | { mode: 'edit'; id: string; x: number; y: number };
 const NO_TERMS: string[] = [];
 
@@ -83,8 +84,9 @@ function OpenDocument(props: DocumentViewerProps) {
       // A key pressed right after the mouse-up can beat the popup's timer; close it again once done.
       setPopup(null);
       if (made) {
-        // The caret stays at the passage's end, so the keyboard carries on from there.
-        window.getSelection()?.collapseToEnd();
+        // The caret stays at the passage's end, so the keyboard carries on from there (an area has no selection).
+        const sel = window.getSelection();
+        if (sel && sel.rangeCount > 0) sel.collapseToEnd();
         setSelectedId(made.highlightId);
         // A new highlight joins the unlinked queue.
         ledgerChanged();
@@ -123,10 +125,24 @@ function OpenDocument(props: DocumentViewerProps) {
     },
     [createFromSelection, selectedId],
   );
+  // The Area tool took a rectangle: the same popup as for a selection, at the rectangle's bottom edge.
+  const onArea = useCallback<PdfViewProps['onArea']>((taken) => {
+    if (taken) setPopup({ mode: 'create', x: taken.at.x, y: taken.at.y, targets: Promise.resolve([taken.target]), area: true });
+    else setPopup((p) => (p?.mode === 'create' && p.area ? null : p));
+  }, []);
+  const areaPopup = popup?.mode === 'create' && popup.area ? popup : null;
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const key = e.key.toLowerCase();
       if ((key !== 'h' && key !== 'l') || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+      // A rectangle from the Area tool waits in its popup: H and L act on it, as on a selection.
+      if (areaPopup) {
+        e.preventDefault();
+        if (key === 'h') void createFromSelection(lastColor.current, '', areaPopup.targets);
+        else void linkByKey({ targets: areaPopup.targets, at: areaPopup });
+        return;
+      }
       if (key === 'l') {
         const sel = window.getSelection();
         if ((!sel || sel.isCollapsed) && !selectedId) return;
@@ -142,7 +158,7 @@ function OpenDocument(props: DocumentViewerProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [createFromSelection, linkByKey, selectedId]);
+  }, [createFromSelection, linkByKey, selectedId, areaPopup]);
 
   const select = useCallback((h: Highlight) => {
     setSelectedId(h.highlightId);
@@ -179,7 +195,13 @@ function OpenDocument(props: DocumentViewerProps) {
         </div>
       )}
       {props.kind === 'pdf' ? (
-        <PdfView {...common} onExternalLink={setExternalUrl} textlessPages={textless} />
+        <PdfView
+          {...common}
+          onExternalLink={setExternalUrl}
+          textlessPages={textless}
+          onArea={onArea}
+          areaHeld={areaPopup !== null}
+        />
       ) : (
         <TextView {...common} />
       )}
@@ -187,6 +209,7 @@ function OpenDocument(props: DocumentViewerProps) {
         <HighlightPopup
           mode="create"
           at={popup}
+          focusFirst={popup.area === true}
           onClose={() => setPopup(null)}
           onCreate={(c, n) => void createFromSelection(c, n, popup.targets)}
           onLink={() => void linkByKey({ targets: popup.targets, at: popup })}

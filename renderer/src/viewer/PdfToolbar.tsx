@@ -1,4 +1,4 @@
-/** The PDF viewer's toolbar: sidebar, pages, zoom, rotation and find. Dense, keyboard-reachable, labelled. */
+/** The PDF viewer's toolbar: sidebar, pages, zoom, rotation, find and the Area tool. Dense, keyboard-reachable, labelled. */
 import { useState } from 'react';
 import type { PdfState } from './usePdfViewer.ts';
 import { resolvePageInput, ZOOM_PRESETS } from './zoom.ts';
@@ -11,9 +11,13 @@ export interface PdfToolbarProps {
   onZoom(change: 'in' | 'out' | { value: string }): void;
   onRotate(): void;
   onFind(): void;
+  /** The Area tool is on: a drag on a page draws a rectangle to highlight. */
+  areaOn: boolean;
+  onToggleArea(): void;
 }
 
-export function PdfToolbar({ state, sidebarOpen, onToggleSidebar, onGoTo, onZoom, onRotate, onFind }: PdfToolbarProps) {
+export function PdfToolbar(props: PdfToolbarProps) {
+  const { state, sidebarOpen, onToggleSidebar, onGoTo, onZoom, onRotate, onFind } = props;
   const label = state.labels?.[state.page - 1] ?? null;
   const shown = label ?? String(state.page);
   // What the reviewer is typing; null shows the current page.
@@ -134,6 +138,21 @@ export function PdfToolbar({ state, sidebarOpen, onToggleSidebar, onGoTo, onZoom
         aria-keyshortcuts="Control+F"
       >
         <span aria-hidden="true">⌕</span>
+      </button>
+      <span className="sep" />
+      <button
+        type="button"
+        className="icon area-toggle"
+        disabled={!ready}
+        aria-pressed={props.areaOn}
+        onClick={props.onToggleArea}
+        title="Area: drag a rectangle on a page to highlight it (A)"
+        aria-keyshortcuts="A"
+      >
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="15" height="15">
+          <rect x="2" y="3" width="12" height="10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeDasharray="3 2" />
+        </svg>
+        <span>Area</span>
       </button>
     </div>
   );

@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import type { PageLayout } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
+import type { AreaPage } from '../area/on-screen.ts';
+import { useAreaTool, type AreaToolOptions } from '../area/useAreaTool.ts';
 import { CaretBar, CaretStatus } from '../caret/CaretParts.tsx';
 import { pdfPageTexts } from '../caret/text-stream.ts';
 import { useTextCaret } from '../caret/useTextCaret.ts';
@@ -27,6 +29,10 @@ export interface PdfViewProps extends DocumentViewProps {
   onExternalLink(url: string): void;
   /** Pages with no text layer (scans), each marked with a note where it is drawn. */
   textlessPages: ReadonlySet<number>;
+  /** The Area tool took a rectangle (offer to highlight it there), or dropped the one it took (null). */
+  onArea: AreaToolOptions['onArea'];
+  /** The popup for the rectangle the Area tool took is open. */
+  areaHeld: boolean;
 }
 
 export function PdfView(props: PdfViewProps) {
@@ -52,12 +58,15 @@ export function PdfView(props: PdfViewProps) {
   }, []);
   useEffect(() => () => stopLanding.current(), []);
 
+  // The Area tool's outline is painted by pdf.js's page callback, which comes before the tool in this function.
+  const repaintArea = useRef<(n: number, div: HTMLElement) => void>(() => undefined);
   const onPageDrawn = useCallback(
     (view: PageViewLike) => {
       const d = draw.current;
       paintPdfPage(view.div, view.viewport, d.paints.get(view.id) ?? [], d.selectedId);
       if (view.textLayer) paintTerms(view.textLayer.div, d.searchTerms);
       markTextlessPage(view.div, view.id, d.textlessPages.has(view.id));
+      repaintArea.current(view.id, view.div);
       if (landing.current === view.id) land();
     },
     [land],
@@ -69,6 +78,22 @@ export function PdfView(props: PdfViewProps) {
     onPageDrawn,
   });
   const ready = state.status === 'ready';
+
+  const area = useAreaTool(container, {
+    enabled: ready,
+    page(n: number): AreaPage | null {
+      const view = parts.current?.viewer.getPageView(n - 1) as PageViewLike | undefined;
+      if (!view?.pdfPage) return null;
+      return { div: view.div, viewport: view.viewport, filed: view.pdfPage.getViewport({ scale: 1 }) };
+    },
+    currentPage: state.page,
+    rotation: state.rotation,
+    onArea: props.onArea,
+    held: props.areaHeld,
+  });
+  useEffect(() => {
+    repaintArea.current = area.repaint;
+  }, [area.repaint]);
 
   // Repaint every rendered page when the highlights, the selection or the terms change.
   useEffect(() => {
@@ -182,6 +207,8 @@ export function PdfView(props: PdfViewProps) {
         onZoom={actions.zoom}
         onRotate={actions.rotate}
         onFind={() => setFindOpen(true)}
+        areaOn={area.on}
+        onToggleArea={area.toggle}
       />
       <div className="viewer-main">
         {sidebarOpen && (
@@ -225,6 +252,7 @@ export function PdfView(props: PdfViewProps) {
             aria-label="Pages"
             aria-describedby={caretHint}
             data-status={state.status}
+            data-tool={area.on ? 'area' : undefined}
             onClick={(e) => {
               const sel = window.getSelection();
               if (sel && !sel.isCollapsed) return;
@@ -237,6 +265,9 @@ export function PdfView(props: PdfViewProps) {
             <CaretBar bar={caret.bar} />
           </div>
           <CaretStatus hintId={caretHint} said={caret.said} />
+          <div className="visually-hidden area-status" aria-live="polite">
+            {area.said}
+          </div>
           {state.status === 'loading' && <p className="viewer-status">Opening…</p>}
           {state.status === 'failed' && (
             <p className="viewer-status viewer-error" role="alert">

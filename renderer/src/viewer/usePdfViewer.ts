@@ -16,12 +16,20 @@ type EventBus = InstanceType<PdfJs['viewer']['EventBus']>;
 type Viewer = InstanceType<PdfJs['viewer']['PDFViewer']>;
 type FindController = InstanceType<PdfJs['viewer']['PDFFindController']>;
 
-/** What a page view offers the highlight painter and the selection mapper. */
+/** What a page view offers the highlight painter, the selection mapper and the Area tool. */
 export interface PageViewLike {
   id: number;
   div: HTMLDivElement;
-  viewport: { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] };
+  viewport: {
+    width: number;
+    height: number;
+    scale: number;
+    convertToViewportPoint(x: number, y: number): number[];
+    convertToPdfPoint(x: number, y: number): number[];
+  };
   textLayer: { div: HTMLDivElement } | null;
+  /** The page itself, once pdf.js has loaded it (pages far from view load later). */
+  pdfPage: { getViewport(params: { scale: number }): { convertToViewportPoint(x: number, y: number): number[] } } | null;
 }
 
 export interface PdfState {

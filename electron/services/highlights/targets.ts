@@ -43,8 +43,8 @@ export function pageLayout(db: Database, documentId: string, page: number): Page
   return { documentId, page, text: row.text, view: layout.view, items: layout.items, glyphs: layout.glyphs ?? null };
 }
 
-/** Resolve one requested text target into selectors and rectangles, or say why not (areas: area.ts). */
-export function buildTarget(db: Database, documentId: string, spec: Exclude<TargetSpec, { area: unknown }>): HighlightTarget {
+/** Resolve one requested target into selectors and rectangles, or say why not. */
+export function buildTarget(db: Database, documentId: string, spec: TargetSpec): HighlightTarget {
   const layout = pageLayout(db, documentId, spec.page);
   if ('area' in spec) return buildAreaTarget(db, documentId, layout, spec);
   let range: { start: number; end: number };
@@ -79,7 +79,6 @@ export function buildTarget(db: Database, documentId: string, spec: Exclude<Targ
     anchor: 'ok',
     current: null,
     drifted: null,
-    area: null,
   };
 }
 
@@ -96,9 +95,6 @@ export function checkTarget(
   t: HighlightTarget,
   layoutOf: typeof pageLayout = pageLayout,
 ): HighlightTarget {
-  // An area is held by where it was drawn, not by its words: a blank area quotes nothing, and
-  // the words of a scan OCR'd again may change without the drawn place moving.
-  if (t.area) return { ...t, anchor: 'ok', current: null };
   let layout: PageLayout & PageGeometry;
   try {
     layout = layoutOf(db, documentId, t.page);

@@ -1,7 +1,8 @@
 /**
  * Area targets in the engine: a rectangle given as the page looks (points from its top-left,
  * /Rotate applied) is stored in user space of the unrotated page, quotes the words centred
- * inside it, quotes nothing over a blank part of the page, and stays anchored when listed.
+ * inside it, quotes nothing over a blank part of the page, stays anchored when listed, and
+ * is refused when it reaches off the paper.
  */
 import { describe, expect, it } from 'vitest';
 import { callTyped } from '../../electron/services/router.ts';
@@ -34,11 +35,6 @@ describe('area targets', () => {
 
     const [listed] = await callTyped(s.router, 'highlights.list', { documentId });
     expect(listed!.targets[0]).toMatchObject({ anchor: 'ok', area: [60, 700, 400, 716], rects: [[60, 700, 400, 716]] });
-
-    // Text boxes cut anew for its words (as re-measuring does) leave the drawn box as it was.
-    s.store.db.prepare(`UPDATE highlight_targets SET rects = '[[72,702,380,713]]'`).run();
-    const [again] = await callTyped(s.router, 'highlights.list', { documentId });
-    expect(again!.targets[0]!.rects).toEqual([[60, 700, 400, 716]]);
   });
 
   it('takes only words whose middle is inside, and quotes nothing over a blank part of the page', async () => {
@@ -70,18 +66,20 @@ describe('area targets', () => {
     expect(h.targets[0]!.area).toEqual([60, 700, 400, 716]);
   });
 
-  it('keeps the part of an area on the paper, and refuses one wholly off it', async () => {
+  it('refuses an area reaching off the paper, naming it, and stores nothing', async () => {
     const { s, documentId } = await letter();
-    const h = await callTyped(s.router, 'highlights.create', {
-      documentId,
-      targets: [{ page: 1, area: { x: 500, y: 700, width: 400, height: 400 } }],
-    });
-    expect(h.targets[0]!.area).toEqual([500, 0, 612, 92]);
     await expect(
       callTyped(s.router, 'highlights.create', {
         documentId,
-        targets: [{ page: 1, area: { x: 700, y: 10, width: 5, height: 5 } }],
+        targets: [{ page: 1, area: { x: 500, y: 700, width: 400, height: 400 } }],
       }),
-    ).rejects.toThrow(/outside page 1/);
+    ).rejects.toThrow(/area 500,700,400,400 .*outside page 1/);
+    // Flush with the edge is on the paper.
+    const edge = await callTyped(s.router, 'highlights.create', {
+      documentId,
+      targets: [{ page: 1, area: { x: 500, y: 700, width: 112, height: 92 } }],
+    });
+    expect(edge.targets[0]!.area).toEqual([500, 0, 612, 92]);
+    expect(await callTyped(s.router, 'highlights.list', { documentId })).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ExhibitError } from '../../../shared/errors.ts';
+import { LANGUAGE_CODE, packLanguageCode } from '../../../shared/ocr.ts';
 import { packageDir } from './core.ts';
 
 /** The data shipped with the app: Tesseract's LSTM-only "best (integer)" models, as packaged by tesseract.js. */
@@ -28,9 +29,6 @@ export const DEFAULT_OCR_LANGUAGES = 'eng';
 
 /** The model orientation detection reads with; not a language one reads a page in. */
 export const ORIENTATION_MODEL = 'osd';
-
-// Tesseract's data names: letters, digits and underscores ("chi_sim", "script/Latin" aside).
-const LANGUAGE_CODE = /^[a-z][a-z0-9_]{1,31}$/;
 
 /** Folders holding shipped data: English, then the orientation model; then the user's packs folder, when given. */
 export function languageDataDirs(packsDir?: string): string[] {
@@ -59,8 +57,8 @@ export function availableLanguages(packsDir?: string): string[] {
       continue; // a packs folder not yet made holds no packs
     }
     for (const name of names) {
-      const m = /^(.+)\.traineddata(\.gz)?$/.exec(name);
-      if (m && LANGUAGE_CODE.test(m[1]!) && m[1] !== ORIENTATION_MODEL) found.add(m[1]!);
+      const code = packLanguageCode(name);
+      if (code && code !== ORIENTATION_MODEL) found.add(code);
     }
   }
   return [...found].sort();

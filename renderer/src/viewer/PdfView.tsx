@@ -9,6 +9,10 @@ import { CaretBar, CaretStatus } from '../caret/CaretParts.tsx';
 import { pdfPageTexts } from '../caret/text-stream.ts';
 import { useTextCaret } from '../caret/useTextCaret.ts';
 import { highlightAt, paintPdfPage } from '../highlights/paint-pdf.ts';
+import { DoubtfulPageBar } from '../ocr/DoubtfulPageBar.tsx';
+import { OcrWordTip } from '../ocr/OcrWordTip.tsx';
+import { paintOcrWords } from '../ocr/paint-words.ts';
+import type { OcrReview } from '../ocr/useOcrReview.ts';
 import { layersInRange, targetForLayer } from '../highlights/select-pdf.ts';
 import { FindBar, type FindResult } from './FindBar.tsx';
 import { Outline } from './Outline.tsx';
@@ -27,14 +31,20 @@ export interface PdfViewProps extends DocumentViewProps {
   onExternalLink(url: string): void;
   /** Pages with no text layer (scans), each marked with a note where it is drawn. */
   textlessPages: ReadonlySet<number>;
+  /** The document's OCR reading: the words drawn over the images on request, doubtful pages noted. */
+  ocr: OcrReview;
+  /** Read the document again (OCR), offered in the toolbar; null for a document with nothing to read. */
+  onRerunOcr: (() => void) | null;
+  /** Open at the zoom and turn the document was last shown at. */
+  resumeView: boolean;
 }
 
 export function PdfView(props: PdfViewProps) {
-  const { documentId, paints, selectedId, searchTerms, textlessPages } = props;
+  const { documentId, paints, selectedId, searchTerms, textlessPages, ocr } = props;
   const container = useRef<HTMLDivElement>(null);
-  const draw = useRef({ paints, selectedId, searchTerms, textlessPages });
+  const draw = useRef({ paints, selectedId, searchTerms, textlessPages, ocr });
   useEffect(() => {
-    draw.current = { paints, selectedId, searchTerms, textlessPages };
+    draw.current = { paints, selectedId, searchTerms, textlessPages, ocr };
   });
 
   // The page a search hit opened, until its first marked word has been brought into view.
@@ -58,6 +68,10 @@ export function PdfView(props: PdfViewProps) {
       paintPdfPage(view.div, view.viewport, d.paints.get(view.id) ?? [], d.selectedId);
       if (view.textLayer) paintTerms(view.textLayer.div, d.searchTerms);
       markTextlessPage(view.div, view.id, d.textlessPages.has(view.id));
+      // A reading is fetched the first time a page that needs it is drawn; it is painted once it arrives.
+      if (d.ocr.needs(view.id) && !d.ocr.readings.has(view.id)) d.ocr.want(view.id);
+      const reading = d.ocr.readings.get(view.id) ?? null;
+      paintOcrWords(view.div, reading, d.ocr.showWords, view.rotation);
       if (landing.current === view.id) land();
     },
     [land],
@@ -67,6 +81,7 @@ export function PdfView(props: PdfViewProps) {
     initialPage: props.initialPage,
     onExternalLink: props.onExternalLink,
     onPageDrawn,
+    resumeView: props.resumeView,
   });
   const ready = state.status === 'ready';
 
@@ -78,7 +93,7 @@ export function PdfView(props: PdfViewProps) {
       const view = p.viewer.getPageView(i) as PageViewLike | undefined;
       if (view?.div.dataset.loaded) onPageDrawn(view);
     }
-  }, [paints, selectedId, searchTerms, textlessPages, ready, parts, onPageDrawn]);
+  }, [paints, selectedId, searchTerms, textlessPages, ocr.readings, ocr.showWords, ocr.status, ready, parts, onPageDrawn]);
 
   // A new search hit in the same document moves to its page, then to its first marked word.
   const { initialPage } = props;
@@ -182,6 +197,8 @@ export function PdfView(props: PdfViewProps) {
         onZoom={actions.zoom}
         onRotate={actions.rotate}
         onFind={() => setFindOpen(true)}
+        ocrText={ocr.readable ? { shown: ocr.showWords, onToggle: ocr.toggleWords } : null}
+        onRerunOcr={props.onRerunOcr}
       />
       <div className="viewer-main">
         {sidebarOpen && (
@@ -217,25 +234,32 @@ export function PdfView(props: PdfViewProps) {
         )}
         <div className="viewer-stage">
           {findOpen && <FindBar result={find} onFind={runFind} onClose={closeFind} />}
-          <div
-            ref={container}
-            className="pdf-container"
-            tabIndex={0}
-            role="region"
-            aria-label="Pages"
-            aria-describedby={caretHint}
-            data-status={state.status}
-            onClick={(e) => {
-              const sel = window.getSelection();
-              if (sel && !sel.isCollapsed) return;
-              const page = (e.target as HTMLElement).closest<HTMLElement>('.page');
-              const id = page ? highlightAt(page, e.clientX, e.clientY) : null;
-              if (id) props.onHighlightClick(id, { x: e.clientX, y: e.clientY });
-            }}
-          >
-            <div className="pdfViewer" />
-            <CaretBar bar={caret.bar} />
+          {ready && (
+            <DoubtfulPageBar reading={ocr.readings.get(state.page)} wordsShown={ocr.showWords} onShowWords={ocr.toggleWords} />
+          )}
+          {/* The bars above take their height; the pages get the rest (pdf.js needs its container absolutely placed). */}
+          <div className="pdf-area">
+            <div
+              ref={container}
+              className="pdf-container"
+              tabIndex={0}
+              role="region"
+              aria-label="Pages"
+              aria-describedby={caretHint}
+              data-status={state.status}
+              onClick={(e) => {
+                const sel = window.getSelection();
+                if (sel && !sel.isCollapsed) return;
+                const page = (e.target as HTMLElement).closest<HTMLElement>('.page');
+                const id = page ? highlightAt(page, e.clientX, e.clientY) : null;
+                if (id) props.onHighlightClick(id, { x: e.clientX, y: e.clientY });
+              }}
+            >
+              <div className="pdfViewer" />
+              <CaretBar bar={caret.bar} />
+            </div>
           </div>
+          <OcrWordTip container={container} active={ocr.showWords && ready} />
           <CaretStatus hintId={caretHint} said={caret.said} />
           {state.status === 'loading' && <p className="viewer-status">Opening…</p>}
           {state.status === 'failed' && (

@@ -108,6 +108,19 @@ describe('ocr.page', () => {
     const smudged = reading.words.slice(crisp.length);
     expect(smudged.filter((w) => w.confidence < LOW_CONFIDENCE).length).toBeGreaterThan(smudged.length / 2);
   }, 120_000);
+
+  it('does not flag a page on which no word was found: it is empty, not doubtful', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'blank-back.pdf');
+    fs.writeFileSync(file, buildPdf({ pages: [{ lines: [] }] }));
+    const s = newCase({ size: 1, ocr: { size: 1 } });
+    const [doc] = await importFiles(s, [file]);
+    const documentId = doc!.documentId!;
+    await s.ocr.idle();
+    const [status] = await callTyped(s.router, 'ocr.status', { documentId });
+    expect(status).toMatchObject({ done: 1, lowConfidencePages: [] });
+    expect(await callTyped(s.router, 'ocr.page', { documentId, page: 1 })).toMatchObject({ words: [], confidence: 0 });
+  }, 120_000);
 });
 
 describe('drifted highlights', () => {

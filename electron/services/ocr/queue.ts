@@ -153,7 +153,11 @@ export function ocrStatus(db: Database, lowBelow: number, documentId?: string): 
     paused: number;
   })[];
   const low = db
-    .prepare(`SELECT page_index FROM ocr_pages WHERE document_id = ? AND state = 'done' AND confidence < ? ORDER BY page_index`)
+    // A page on which no word was found (a blank back, a photograph) is empty, not doubtful: its mean of 0 flags nothing.
+    .prepare(
+      `SELECT page_index FROM ocr_pages WHERE document_id = ? AND state = 'done' AND confidence < ?
+         AND json_array_length(word_confidence) > 0 ORDER BY page_index`,
+    )
     .pluck();
   const errors = db.prepare(
     `SELECT page_index AS page, error AS reason FROM ocr_pages WHERE document_id = ? AND state = 'failed' ORDER BY page_index`,

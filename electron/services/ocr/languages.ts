@@ -46,6 +46,25 @@ const dataFile = (dir: string, lang: string): string | null => {
   return null;
 };
 
+/**
+ * Which file each language would be read from, with its size and time of change, as one
+ * string: it changes when a pack is added, replaced or removed, so a warm engine knows
+ * when the data it loaded is no longer what is installed.
+ */
+export function languageFiles(codes: readonly string[], dataDirs: readonly string[]): string {
+  return codes
+    .map((code) => {
+      for (const dir of dataDirs) {
+        const file = dataFile(dir, code);
+        if (!file) continue;
+        const st = fs.statSync(file, { throwIfNoEntry: false });
+        return `${file}:${st?.size ?? 0}:${st?.mtimeMs ?? 0}`;
+      }
+      return `${code}:missing`;
+    })
+    .join('|');
+}
+
 /** Codes of the languages that can be read with: shipped, or added to `packsDir`. Sorted; the orientation model left out. */
 export function availableLanguages(packsDir?: string): string[] {
   const found = new Set<string>();

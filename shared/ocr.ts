@@ -54,8 +54,21 @@ export interface OcrPage {
   dpi: number;
 }
 
-/** Pages whose mean confidence is below this are flagged as doubtful reading. */
+/** Pages whose mean confidence is below this are flagged as doubtful reading; so are words, in the viewer. */
 export const LOW_CONFIDENCE = 70;
+
+/** Tesseract's names for its language data: letters, digits and underscores ("eng", "chi_sim"). */
+export const LANGUAGE_CODE = /^[a-z][a-z0-9_]{1,31}$/;
+
+/**
+ * The language a pack's file name is for ("fra" for fra.traineddata or fra.traineddata.gz),
+ * or null for a name that is not a pack's. Tesseract finds a language's data by this name,
+ * so the name is what says which language a pack holds.
+ */
+export function packLanguageCode(fileName: string): string | null {
+  const m = /^(.+)\.traineddata(\.gz)?$/.exec(fileName);
+  return m && LANGUAGE_CODE.test(m[1]!) ? m[1]! : null;
+}
 
 /** The text of an OCR'd page as stored: words joined by spaces, lines by newlines. */
 export function ocrPageText(page: OcrPage): string {

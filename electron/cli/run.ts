@@ -7,7 +7,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayTitles } from '../../shared/display-titles.ts';
 import { ExhibitError } from '../../shared/errors.ts';
-import type { BundleProgress, ImportProgress, OcrDocumentStatus, OcrProgress, Provenance } from '../../shared/ipc/contract.ts';
+import type {
+  BundleProgress,
+  ImportProgress,
+  OcrDocumentStatus,
+  OcrLanguage,
+  OcrProgress,
+  Provenance,
+} from '../../shared/ipc/contract.ts';
+import { packLanguageCode } from '../../shared/ocr.ts';
 import { initCase } from '../services/case/case.ts';
 import { defaultCaseDir, userConfigDir } from '../services/case/paths.ts';
 import { organizationName, readSettings, reviewerName, saveOrganization, writeSettings } from '../services/case/settings.ts';
@@ -217,9 +225,19 @@ const commands: Record<string, Command> = {
   },
 
   async 'ocr-languages'(s, args, _values, out) {
-    if (args.length > 0) throw new UsageError('ocr-languages takes no arguments');
-    for (const l of await callTyped(s.router, 'ocr.languages', {}))
-      out.record(l, () => `${l.code.padEnd(8)} ${l.label}${l.installed ? '' : '  (not installed: add its .traineddata pack)'}`);
+    const line = (l: OcrLanguage) =>
+      `${l.code.padEnd(8)} ${l.label}${l.installed ? '' : '  (not installed: exhibit ocr-languages add CODE.traineddata)'}`;
+    if (args[0] === 'add') {
+      if (args.length !== 2)
+        throw new UsageError('usage: exhibit ocr-languages add FILE (a .traineddata or .traineddata.gz pack)');
+      const file = path.resolve(args[1]!);
+      const code = packLanguageCode(path.basename(file));
+      const added = (await callTyped(s.router, 'ocr.addLanguage', { path: file })).find((l) => l.code === code);
+      if (added) out.record({ added: true, ...added }, () => `Added ${line(added)}`);
+      return 0;
+    }
+    if (args.length > 0) throw new UsageError('usage: exhibit ocr-languages [add FILE]');
+    for (const l of await callTyped(s.router, 'ocr.languages', {})) out.record(l, () => line(l));
     return 0;
   },
 

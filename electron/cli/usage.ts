@@ -9,11 +9,14 @@ Commands:
       [--lang eng+fra] [--no-ocr] scanned pages and images are read (OCR, offline) before the
                                   command ends, in English unless --lang says otherwise;
                                   --no-ocr leaves them unread (exhibit ocr reads them later)
+      [--source S] [--obtained-from F] [--obtained-at DATE] [--collected-by C] [--notes N]
   ocr DOC [--lang L] [--force]  Read a document's scanned pages (again, with --force: every
       [--password P]              page read before too, e.g. with another language pack);
                                   an encrypted PDF's scanned pages need its --password
   ocr-languages                 The languages scans can be read in, and which are installed
-      [--source S] [--obtained-from F] [--obtained-at DATE] [--collected-by C] [--notes N]
+  ocr-languages add FILE        Add a language pack you have (Tesseract's CODE.traineddata or
+                                  CODE.traineddata.gz, e.g. fra.traineddata from tessdata_best):
+                                  checked, then copied to your packs folder; nothing is downloaded
   documents                     List the documents in the case
   show DOC [--page N]           Print a document's text (all pages, or page N)
   provenance DOC [--source S] [--obtained-from F] [--obtained-at DATE] [--collected-by C] [--notes N]

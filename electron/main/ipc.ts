@@ -71,7 +71,12 @@ export function hostDialogs(
   owner: () => BrowserWindow | null,
 ): Pick<
   Required<HostHandlers>,
-  'dialog.openFiles' | 'dialog.openFolder' | 'dialog.chooseCaseFolder' | 'dialog.saveBundle' | 'dialog.openBundle'
+  | 'dialog.openFiles'
+  | 'dialog.openFolder'
+  | 'dialog.chooseCaseFolder'
+  | 'dialog.saveBundle'
+  | 'dialog.openBundle'
+  | 'dialog.openLanguagePack'
 > {
   return {
     'dialog.openFiles': () =>
@@ -115,6 +120,17 @@ export function hostDialogs(
         buttonLabel: 'Verify',
         properties: ['openFile'],
         filters: zipFilter,
+      }),
+    // Dialog filters match a name's last extension only, so a gzipped pack is offered as .gz.
+    'dialog.openLanguagePack': () =>
+      choose(owner(), {
+        title: 'Add an OCR language pack',
+        buttonLabel: 'Add pack',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Tesseract language data (.traineddata, .traineddata.gz)', extensions: ['traineddata', 'gz'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
       }),
   };
 }

@@ -107,6 +107,7 @@ export function buildMenu(hooks: MenuHooks): Menu {
         item(hooks, 'Actual Size', 'zoom-reset', 'CmdOrCtrl+0'),
         sep,
         item(hooks, 'Toggle Sidebar', 'toggle-sidebar', 'CmdOrCtrl+B'),
+        item(hooks, 'Show Recognised Text', 'toggle-ocr-text', 'CmdOrCtrl+Shift+L'),
         sep,
         { label: 'Theme', submenu: themeMenu(hooks) },
         ...(hooks.dev ? [sep, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
@@ -118,6 +119,7 @@ export function buildMenu(hooks: MenuHooks): Menu {
       submenu: [
         item(hooks, 'Provenance…', 'edit-provenance', 'CmdOrCtrl+I'),
         item(hooks, 'Remove Document…', 'remove-document'),
+        item(hooks, 'Re-run OCR…', 'rerun-ocr'),
         sep,
         // The ledger views open beside the document, as their keys do.
         item(hooks, 'Allegation Board', 'show-allegations', 'CmdOrCtrl+Shift+A'),

@@ -25,6 +25,7 @@ import { LibraryPane } from './library/LibraryPane.tsx';
 import { SideColumn, type SideTab } from './library/SideColumn.tsx';
 import { NoticeBar } from './library/NoticeBar.tsx';
 import { useReading } from './library/useReading.ts';
+import { useReopenAfterOcr } from './ocr/useReopenAfterOcr.ts';
 import { SearchPanel, type OpenHit } from './search/SearchPanel.tsx';
 import { useTheme } from './settings/ThemeChoice.tsx';
 import { useSettings, type SettingsState } from './settings/useSettings.ts';
@@ -165,6 +166,18 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
     if (!doc) setNotice({ message: 'Select a document in the list first.', undoable: false });
     else setDialog(kind === 'provenance' ? { kind, docs: [doc] } : { kind, doc });
   };
+  // Case > Re-run OCR…: the dialog says what is read; a document with nothing to read is told here.
+  const rerunCurrent = () => {
+    const doc = current();
+    if (!doc) setNotice({ message: 'Select a document in the list first.', undoable: false });
+    else if (doc.kind === 'text')
+      setNotice({
+        message: `“${shownTitle(titles, doc.documentId, doc.title)}” is a text document: OCR has nothing to read in it.`,
+        undoable: false,
+      });
+    else setDialog({ kind: 'rerun-ocr', doc });
+  };
+  useReopenAfterOcr(kase.info?.path ?? null, reading.open?.doc.documentId ?? null, reading.reopen);
 
   useCommand('import-files', () => void importer.pick('files'));
   useCommand('import-folder', () => void importer.pick('folder'));
@@ -182,6 +195,7 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
   useCommand('toggle-sidebar', reading.open || ledger ? () => setSidebarHidden((h) => !h) : null);
   useCommand('remove-document', () => editCurrent('remove'));
   useCommand('edit-provenance', () => editCurrent('provenance'));
+  useCommand('rerun-ocr', rerunCurrent);
   useCommand('verify-audit', () => void verifyAudit());
   useCommand('show-shortcuts', () => setDialog({ kind: 'shortcuts' }));
   useCommand('set-reviewer', () => setDialog({ kind: 'reviewer' }));
@@ -261,6 +275,8 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
             onOpen={(doc) => reading.openDocument(doc)}
             onEditProvenance={(docs) => docs.length > 0 && setDialog({ kind: 'provenance', docs })}
             onRemove={(doc) => setDialog({ kind: 'remove', doc })}
+            onRerunOcr={(doc) => setDialog({ kind: 'rerun-ocr', doc })}
+            report={report}
           />
         )}
         {ledger && (
@@ -297,6 +313,8 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
               initialPage={open.page}
               searchTerms={open.terms}
               onPageChange={reading.pageChanged}
+              onRerunOcr={() => setDialog({ kind: 'rerun-ocr', doc: open.doc })}
+              resumeView={open.resumed}
             />
           </section>
         )}

@@ -64,6 +64,9 @@ export const channelNames = [
   'ocr.resume',
   'ocr.cancel',
   'ocr.languages',
+  'ocr.page',
+  'ocr.addLanguage',
+  'dialog.openLanguagePack',
 ] as const;
 
 /** Where a host serves a document's original bytes (same origin as the UI). */

@@ -85,6 +85,14 @@ export const contract = {
   // Served by the host (Electron's dialogs, or the test harness), not by the services.
   'dialog.openFiles': { args: none, result: z.array(z.string()), access: 'read', host: true, grants: { purpose: 'read' } },
   'dialog.openFolder': { args: none, result: z.array(z.string()), access: 'read', host: true, grants: { purpose: 'read' } },
+  /** An OCR language pack to add (Tesseract's `<code>.traineddata[.gz]`), from the host's own file dialog. */
+  'dialog.openLanguagePack': {
+    args: none,
+    result: z.array(z.string()),
+    access: 'read',
+    host: true,
+    grants: { purpose: 'read' },
+  },
   ...highlightChannels,
   ...caseChannels,
   ...allegationChannels,
@@ -147,6 +155,8 @@ export const MenuCommand = z.enum([
   'theme-system',
   'theme-light',
   'theme-dark',
+  'rerun-ocr',
+  'toggle-ocr-text',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 

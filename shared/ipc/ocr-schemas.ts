@@ -20,11 +20,49 @@ export const OcrDocumentStatus = z.object({
   lowConfidencePages: z.array(z.number()),
   languages: z.string().nullable(),
   errors: z.array(z.object({ page: z.number(), reason: z.string() })),
+  /**
+   * The document's highlights (not deleted) marked as drifted: moved, matched only
+   * approximately, or not found when their page was read again. The marks stay until a
+   * reviewer has looked, so a count after a re-run includes those of earlier readings.
+   */
+  driftedHighlights: z.number(),
 });
 export type OcrDocumentStatus = z.infer<typeof OcrDocumentStatus>;
 
 export const OcrLanguage = z.object({ code: z.string(), label: z.string(), installed: z.boolean() });
 export type OcrLanguage = z.infer<typeof OcrLanguage>;
+
+/**
+ * One word as read, where the viewer draws it: its box in points on the page as displayed
+ * before the reviewer turns it (top-left origin, y down, the PDF's /Rotate applied), the
+ * same space as the page's `width` and `height`. Words of one line share the line's band.
+ */
+export const OcrPageWord = z.object({
+  text: z.string(),
+  box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+  /** 0–100, as the engine reported it. */
+  confidence: z.number(),
+});
+export type OcrPageWord = z.infer<typeof OcrPageWord>;
+
+/** What OCR read off one page, for a reviewer to judge it against the image. */
+export const OcrPageReading = z.object({
+  documentId: z.string(),
+  /** 1-based. */
+  page: z.number().int(),
+  /** The displayed page's size in points: the space the word boxes are in. */
+  width: z.number(),
+  height: z.number(),
+  /** How far the text is turned clockwise on the displayed page (90: lines read top to bottom). */
+  orientation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  /** In reading order, line by line. */
+  words: z.array(OcrPageWord),
+  /** The page's mean word confidence, 0–100. */
+  confidence: z.number(),
+  languages: z.string(),
+  engine: z.string(),
+});
+export type OcrPageReading = z.infer<typeof OcrPageReading>;
 
 /** A page read (or failed), with where the document and the whole queue stand. */
 export const OcrProgress = z.object({
@@ -62,4 +100,21 @@ export const ocrChannels = {
   /** Take a document's unread pages out of the queue (what was read stays). */
   'ocr.cancel': { args: z.object({ documentId: id }).strict(), result: OcrDocumentStatus, access: 'write' },
   'ocr.languages': { args: z.object({}).strict(), result: z.array(OcrLanguage), access: 'read' },
+  /** The words read off a page with their boxes and confidences; null for a page never read with OCR (typed, or not yet read). */
+  'ocr.page': {
+    args: z.object({ documentId: id, page: z.number().int().min(1) }).strict(),
+    result: OcrPageReading.nullable(),
+    access: 'read',
+  },
+  /**
+   * Install a language pack the reviewer chose (`<code>.traineddata` or `.traineddata.gz`):
+   * checked to be Tesseract data of that language, copied into the per-user packs folder
+   * (outside the case, hence 'read'); answers the languages as they now stand.
+   */
+  'ocr.addLanguage': {
+    args: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    result: z.array(OcrLanguage),
+    access: 'read',
+    path: { field: 'path', need: 'read' },
+  },
 } as const satisfies Record<string, ChannelSpec>;

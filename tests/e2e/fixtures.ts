@@ -49,6 +49,8 @@ export interface AppFixture {
   saveBundleAs(file: string): void;
   /** The bundle the next "Verify bundle" open dialog answers with (once). */
   chooseBundle(file: string): void;
+  /** The file the next "Add language pack…" open dialog answers with (once). */
+  chooseLanguagePack(file: string): void;
   /** The names the page suggested to the save dialog, in order. */
   suggestedBundleNames: string[];
   /** URLs the page asked the host to open in the system browser (nothing is opened). */
@@ -86,10 +88,10 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
     const openedExternally: string[] = [];
     const copied: string[] = [];
     // Like the other dialogs, each answer is used once, so a second ask without a new answer is a cancel.
-    const bundleAnswers = { save: null as string | null, open: null as string | null };
-    const takeBundle = (key: 'save' | 'open') => {
-      const answer = bundleAnswers[key];
-      bundleAnswers[key] = null;
+    const fileAnswers = { save: null as string | null, open: null as string | null, pack: null as string | null };
+    const takeFile = (key: 'save' | 'open' | 'pack') => {
+      const answer = fileAnswers[key];
+      fileAnswers[key] = null;
       return Promise.resolve(answer ? [answer] : []);
     };
     const suggestedBundleNames: string[] = [];
@@ -112,9 +114,10 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
           },
           'dialog.saveBundle': ({ suggestedName }) => {
             suggestedBundleNames.push(suggestedName);
-            return takeBundle('save');
+            return takeFile('save');
           },
-          'dialog.openBundle': () => takeBundle('open'),
+          'dialog.openBundle': () => takeFile('open'),
+          'dialog.openLanguagePack': () => takeFile('pack'),
           // Recorded, never opened; the same rule as Electron's host: only http(s) links.
           'shell.openExternal': async ({ url }) => {
             openedExternally.push(url);
@@ -157,8 +160,9 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
         return file;
       },
       chooseCaseFolder: (dir) => void (caseFolder = dir),
-      saveBundleAs: (file) => void (bundleAnswers.save = file),
-      chooseBundle: (file) => void (bundleAnswers.open = file),
+      saveBundleAs: (file) => void (fileAnswers.save = file),
+      chooseBundle: (file) => void (fileAnswers.open = file),
+      chooseLanguagePack: (file) => void (fileAnswers.pack = file),
       suggestedBundleNames,
       openedExternally,
       copied,

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   availableLanguages,
   closeOcr,
+  engineFor,
   KNOWN_LANGUAGES,
   languageDataDirs,
   OcrEngine,
@@ -69,6 +70,21 @@ describe('OCR languages', () => {
     const file = path.join(packs, 'rus.traineddata.gz');
     fs.writeFileSync(file, Buffer.from([0x1f, 0x8b, 1, 2, 3]));
     await expect(OcrEngine.open({ languages: 'rus', dataDirs: languageDataDirs(packs) })).rejects.toThrow(file);
+  });
+
+  it('loads a pack anew once it was replaced, rather than reading with the one loaded before', async () => {
+    const packs = packsWithFrench();
+    const opts = { languages: 'fra', dataDirs: languageDataDirs(packs) };
+    const first = engineFor(opts);
+    expect(engineFor(opts)).toBe(first);
+    await first;
+    // The reviewer adds fra.traineddata again (another model of French): a new file in its place.
+    const file = path.join(packs, 'fra.traineddata.gz');
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+    const second = engineFor(opts);
+    expect(second).not.toBe(first);
+    await second;
+    expect(engineFor(opts)).toBe(second);
   });
 
   it('reads a French page with eng+fra, accents included', async () => {

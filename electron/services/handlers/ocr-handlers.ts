@@ -1,12 +1,20 @@
-/** Router handlers for reading scanned pages: where it stands, run again, pause, resume, cancel, languages. */
+/**
+ * Router handlers for reading scanned pages: where it stands, run again, pause, resume,
+ * cancel, the languages and adding one, and what was read off a page.
+ */
+import path from 'node:path';
 import { ExhibitError } from '../../../shared/errors.ts';
+import type { OcrLanguage } from '../../../shared/ipc/contract.ts';
 import { LOW_CONFIDENCE } from '../../../shared/ocr.ts';
 import { resolveDocument } from '../documents/documents.ts';
 import { needsOcr, cancelOcr, enqueuePages, ocrStatus, setOcrPaused, type OcrDocumentStatus } from '../ocr/queue.ts';
 import { availableLanguages, DEFAULT_OCR_LANGUAGES, KNOWN_LANGUAGES, parseLanguages } from '../ocr/languages.ts';
+import { addLanguagePack } from '../ocr/packs.ts';
+import { pageReading } from '../ocr/reading.ts';
 import type { Handlers, RouterContext } from '../router.ts';
 
-type OcrChannels = 'ocr.status' | 'ocr.run' | 'ocr.pause' | 'ocr.resume' | 'ocr.cancel' | 'ocr.languages';
+type OcrChannels =
+  'ocr.status' | 'ocr.run' | 'ocr.pause' | 'ocr.resume' | 'ocr.cancel' | 'ocr.languages' | 'ocr.page' | 'ocr.addLanguage';
 
 export function ocrHandlers(ctx: RouterContext): Pick<Handlers, OcrChannels> {
   const db = () => ctx.store.db;
@@ -25,6 +33,7 @@ export function ocrHandlers(ctx: RouterContext): Pick<Handlers, OcrChannels> {
         lowConfidencePages: [],
         languages: null,
         errors: [],
+        driftedHighlights: 0,
       }
     );
   };
@@ -91,13 +100,21 @@ export function ocrHandlers(ctx: RouterContext): Pick<Handlers, OcrChannels> {
       cancelOcr(db(), doc.id);
       return statusOf(doc.id);
     },
-    'ocr.languages': () => {
-      const installed = new Set(availableLanguages(ctx.ocr.packsDir));
-      const known = KNOWN_LANGUAGES.map((l) => ({ ...l, installed: installed.has(l.code) }));
-      const others = [...installed]
-        .filter((c) => !known.some((k) => k.code === c))
-        .map((code) => ({ code, label: code, installed: true }));
-      return [...known, ...others];
+    'ocr.languages': () => languages(ctx.ocr.packsDir),
+    'ocr.page': ({ documentId, page }) => pageReading(db(), resolveDocument(db(), documentId).id, page),
+    'ocr.addLanguage': ({ path: file }) => {
+      addLanguagePack(path.resolve(file), ctx.ocr.packsDir);
+      return languages(ctx.ocr.packsDir);
     },
   };
+}
+
+/** The six UN working languages, installed or not, then any other pack the reviewer added. */
+function languages(packsDir: string): OcrLanguage[] {
+  const installed = new Set(availableLanguages(packsDir));
+  const known = KNOWN_LANGUAGES.map((l) => ({ ...l, installed: installed.has(l.code) }));
+  const others = [...installed]
+    .filter((c) => !known.some((k) => k.code === c))
+    .map((code) => ({ code, label: code, installed: true }));
+  return [...known, ...others];
 }

@@ -24,6 +24,7 @@
  */
 import type { OcrPage } from '../../../shared/ocr.ts';
 import { OcrEngine, type EngineOptions, type PageFacts } from './engine.ts';
+import { languageFiles, ORIENTATION_MODEL, parseLanguages } from './languages.ts';
 
 export { OcrEngine, type EngineOptions, type PageFacts } from './engine.ts';
 export { renderPdfPage, renderDpi, type RenderOptions, type RenderedPage } from './render.ts';
@@ -37,19 +38,35 @@ export {
   SHIPPED_DATA_VERSION,
 } from './languages.ts';
 
-/** Warm engines of this thread, one per set of languages and data folders. */
-const engines = new Map<string, Promise<OcrEngine>>();
+/**
+ * Warm engines of this thread, one per set of languages and data folders, each with the
+ * files it loaded (languageFiles): a pack replaced since (a better model of the same
+ * language, added to read a document again) is loaded anew, not read with the old one.
+ */
+const engines = new Map<string, { files: string; engine: Promise<OcrEngine> }>();
 
 /** This thread's warm engine for these languages and folders, loaded on first use. */
 export function engineFor(opts: EngineOptions): Promise<OcrEngine> {
   const key = JSON.stringify([opts.languages, opts.dataDirs]);
-  let engine = engines.get(key);
-  if (!engine) {
-    engine = OcrEngine.open(opts);
-    engines.set(key, engine);
-    // A failed load (a missing pack, say) is not kept: the pack may be added before the next try.
-    engine.catch(() => engines.delete(key));
+  let files: string;
+  try {
+    files = languageFiles([...parseLanguages(opts.languages), ORIENTATION_MODEL], opts.dataDirs);
+  } catch (err) {
+    return Promise.reject(err as Error);
   }
+  const held = engines.get(key);
+  if (held && held.files === files) return held.engine;
+  if (held)
+    void held.engine.then(
+      (e) => e.close(),
+      () => undefined,
+    );
+  const engine = OcrEngine.open(opts);
+  engines.set(key, { files, engine });
+  // A failed load (a missing pack, say) is not kept: the pack may be added before the next try.
+  engine.catch(() => {
+    if (engines.get(key)?.engine === engine) engines.delete(key);
+  });
   return engine;
 }
 
@@ -61,7 +78,7 @@ export async function recognise(image: Uint8Array, opts: EngineOptions & PageFac
 
 /** Close this thread's warm engines (a worker calls it before it ends, or to give memory back). */
 export async function closeOcr(): Promise<void> {
-  const all = [...engines.values()];
+  const all = [...engines.values()].map((e) => e.engine);
   engines.clear();
   for (const e of await Promise.allSettled(all)) if (e.status === 'fulfilled') e.value.close();
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ExhibitError } from '../../../shared/errors.ts';
+import { LANGUAGE_CODE, packLanguageCode } from '../../../shared/ocr.ts';
 import { packageDir } from './core.ts';
 
 /** The data shipped with the app: Tesseract's LSTM-only "best (integer)" models, as packaged by tesseract.js. */
@@ -29,9 +30,6 @@ export const DEFAULT_OCR_LANGUAGES = 'eng';
 /** The model orientation detection reads with; not a language one reads a page in. */
 export const ORIENTATION_MODEL = 'osd';
 
-// Tesseract's data names: letters, digits and underscores ("chi_sim", "script/Latin" aside).
-const LANGUAGE_CODE = /^[a-z][a-z0-9_]{1,31}$/;
-
 /** Folders holding shipped data: English, then the orientation model; then the user's packs folder, when given. */
 export function languageDataDirs(packsDir?: string): string[] {
   const shipped = ['eng', ORIENTATION_MODEL].map((lang) =>
@@ -48,6 +46,25 @@ const dataFile = (dir: string, lang: string): string | null => {
   return null;
 };
 
+/**
+ * Which file each language would be read from, with its size and time of change, as one
+ * string: it changes when a pack is added, replaced or removed, so a warm engine knows
+ * when the data it loaded is no longer what is installed.
+ */
+export function languageFiles(codes: readonly string[], dataDirs: readonly string[]): string {
+  return codes
+    .map((code) => {
+      for (const dir of dataDirs) {
+        const file = dataFile(dir, code);
+        if (!file) continue;
+        const st = fs.statSync(file, { throwIfNoEntry: false });
+        return `${file}:${st?.size ?? 0}:${st?.mtimeMs ?? 0}`;
+      }
+      return `${code}:missing`;
+    })
+    .join('|');
+}
+
 /** Codes of the languages that can be read with: shipped, or added to `packsDir`. Sorted; the orientation model left out. */
 export function availableLanguages(packsDir?: string): string[] {
   const found = new Set<string>();
@@ -59,8 +76,8 @@ export function availableLanguages(packsDir?: string): string[] {
       continue; // a packs folder not yet made holds no packs
     }
     for (const name of names) {
-      const m = /^(.+)\.traineddata(\.gz)?$/.exec(name);
-      if (m && LANGUAGE_CODE.test(m[1]!) && m[1] !== ORIENTATION_MODEL) found.add(m[1]!);
+      const code = packLanguageCode(name);
+      if (code && code !== ORIENTATION_MODEL) found.add(code);
     }
   }
   return [...found].sort();

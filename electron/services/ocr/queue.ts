@@ -131,6 +131,8 @@ export interface OcrDocumentStatus {
   lowConfidencePages: number[];
   languages: string | null;
   errors: { page: number; reason: string }[];
+  /** Highlights (not deleted) marked as drifted when their page was read again (ocr-schemas.ts says more). */
+  driftedHighlights: number;
 }
 
 /** Where recognition stands for each document that has pages to read or read. */
@@ -144,21 +146,35 @@ export function ocrStatus(db: Database, lowBelow: number, documentId?: string): 
        WHERE d.status = 'ready' AND (? IS NULL OR o.document_id = ?)
        GROUP BY o.document_id ORDER BY d.imported_at, d.rowid`,
     )
-    .all(documentId ?? null, documentId ?? null) as (Omit<OcrDocumentStatus, 'paused' | 'lowConfidencePages' | 'errors'> & {
+    .all(documentId ?? null, documentId ?? null) as (Omit<
+    OcrDocumentStatus,
+    'paused' | 'lowConfidencePages' | 'errors' | 'driftedHighlights'
+  > & {
     paused: number;
   })[];
   const low = db
-    .prepare(`SELECT page_index FROM ocr_pages WHERE document_id = ? AND state = 'done' AND confidence < ? ORDER BY page_index`)
+    // A page on which no word was found (a blank back, a photograph) is empty, not doubtful: its mean of 0 flags nothing.
+    .prepare(
+      `SELECT page_index FROM ocr_pages WHERE document_id = ? AND state = 'done' AND confidence < ?
+         AND json_array_length(word_confidence) > 0 ORDER BY page_index`,
+    )
     .pluck();
   const errors = db.prepare(
     `SELECT page_index AS page, error AS reason FROM ocr_pages WHERE document_id = ? AND state = 'failed' ORDER BY page_index`,
   );
+  const drifted = db
+    .prepare(
+      `SELECT count(DISTINCT h.id) FROM highlights h JOIN highlight_targets t ON t.highlight_id = h.id
+       WHERE h.document_id = ? AND h.deleted_at IS NULL AND t.drifted IS NOT NULL`,
+    )
+    .pluck();
   return rows.map((r) => ({
     ...r,
     paused: r.paused === 1,
     confidence: r.confidence === null ? null : Math.round(r.confidence * 10) / 10,
     lowConfidencePages: (low.all(r.documentId, lowBelow) as number[]).map((p) => p + 1),
     errors: (errors.all(r.documentId) as { page: number; reason: string }[]).map((e) => ({ page: e.page + 1, reason: e.reason })),
+    driftedHighlights: drifted.get(r.documentId) as number,
   }));
 }
 

@@ -12,6 +12,7 @@ import { BackupWarning } from './BackupWarning.tsx';
 import { RemeasureStatus } from './RemeasureStatus.tsx';
 import { CaseSwitcher } from './CaseSwitcher.tsx';
 import { OcrStatus } from './OcrStatus.tsx';
+import { OcrRerunSummary } from '../ocr/OcrRerunSummary.tsx';
 import { RestoreBackupDialog } from './RestoreBackupDialog.tsx';
 import { TopBarMore } from './TopBarMore.tsx';
 import type { CaseInfo } from '../../../shared/ipc/contract.ts';
@@ -107,6 +108,7 @@ export function CaseHeader({
       <BackupWarning status={backup} />
       <RemeasureStatus caseDir={info?.path ?? null} />
       <OcrStatus caseDir={info?.path ?? null} onRead={kase.refresh} report={report} />
+      <OcrRerunSummary caseDir={info?.path ?? null} report={report} />
       {kase.damaged && <RestoreBackupDialog damaged={kase.damaged} onRestore={kase.restore} onClose={kase.dismissDamaged} />}
     </>
   );

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OcrDocumentStatus, OcrProgress } from '../../../shared/ipc/contract.ts';
 import { call, onEvent } from '../api.ts';
+import { onOcrRequested } from '../ocr/changes.ts';
 
 interface Shown {
   documentId: string;
@@ -49,6 +50,8 @@ export function OcrStatus({
   useEffect(() => {
     if (caseDir) call('ocr.status', {}).then(apply, report);
   }, [caseDir, apply, report]);
+  // Pages queued again (Re-run OCR): the bar shows them before the first is read.
+  useEffect(() => onOcrRequested(() => void load().catch(report)), [load, report]);
 
   useEffect(
     () =>

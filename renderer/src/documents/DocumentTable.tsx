@@ -5,7 +5,8 @@
  */
 import './documents.css';
 import type { KeyboardEvent } from 'react';
-import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
+import type { DocumentSummary, OcrDocumentStatus } from '../../../shared/ipc/contract.ts';
+import { LowConfidenceBadge } from '../ocr/LowConfidenceBadge.tsx';
 import type { Sort, SortKey } from './sortFilter.ts';
 import { shownTitle, type Titles } from './titles.ts';
 
@@ -23,6 +24,8 @@ export interface DocumentTableProps {
   documents: DocumentSummary[];
   /** Display titles over the whole case, so two documents of one title are told apart (titles.ts). */
   titles: Titles;
+  /** Where OCR stands for each document with scanned pages, by id (pages read with a doubtful confidence are flagged). */
+  ocr: ReadonlyMap<string, OcrDocumentStatus>;
   sort: Sort;
   onSort(key: SortKey): void;
   selectedId: string | null;
@@ -59,9 +62,10 @@ function SortHeader({
 }
 
 /** Badges for what a reviewer must know before relying on a document. */
-function StatusBadges({ doc }: { doc: DocumentSummary }) {
+function StatusBadges({ doc, ocr, compact }: { doc: DocumentSummary; ocr: OcrDocumentStatus | undefined; compact: boolean }) {
   return (
     <>
+      <LowConfidenceBadge status={ocr} explained={!compact} />
       {!doc.textLayer && (
         <span className="badge badge-warn" title="No extractable text: this document cannot be searched or quoted yet">
           no text layer
@@ -129,7 +133,7 @@ export function DocumentTable(props: DocumentTableProps) {
                 >
                   {shownTitle(props.titles, doc.documentId, doc.title)}
                 </button>
-                <StatusBadges doc={doc} />
+                <StatusBadges doc={doc} ocr={props.ocr.get(doc.documentId)} compact={compact} />
                 {doc.fileName.replace(/\.[^.]+$/, '') !== doc.title && <span className="file-name">{doc.fileName}</span>}
               </th>
               {!compact && <td>{kindLabel[doc.kind]}</td>}

@@ -1,4 +1,4 @@
-/** The one modal dialog the app may show at a time: provenance, remove, reviewer name, shortcuts, trusted signers or a bundle dialog (export, verify, import). */
+/** The one modal dialog the app may show at a time: provenance, remove, re-run OCR, reviewer name, shortcuts, trusted signers or a bundle dialog (export, verify, import). */
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { ExportBundleDialog } from '../bundle/ExportBundleDialog.tsx';
 import { ImportBundleDialog } from '../bundle/ImportBundleDialog.tsx';
@@ -6,6 +6,7 @@ import { VerifyBundleDialog } from '../bundle/VerifyBundleDialog.tsx';
 import { ProvenanceDialog } from '../documents/ProvenanceDialog.tsx';
 import { shownTitle, useDisplayTitles } from '../documents/titles.ts';
 import { RemoveDialog } from '../documents/RemoveDialog.tsx';
+import { RerunOcrDialog } from '../ocr/RerunOcrDialog.tsx';
 import type { DocumentActions } from '../documents/useDocumentActions.ts';
 import { ReviewerDialog, type ReviewerIdentity } from '../settings/ReviewerDialog.tsx';
 import { ShortcutHelp } from '../shortcuts/ShortcutHelp.tsx';
@@ -14,6 +15,7 @@ import { TrustedSignersDialog } from '../trust/TrustedSignersDialog.tsx';
 export type DialogState =
   | { kind: 'provenance'; docs: DocumentSummary[] }
   | { kind: 'remove'; doc: DocumentSummary }
+  | { kind: 'rerun-ocr'; doc: DocumentSummary }
   | { kind: 'reviewer' }
   | { kind: 'shortcuts' }
   | { kind: 'export-bundle' }
@@ -66,6 +68,8 @@ export function AppDialogs({
           }}
         />
       );
+    case 'rerun-ocr':
+      return <RerunOcrDialog doc={dialog.doc} title={titleOf(dialog.doc)} onClose={onClose} />;
     case 'reviewer':
       return <ReviewerDialog current={reviewer} onSave={onSaveReviewer} onClose={onClose} />;
     case 'shortcuts':

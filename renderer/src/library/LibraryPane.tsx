@@ -13,6 +13,7 @@ import { filterDocuments, nextSort, sortDocuments, type Sort } from '../document
 import { shownTitle, useDisplayTitles } from '../documents/titles.ts';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { Drawer } from '../layout/Drawer.tsx';
+import { canReadAgain, useOcrStatuses } from '../ocr/useOcrStatuses.ts';
 import type { ImportState } from '../import/useImport.ts';
 import './library.css';
 
@@ -28,6 +29,9 @@ export interface LibraryPaneProps {
   onOpen(doc: DocumentSummary): void;
   onEditProvenance(docs: DocumentSummary[]): void;
   onRemove(doc: DocumentSummary): void;
+  /** Read a document's scanned pages again (the Re-run OCR dialog). */
+  onRerunOcr(doc: DocumentSummary): void;
+  report(err: unknown): void;
 }
 
 function EmptyCase({ kase }: { kase: CaseState }) {
@@ -58,6 +62,7 @@ export function LibraryPane(props: LibraryPaneProps) {
   const shown = useMemo(() => (all ? sortDocuments(filterDocuments(all, filter), sort) : null), [all, filter, sort]);
   const selected = all?.find((d) => d.documentId === selectedId) ?? null;
   const busy = importer.running !== null;
+  const ocr = useOcrStatuses(all, props.report);
 
   const byId = (ids: string[]) => (all ?? []).filter((d) => ids.includes(d.documentId));
 
@@ -122,6 +127,7 @@ export function LibraryPane(props: LibraryPaneProps) {
           <DocumentTable
             documents={shown}
             titles={titles}
+            ocr={ocr}
             sort={sort}
             onSort={(key) => setSort((s) => nextSort(s, key))}
             selectedId={selectedId}
@@ -141,6 +147,11 @@ export function LibraryPane(props: LibraryPaneProps) {
             <button type="button" onClick={() => props.onEditProvenance([selected])} aria-keyshortcuts="Control+I">
               Provenance…
             </button>
+            {canReadAgain(selected, ocr.get(selected.documentId)) && (
+              <button type="button" onClick={() => props.onRerunOcr(selected)}>
+                Re-run OCR…
+              </button>
+            )}
             <button type="button" onClick={() => props.onRemove(selected)} aria-keyshortcuts="Delete">
               Remove…
             </button>

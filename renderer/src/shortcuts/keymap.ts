@@ -67,6 +67,14 @@ export const keymap: readonly KeyBinding[] = [
     inTextFields: true,
   },
   { command: 'backup-now', label: 'Back up the case now', keys: [], menu: 'Case', group: 'Case', inTextFields: true },
+  {
+    command: 'rerun-ocr',
+    label: 'Read a scanned document again (OCR), in other languages',
+    keys: [],
+    menu: 'Case',
+    group: 'Documents',
+    inTextFields: true,
+  },
   { command: 'undo', label: 'Undo', keys: [['Ctrl', 'Z']], group: 'Editing', inTextFields: false },
   {
     command: 'redo',
@@ -82,6 +90,13 @@ export const keymap: readonly KeyBinding[] = [
   { command: 'zoom-in', label: 'Zoom in', keys: [['Ctrl', '+']], group: 'Viewer', inTextFields: true },
   { command: 'zoom-out', label: 'Zoom out', keys: [['Ctrl', '−']], group: 'Viewer', inTextFields: true },
   { command: 'zoom-reset', label: 'Actual size', keys: [['Ctrl', '0']], group: 'Viewer', inTextFields: true },
+  {
+    command: 'toggle-ocr-text',
+    label: 'Show or hide the recognised text over a scanned page',
+    keys: [['Ctrl', 'Shift', 'L']],
+    group: 'Viewer',
+    inTextFields: true,
+  },
   { command: 'show-shortcuts', label: 'Keyboard shortcuts', keys: [['F1'], ['Ctrl', '/']], group: 'Help', inTextFields: true },
 ];
 
@@ -89,6 +104,16 @@ const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 
 /** A key as the reviewer's keyboard labels it. */
 export const keyLabel = (key: string): string => (key === 'Ctrl' && isMac ? '⌘' : key);
+
+/** A command's first key combination as a reviewer reads it ("Ctrl+Shift+L"), for titles and notes; '' when it has none. */
+export function shortcutText(command: AppCommand): string {
+  return (
+    keymap
+      .find((b) => b.command === command)
+      ?.keys[0]?.map(keyLabel)
+      .join('+') ?? ''
+  );
+}
 
 /** The physical key a combo names, compared case-insensitively against KeyboardEvent.key. */
 const keyMatches = (want: string, e: KeyboardEvent): boolean => {

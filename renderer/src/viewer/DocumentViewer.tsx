@@ -16,6 +16,8 @@ import { TextView } from '../textview/TextView.tsx';
 import { ExternalLinkDialog } from './ExternalLinkDialog.tsx';
 import { PdfView, type PdfViewProps } from './PdfView.tsx';
 import { useTextlessPages } from './scan-notice.ts';
+import { useOcrReview } from '../ocr/useOcrReview.ts';
+import '../ocr/ocr-review.css';
 import { warmPdfJs } from './pdfjs.ts';
 import type { Surface } from './surface.ts';
 import './viewer.css';
@@ -31,6 +33,10 @@ export interface DocumentViewerProps {
   searchTerms?: string[];
   /** Called with the 1-based page the reviewer is looking at. */
   onPageChange?(page: number): void;
+  /** Read the document's scanned pages again (the Re-run OCR dialog). */
+  onRerunOcr?(): void;
+  /** Come back at the zoom and turn the document was last shown at (opened again because its reading changed). */
+  resumeView?: boolean;
 }
 
 // The viewer is part of the app from the start: pdf.js and its worker get ready while the reviewer is still choosing.
@@ -66,6 +72,10 @@ function OpenDocument(props: DocumentViewerProps) {
   const [linking, setLinking] = useState<{ highlightId: string; at: { x: number; y: number } } | null>(null);
   const links = useHighlightLinks(documentId, report);
   const textless = useTextlessPages(props.kind === 'pdf' ? documentId : null, report);
+  const ocr = useOcrReview(props.kind === 'pdf' ? documentId : null, report);
+  // Offered where there is something to read: pages queued, read or failed before, or pages without text.
+  const { onRerunOcr } = props;
+  const rerun = onRerunOcr && (ocr.status !== null || textless.size > 0) ? onRerunOcr : null;
   const lastColor = useRef<HighlightColor>('yellow');
   const surface = useRef<Surface>(null);
   const terms = props.searchTerms ?? NO_TERMS;
@@ -201,6 +211,9 @@ function OpenDocument(props: DocumentViewerProps) {
           textlessPages={textless}
           onArea={onArea}
           areaHeld={areaPopup !== null}
+          ocr={ocr}
+          onRerunOcr={rerun}
+          resumeView={props.resumeView === true}
         />
       ) : (
         <TextView {...common} />

@@ -1,5 +1,10 @@
-/** The PDF viewer's toolbar: sidebar, pages, zoom, rotation, find and the Area tool. Dense, keyboard-reachable, labelled. */
+/**
+ * The PDF viewer's toolbar: sidebar, pages, zoom, rotation, find, the Area tool and, for a
+ * scan, the recognised text and reading it again. Dense, keyboard-reachable, labelled.
+ */
 import { useState } from 'react';
+import { shortcutText } from '../shortcuts/keymap.ts';
+import { DocumentMore } from './DocumentMore.tsx';
 import type { PdfState } from './usePdfViewer.ts';
 import { resolvePageInput, ZOOM_PRESETS } from './zoom.ts';
 
@@ -14,10 +19,14 @@ export interface PdfToolbarProps {
   /** The Area tool is on: a drag on a page draws a rectangle to highlight. */
   areaOn: boolean;
   onToggleArea(): void;
+  /** Showing the words OCR read over the page images: for a document with pages read, else null. */
+  ocrText: { shown: boolean; onToggle(): void } | null;
+  /** Reading the document again: for a document with scanned pages, else null. */
+  onRerunOcr: (() => void) | null;
 }
 
 export function PdfToolbar(props: PdfToolbarProps) {
-  const { state, sidebarOpen, onToggleSidebar, onGoTo, onZoom, onRotate, onFind } = props;
+  const { state, sidebarOpen, onToggleSidebar, onGoTo, onZoom, onRotate, onFind, ocrText, onRerunOcr } = props;
   const label = state.labels?.[state.page - 1] ?? null;
   const shown = label ?? String(state.page);
   // What the reviewer is typing; null shows the current page.
@@ -154,6 +163,24 @@ export function PdfToolbar(props: PdfToolbarProps) {
         </svg>
         <span>Area</span>
       </button>
+      {ocrText && (
+        <>
+          <span className="sep" />
+          {/* The visible words begin the accessible name (WCAG 2.5.3); pressed means the words are drawn. */}
+          <button
+            type="button"
+            className="icon ocr-text-toggle"
+            aria-pressed={ocrText.shown}
+            onClick={ocrText.onToggle}
+            aria-label="Show recognised text"
+            title={`Show the text OCR read over the image, doubtful words outlined (${shortcutText('toggle-ocr-text')})`}
+            aria-keyshortcuts="Control+Shift+L"
+          >
+            Recognised text
+          </button>
+        </>
+      )}
+      {onRerunOcr && <DocumentMore onRerunOcr={onRerunOcr} />}
     </div>
   );
 }

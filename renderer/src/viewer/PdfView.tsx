@@ -11,6 +11,10 @@ import { CaretBar, CaretStatus } from '../caret/CaretParts.tsx';
 import { pdfPageTexts } from '../caret/text-stream.ts';
 import { useTextCaret } from '../caret/useTextCaret.ts';
 import { highlightAt, paintPdfPage } from '../highlights/paint-pdf.ts';
+import { DoubtfulPageBar } from '../ocr/DoubtfulPageBar.tsx';
+import { OcrWordTip } from '../ocr/OcrWordTip.tsx';
+import { paintOcrWords } from '../ocr/paint-words.ts';
+import type { OcrReview } from '../ocr/useOcrReview.ts';
 import { layersInRange, targetForLayer } from '../highlights/select-pdf.ts';
 import { FindBar, type FindResult } from './FindBar.tsx';
 import { Outline } from './Outline.tsx';
@@ -33,14 +37,20 @@ export interface PdfViewProps extends DocumentViewProps {
   onArea: AreaToolOptions['onArea'];
   /** The popup for the rectangle the Area tool took is open. */
   areaHeld: boolean;
+  /** The document's OCR reading: the words drawn over the images on request, doubtful pages noted. */
+  ocr: OcrReview;
+  /** Read the document again (OCR), offered in the toolbar; null for a document with nothing to read. */
+  onRerunOcr: (() => void) | null;
+  /** Open at the zoom and turn the document was last shown at. */
+  resumeView: boolean;
 }
 
 export function PdfView(props: PdfViewProps) {
-  const { documentId, paints, selectedId, searchTerms, textlessPages } = props;
+  const { documentId, paints, selectedId, searchTerms, textlessPages, ocr } = props;
   const container = useRef<HTMLDivElement>(null);
-  const draw = useRef({ paints, selectedId, searchTerms, textlessPages });
+  const draw = useRef({ paints, selectedId, searchTerms, textlessPages, ocr });
   useEffect(() => {
-    draw.current = { paints, selectedId, searchTerms, textlessPages };
+    draw.current = { paints, selectedId, searchTerms, textlessPages, ocr };
   });
 
   // The page a search hit opened, until its first marked word has been brought into view.
@@ -67,6 +77,10 @@ export function PdfView(props: PdfViewProps) {
       if (view.textLayer) paintTerms(view.textLayer.div, d.searchTerms);
       markTextlessPage(view.div, view.id, d.textlessPages.has(view.id));
       repaintArea.current(view.id, view.div);
+      // A reading is fetched the first time a page that needs it is drawn; it is painted once it arrives.
+      if (d.ocr.needs(view.id) && !d.ocr.readings.has(view.id)) d.ocr.want(view.id);
+      const reading = d.ocr.readings.get(view.id) ?? null;
+      paintOcrWords(view.div, reading, d.ocr.showWords, view.rotation);
       if (landing.current === view.id) land();
     },
     [land],
@@ -76,6 +90,7 @@ export function PdfView(props: PdfViewProps) {
     initialPage: props.initialPage,
     onExternalLink: props.onExternalLink,
     onPageDrawn,
+    resumeView: props.resumeView,
   });
   const ready = state.status === 'ready';
 
@@ -103,7 +118,7 @@ export function PdfView(props: PdfViewProps) {
       const view = p.viewer.getPageView(i) as PageViewLike | undefined;
       if (view?.div.dataset.loaded) onPageDrawn(view);
     }
-  }, [paints, selectedId, searchTerms, textlessPages, ready, parts, onPageDrawn]);
+  }, [paints, selectedId, searchTerms, textlessPages, ocr.readings, ocr.showWords, ocr.status, ready, parts, onPageDrawn]);
 
   // A new search hit in the same document moves to its page, then to its first marked word.
   const { initialPage } = props;
@@ -209,6 +224,8 @@ export function PdfView(props: PdfViewProps) {
         onFind={() => setFindOpen(true)}
         areaOn={area.on}
         onToggleArea={area.toggle}
+        ocrText={ocr.readable ? { shown: ocr.showWords, onToggle: ocr.toggleWords } : null}
+        onRerunOcr={props.onRerunOcr}
       />
       <div className="viewer-main">
         {sidebarOpen && (
@@ -244,26 +261,33 @@ export function PdfView(props: PdfViewProps) {
         )}
         <div className="viewer-stage">
           {findOpen && <FindBar result={find} onFind={runFind} onClose={closeFind} />}
-          <div
-            ref={container}
-            className="pdf-container"
-            tabIndex={0}
-            role="region"
-            aria-label="Pages"
-            aria-describedby={caretHint}
-            data-status={state.status}
-            data-tool={area.on ? 'area' : undefined}
-            onClick={(e) => {
-              const sel = window.getSelection();
-              if (sel && !sel.isCollapsed) return;
-              const page = (e.target as HTMLElement).closest<HTMLElement>('.page');
-              const id = page ? highlightAt(page, e.clientX, e.clientY) : null;
-              if (id) props.onHighlightClick(id, { x: e.clientX, y: e.clientY });
-            }}
-          >
-            <div className="pdfViewer" />
-            <CaretBar bar={caret.bar} />
+          {ready && (
+            <DoubtfulPageBar reading={ocr.readings.get(state.page)} wordsShown={ocr.showWords} onShowWords={ocr.toggleWords} />
+          )}
+          {/* The bars above take their height; the pages get the rest (pdf.js needs its container absolutely placed). */}
+          <div className="pdf-area">
+            <div
+              ref={container}
+              className="pdf-container"
+              tabIndex={0}
+              role="region"
+              aria-label="Pages"
+              aria-describedby={caretHint}
+              data-status={state.status}
+              data-tool={area.on ? 'area' : undefined}
+              onClick={(e) => {
+                const sel = window.getSelection();
+                if (sel && !sel.isCollapsed) return;
+                const page = (e.target as HTMLElement).closest<HTMLElement>('.page');
+                const id = page ? highlightAt(page, e.clientX, e.clientY) : null;
+                if (id) props.onHighlightClick(id, { x: e.clientX, y: e.clientY });
+              }}
+            >
+              <div className="pdfViewer" />
+              <CaretBar bar={caret.bar} />
+            </div>
           </div>
+          <OcrWordTip container={container} active={ocr.showWords && ready} />
           <CaretStatus hintId={caretHint} said={caret.said} />
           <div className="visually-hidden area-status" aria-live="polite">
             {area.said}

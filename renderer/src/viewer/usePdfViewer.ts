@@ -30,6 +30,8 @@ export interface PageViewLike {
   textLayer: { div: HTMLDivElement } | null;
   /** The page itself, once pdf.js has loaded it (pages far from view load later). */
   pdfPage: { getViewport(params: { scale: number }): { convertToViewportPoint(x: number, y: number): number[] } } | null;
+  /** How far the reviewer turned the pages, clockwise (on top of the page's own /Rotate). */
+  rotation: number;
 }
 
 export interface PdfState {
@@ -59,7 +61,15 @@ export interface PdfOptions {
   onExternalLink(url: string): void;
   /** A page's text layer was (re)drawn: paint highlights and search terms on it. */
   onPageDrawn(view: PageViewLike): void;
+  /** Open at the zoom and turn this document was last shown at (it is shown again because its reading changed). */
+  resumeView?: boolean;
 }
+
+/**
+ * The zoom and turn each document was last shown at in this window, kept when its viewer
+ * closes, so a document opened again because its reading changed comes back as it was.
+ */
+const lastViews = new Map<string, { scale: string; rotation: number }>();
 
 /** The original's bytes, from our own origin. */
 async function fetchOriginal(documentId: string): Promise<Uint8Array> {
@@ -91,6 +101,7 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
   });
   const { documentId } = opts;
   const firstPage = useRef(opts.initialPage);
+  const resume = useRef(opts.resumeView === true);
   // An encrypted original's password, given in the viewer; kept only while it is open, never stored.
   const [password, setPassword] = useState<string | undefined>(undefined);
 
@@ -147,7 +158,9 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
           // Closed while pdf.js was still setting up (its clean-up waits for that): the
           // container is gone, and zooming or scrolling it would only log errors.
           if (cancelled) return;
-          viewer.currentScaleValue = 'auto';
+          const kept = resume.current ? lastViews.get(documentId) : undefined;
+          viewer.currentScaleValue = kept?.scale ?? 'auto';
+          if (kept) viewer.pagesRotation = kept.rotation;
           const start = Math.min(Math.max(1, firstPage.current), doc.numPages);
           if (start > 1) viewer.currentPageNumber = start;
           place.remember();
@@ -190,6 +203,7 @@ export function usePdfViewer(container: React.RefObject<HTMLDivElement | null>, 
       stopKeeping?.();
       const p = parts.current;
       parts.current = null;
+      if (p) lastViews.set(documentId, { scale: p.viewer.currentScaleValue, rotation: p.viewer.pagesRotation });
       const finish = () => {
         p?.viewer.setDocument(null);
         // Destroying the loading task frees the document; the shared worker stays warm.

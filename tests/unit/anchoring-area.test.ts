@@ -9,7 +9,7 @@ import { degrees, PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { areaQuoteFits, quoteFits, readArea } from '../../shared/anchoring/area.ts';
 import { areaAsShown, areaToUser } from '../../electron/services/highlights/area.ts';
-import { pageFrame } from '../../electron/services/bundle/text-layer/geometry.ts';
+import { pageFrame } from '../../electron/services/report/text-layer/geometry.ts';
 import { openPdf } from '../../electron/services/ingest/pdf-extract.ts';
 import type { Rect } from '../../shared/ipc/contract.ts';
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { Output } from '../../electron/cli/output.ts';
 import { progressBar } from '../../electron/cli/progress.ts';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
-import type { StepProgress } from '../../electron/services/bundle/steps.ts';
+import type { StepProgress } from '../../electron/services/jobs/steps.ts';
 import { verifyBundle } from '../../electron/services/bundle/verify.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { openServices } from '../../electron/services/services.ts';

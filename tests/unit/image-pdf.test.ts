@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { imageToPdf } from '../../electron/services/bundle/rendition/image-pdf.ts';
+import { imageToPdf } from '../../electron/services/report/rendition/image-pdf.ts';
 import { openPdf } from '../../electron/services/ingest/pdf-extract.ts';
 import { letterPixels, multiPageTiff, pngFile, sidewaysJpeg, type Pixels, type TiffCompression } from '../fixtures/images.ts';
 import { tempDir } from './helpers.ts';

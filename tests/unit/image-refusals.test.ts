@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { describeImage } from '../../electron/services/ingest/image/describe.ts';
 import { pageImagePng } from '../../electron/services/ingest/image/page.ts';
 import { readTiffPages } from '../../electron/services/ingest/image/tiff-tags.ts';
-import { imageToPdf } from '../../electron/services/bundle/rendition/image-pdf.ts';
+import { imageToPdf } from '../../electron/services/report/rendition/image-pdf.ts';
 import { bombPng, cutShort, letterPixels, multiPageTiff, pngFile, sidewaysJpeg } from '../fixtures/images.ts';
 
 /** Every entry point refuses `bytes` with `code`, naming `fileName` in the message and as subject. */

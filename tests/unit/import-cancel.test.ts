@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewerKey } from '../../electron/services/bundle/keys.ts';
 import { exportBundle } from '../../electron/services/bundle/export.ts';
 import { importBundle } from '../../electron/services/bundle/merge.ts';
-import type { StepProgress } from '../../electron/services/bundle/steps.ts';
+import type { StepProgress } from '../../electron/services/jobs/steps.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { openServices, type Services } from '../../electron/services/services.ts';
 import { ExhibitError } from '../../shared/errors.ts';

@@ -1,5 +1,5 @@
 /** What two reviewers must agree on after exchanging bundles, shared by the merge tests. */
-import { buildModel } from '../../electron/services/bundle/model.ts';
+import { buildModel } from '../../electron/services/report/model.ts';
 import type { Services } from '../../electron/services/services.ts';
 
 const byId = <T extends { id: string }>(xs: T[]) => xs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

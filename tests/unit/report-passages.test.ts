@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildModel, type ReportModel } from '../../electron/services/bundle/model.ts';
-import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../../electron/services/bundle/report/index.ts';
+import { buildModel, type ReportModel } from '../../electron/services/report/model.ts';
+import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../../electron/services/report/renderers.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { displayTitles } from '../../shared/display-titles.ts';
 import type { TargetSpec } from '../../shared/ipc/contract.ts';

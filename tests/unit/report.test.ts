@@ -1,8 +1,8 @@
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../electron/services/bundle/model.ts';
-import { csvField } from '../../electron/services/bundle/report/csv.ts';
-import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../../electron/services/bundle/report/index.ts';
+import { buildModel } from '../../electron/services/report/model.ts';
+import { csvField } from '../../electron/services/report/csv.ts';
+import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../../electron/services/report/renderers.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import type { Stance } from '../../shared/ipc/contract.ts';
 import { importFiles, newCase, tempDir, writePdf } from './helpers.ts';

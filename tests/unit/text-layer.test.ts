@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDocument, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { textLayerPdf } from '../../electron/services/bundle/text-layer.ts';
+import { textLayerPdf } from '../../electron/services/report/text-layer.ts';
 import { openPdf } from '../../electron/services/ingest/pdf-extract.ts';
 import { popplerLines, scanPdf, type ScanOptions } from '../fixtures/scan-pdf.ts';
 import { tempDir } from './helpers.ts';

@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentSummary, HighlightTarget, Rect, ShownArea } from '../../../shared/ipc/contract.ts';
 import { bagFileName } from './bagit.ts';
 import { ANNOTATION_CONTEXT } from './context-copy.ts';
-import type { BundleHighlight, ReportModel } from './model.ts';
+import type { BundleHighlight, ReportModel } from '../report/model.ts';
 
 // Its offline stand-in, data/context/anno.jsonld, is made by context-copy.ts.
 export { ANNOTATION_CONTEXT };

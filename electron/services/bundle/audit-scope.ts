@@ -15,7 +15,7 @@
  * the signed manifests, so a row redacted after export is caught by verify.
  */
 import type { AuditRow, RedactedAuditRow } from '../audit/audit.ts';
-import type { ReportModel } from './model.ts';
+import type { ReportModel } from '../report/model.ts';
 
 export interface ExportScope {
   allegationIds?: string[];

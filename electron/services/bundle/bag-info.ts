@@ -5,8 +5,8 @@
 import { formatBytes } from '../../../shared/format-bytes.ts';
 import type { ExportScope } from './audit-scope.ts';
 import { isScoped } from './audit-scope.ts';
-import type { ReportModel } from './model.ts';
-import { titleOf } from './report/cite.ts';
+import type { ReportModel } from '../report/model.ts';
+import { titleOf } from '../report/cite.ts';
 
 export interface BagInfo {
   caseName: string;

@@ -20,14 +20,14 @@ import { ocrReadings } from '../ocr/queue.ts';
 import { areaAsShown, pageFrames } from '../highlights/area.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import { reviewerKey } from './keys.ts';
-import { buildModel, scopeModel, type ReportModel } from './model.ts';
-import { titleOf } from './report/cite.ts';
+import { buildModel, scopeModel, type ReportModel } from '../report/model.ts';
+import { titleOf } from '../report/cite.ts';
 import { annotationsJsonLd } from './annotations.ts';
 import { contextCopy } from './context-copy.ts';
 import { scopeDescription } from './bag-info.ts';
 import { auditFiles, caseJson } from './payload.ts';
-import { paperFor, type Paper } from './rendition/paper.ts';
-import { jobSteps, type JobSteps, type StepProgress } from './steps.ts';
+import { paperFor, type Paper } from '../report/rendition/paper.ts';
+import { jobSteps, type JobSteps, type StepProgress } from '../jobs/steps.ts';
 import { breatheNow } from '../jobs/breathe.ts';
 
 export const EXHIBIT_VERSION = '0.1.0';

@@ -7,18 +7,18 @@
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import type { OcrPage } from '../../../shared/ocr.ts';
-import { annotatePdf } from './annotate.ts';
-import { imageToPdf } from './rendition/image-pdf.ts';
+import { annotatePdf } from '../report/annotate.ts';
+import { imageToPdf } from '../report/rendition/image-pdf.ts';
 import { bagFileName, type BagFile } from './bagit.ts';
-import type { ReportModel } from './model.ts';
-import type { Paper } from './rendition/paper.ts';
-import { renderLetter } from './rendition/rendition.ts';
-import { reportCsv, reportDocx, reportHtml, reportMarkdown } from './report/index.ts';
-import { titleOf } from './report/cite.ts';
-import { drawAreaPictures, type AreaPictures } from './report/area-pictures.ts';
-import type { PageFrame } from './text-layer/geometry.ts';
+import type { ReportModel } from '../report/model.ts';
+import type { Paper } from '../report/rendition/paper.ts';
+import { renderLetter } from '../report/rendition/rendition.ts';
+import { reportCsv, reportDocx, reportHtml, reportMarkdown } from '../report/renderers.ts';
+import { titleOf } from '../report/cite.ts';
+import { drawAreaPictures, type AreaPictures } from '../report/area-pictures.ts';
+import type { PageFrame } from '../report/text-layer/geometry.ts';
 import type { WorkerPool } from '../workers/pool.ts';
-import type { JobSteps } from './steps.ts';
+import type { JobSteps } from '../jobs/steps.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 

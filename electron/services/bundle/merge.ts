@@ -20,7 +20,7 @@ import type { CaseStore } from '../case/case.ts';
 import { parseCaseFile } from './case-file.ts';
 import { mergeAllegations, mergeHighlights, mergeLinks } from './merge-items.ts';
 import { stageDocuments, type StageOptions } from './stage.ts';
-import { jobSteps, type StepProgress } from './steps.ts';
+import { jobSteps, type StepProgress } from '../jobs/steps.ts';
 import { checkBundle } from './verify.ts';
 import type { SignerPolicy } from '../trust/import-policy.ts';
 

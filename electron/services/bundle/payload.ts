@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { checkAuditRows, type AuditRow } from '../audit/audit.ts';
 import { inScope, isScoped, redact, type ExportScope } from './audit-scope.ts';
-import type { ReportModel } from './model.ts';
+import type { ReportModel } from '../report/model.ts';
 
 export const CASE_SCHEMA = 'exhibit-case/1';
 

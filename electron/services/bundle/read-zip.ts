@@ -19,7 +19,7 @@ import { PassThrough, Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import { cancelledError } from './steps.ts';
+import { cancelledError } from '../jobs/steps.ts';
 import { bytes, LIMITS, surveyZip, zipError, type SurveyedEntry, type ZipLimits } from './zip-survey.ts';
 
 export { LIMITS, unsafeName, type ZipLimits } from './zip-survey.ts';

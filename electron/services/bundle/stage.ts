@@ -29,7 +29,7 @@ import { bagFileName } from './bagit.ts';
 import type { CaseFile } from './case-file.ts';
 import { pagesPath, readCarriedPages } from './carried-pages.ts';
 import { readZip, type ZipEntryInfo, type ZipLimits } from './read-zip.ts';
-import type { JobSteps } from './steps.ts';
+import type { JobSteps } from '../jobs/steps.ts';
 
 export interface StageOptions {
   pool: WorkerPool;

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type yauzl from 'yauzl';
 import { ExhibitError } from '../../../shared/errors.ts';
-import { cancelledError } from './steps.ts';
+import { cancelledError } from '../jobs/steps.ts';
 
 export const LIMITS = {
   /** Entries in the archive, as its end record states them. */

@@ -1,9 +1,9 @@
 /**
  * What the viewer is given for a document: the original itself for a PDF or a text; for an
  * image (PNG, JPEG, TIFF) a PDF of its pages made from the image at its own resolution
- * (bundle/rendition/image-pdf.ts), so one viewer shows every kind; and where pages were
+ * (report/rendition/image-pdf.ts), so one viewer shows every kind; and where pages were
  * read with OCR, a copy carrying the words read as an invisible text layer over the page
- * images (bundle/text-layer.ts), so they can be selected and highlighted like typed text.
+ * images (report/text-layer.ts), so they can be selected and highlighted like typed text.
  * The original is never changed. Both hosts (Electron's app:// protocol and the test
  * server) serve what this returns.
  */
@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { imageToPdf } from '../bundle/rendition/image-pdf.ts';
-import { textLayerPdf } from '../bundle/text-layer.ts';
+import { imageToPdf } from '../report/rendition/image-pdf.ts';
+import { textLayerPdf } from '../report/text-layer.ts';
 import { ocrReadings } from '../ocr/queue.ts';
 import { originalFile } from './documents.ts';
 

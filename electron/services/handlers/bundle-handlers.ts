@@ -2,7 +2,7 @@
 import { resolveAllegation } from '../allegations/allegations.ts';
 import { exportBundle } from '../bundle/export.ts';
 import { importBundle } from '../bundle/merge.ts';
-import type { StepProgress } from '../bundle/steps.ts';
+import type { StepProgress } from '../jobs/steps.ts';
 import { existingKeyFingerprint } from '../bundle/keys.ts';
 import { verifyBundle } from '../bundle/verify.ts';
 import { organizationName, reviewerName } from '../case/settings.ts';

@@ -3,7 +3,7 @@
  * top-left of the page as displayed, its /Rotate applied) becomes a target stored in PDF
  * user space of the unrotated page, like every other box, with the words inside it as its
  * quote. The page's stored box (`view`) and /Rotate make the turn both ways, the same way
- * OCR'd words are placed (bundle/text-layer/geometry.ts).
+ * OCR'd words are placed (report/text-layer/geometry.ts).
  */
 import type { Database } from 'better-sqlite3';
 import { readArea } from '../../../shared/anchoring/area.ts';
@@ -11,7 +11,7 @@ import type { PageGeometry } from '../../../shared/anchoring/glyphs.ts';
 import { describeRange } from '../../../shared/anchoring/selectors.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { HighlightTarget, PageLayout, Rect, ShownArea } from '../../../shared/ipc/contract.ts';
-import { displayedToUser, pageFrame, type Matrix, type PageFrame } from '../bundle/text-layer/geometry.ts';
+import { displayedToUser, pageFrame, type Matrix, type PageFrame } from '../report/text-layer/geometry.ts';
 
 /** An area narrower or lower than this (in points) is a slip of the mouse, not a selection. */
 export const MIN_AREA_SIDE = 1;

@@ -10,7 +10,7 @@
  */
 import { encodeExtents, EXTENT_STRIDE } from '../../../shared/anchoring/glyphs.ts';
 import type { OcrPage, OcrWord } from '../../../shared/ocr.ts';
-import { displayedToUser, pageFrame, placeWord, type Matrix } from '../bundle/text-layer/geometry.ts';
+import { displayedToUser, pageFrame, placeWord, type Matrix } from '../report/text-layer/geometry.ts';
 import { GEOMETRY_VERSION } from '../geometry/page-glyphs.ts';
 
 const FONT = { ascent: 0.8, descent: -0.2 };

@@ -9,7 +9,7 @@ import type { Database } from 'better-sqlite3';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { OcrPageReading } from '../../../shared/ipc/contract.ts';
 import type { OcrPage } from '../../../shared/ocr.ts';
-import { pageFrame } from '../bundle/text-layer/geometry.ts';
+import { pageFrame } from '../report/text-layer/geometry.ts';
 import type { StoredFrame } from './page-layout.ts';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;

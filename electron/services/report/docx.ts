@@ -4,7 +4,7 @@
  * library writes the XML and escapes the text.
  */
 import { Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { ReportModel } from '../model.ts';
+import type { ReportModel } from './model.ts';
 import {
   EXPORTED_BY,
   STANCE_LABEL,

@@ -7,8 +7,8 @@
  * label where it has one ("iv", "Page 105"), else by page number. A passage across a page
  * break is a range: "pp. 5–6", "pp. iv–v", "Page 105–106".
  */
-import { displayTitles } from '../../../../shared/display-titles.ts';
-import type { ReportModel } from '../model.ts';
+import { displayTitles } from '../../../shared/display-titles.ts';
+import type { ReportModel } from './model.ts';
 
 /** Where a passage is: its document and the first and last pages it covers (1-based). */
 export interface PassagePlace {

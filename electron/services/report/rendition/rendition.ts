@@ -29,7 +29,7 @@ import {
 import fontkit from '@pdf-lib/fontkit';
 import { addHighlight } from '../annotate.ts';
 import type { BundleHighlight } from '../model.ts';
-import { throwIfCancelled } from '../steps.ts';
+import { throwIfCancelled } from '../../jobs/steps.ts';
 import { loadFace, type Face } from './fonts.ts';
 import { PAPER_SIZE, type Paper } from './paper.ts';
 import { boxesFor, typeset, type Geometry, type Measured, type Placed, type Sheet } from './typeset.ts';

@@ -9,7 +9,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFContext, type PD
 import type { HighlightColor, Rect } from '../../../shared/ipc/highlight-schemas.ts';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { BundleHighlight } from './model.ts';
-import { throwIfCancelled } from './steps.ts';
+import { throwIfCancelled } from '../jobs/steps.ts';
 import { breather } from '../jobs/breathe.ts';
 
 /**

@@ -8,14 +8,14 @@
  * Drawing decodes the page's images, so it runs in the pool's recognition lane, under its
  * time and memory budget; without a pool (a test, a tool) it runs in this thread.
  */
-import { ExhibitError } from '../../../../shared/errors.ts';
-import type { DocumentSummary, Rect } from '../../../../shared/ipc/contract.ts';
-import { areaAsShown } from '../../highlights/area.ts';
-import { drawPageAreas, type AreasRequest } from '../../ocr/areas.ts';
-import type { RenderedRegion } from '../../ocr/render.ts';
-import type { WorkerPool } from '../../workers/pool.ts';
-import type { PageFrame } from '../text-layer/geometry.ts';
-import type { ReportModel } from '../model.ts';
+import { ExhibitError } from '../../../shared/errors.ts';
+import type { DocumentSummary, Rect } from '../../../shared/ipc/contract.ts';
+import { areaAsShown } from '../highlights/area.ts';
+import { drawPageAreas, type AreasRequest } from '../ocr/areas.ts';
+import type { RenderedRegion } from '../ocr/render.ts';
+import type { WorkerPool } from '../workers/pool.ts';
+import type { PageFrame } from './text-layer/geometry.ts';
+import type { ReportModel } from './model.ts';
 
 /** Resolution of the pictures: sharp on paper and on screen, a few tens of KB for a paragraph. */
 export const AREA_DPI = 150;

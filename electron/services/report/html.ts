@@ -4,7 +4,7 @@
  * everything but the inline style and the pictures of area highlights, which are held
  * inside as data: URIs, as a second guard behind escaping every piece of text.
  */
-import type { ReportModel } from '../model.ts';
+import type { ReportModel } from './model.ts';
 import {
   EXPORTED_BY,
   STANCE_LABEL,

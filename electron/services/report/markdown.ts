@@ -3,7 +3,7 @@
  * viewer. Every piece of case text is escaped, because a quote such as "<script>" or
  * "*not* emphasis" must show as written, never as markup or raw HTML.
  */
-import type { ReportModel } from '../model.ts';
+import type { ReportModel } from './model.ts';
 import {
   EXPORTED_BY,
   STANCE_LABEL,

@@ -18,7 +18,7 @@
 import { PDFArray, PDFDocument, type PDFName, type PDFPage, type PDFRef } from 'pdf-lib';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { OcrPage, OcrWord } from '../../../shared/ocr.ts';
-import { throwIfCancelled } from './steps.ts';
+import { throwIfCancelled } from '../jobs/steps.ts';
 import {
   alongBaseline,
   displayedToUser,

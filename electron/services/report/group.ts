@@ -3,10 +3,10 @@
  * is shown, and how the matrix is read. Kept in one place so the four formats cite the
  * same passage the same way and a reader can cross-check HTML against CSV.
  */
-import type { Stance, StanceCounts } from '../../../../shared/ipc/contract.ts';
-import { STANCE_LABEL, STANCES } from '../../../../shared/stances.ts';
-import type { DocumentSummary } from '../../../../shared/ipc/contract.ts';
-import type { ReportModel, ReportPassage } from '../model.ts';
+import type { Stance, StanceCounts } from '../../../shared/ipc/contract.ts';
+import { STANCE_LABEL, STANCES } from '../../../shared/stances.ts';
+import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
+import type { ReportModel, ReportPassage } from './model.ts';
 import type { AreaPicture, AreaPictures } from './area-pictures.ts';
 import { pageCitation, titleOf, type PassagePlace } from './cite.ts';
 

@@ -10,7 +10,7 @@
  * in the recipient's spreadsheet. The quotes stay verbatim in case.json, the annotations
  * and the HTML, DOCX and Markdown reports.
  */
-import type { ReportModel } from '../model.ts';
+import type { ReportModel } from './model.ts';
 import { displayQuote, pageSpan, passagesInOrder, shortSha, titleOf, unlinkedPassages, type ShownPassage } from './group.ts';
 
 /** U+FEFF at the start of the file: Excel's sign that the file is UTF-8. */

@@ -75,6 +75,7 @@ export function hostDialogs(
   | 'dialog.openFolder'
   | 'dialog.chooseCaseFolder'
   | 'dialog.saveBundle'
+  | 'dialog.saveCourtBundle'
   | 'dialog.openBundle'
   | 'dialog.openLanguagePack'
 > {
@@ -112,6 +113,14 @@ export function hostDialogs(
         buttonLabel: 'Export',
         defaultPath: suggestedName,
         filters: zipFilter,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }),
+    'dialog.saveCourtBundle': ({ suggestedName }) =>
+      chooseSave(owner(), {
+        title: 'Save court bundle',
+        buttonLabel: 'Build bundle',
+        defaultPath: suggestedName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       }),
     'dialog.openBundle': () =>

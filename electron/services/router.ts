@@ -27,6 +27,7 @@ import { documentHandlers } from './handlers/document-handlers.ts';
 import { highlightHandlers } from './handlers/highlight-handlers.ts';
 import { trustHandlers } from './handlers/trust-handlers.ts';
 import { ocrHandlers } from './handlers/ocr-handlers.ts';
+import { courtHandlers } from './handlers/court-handlers.ts';
 import type { JobService } from './jobs/jobs.ts';
 import type { WorkerPool } from './workers/pool.ts';
 
@@ -53,6 +54,8 @@ export interface RouterContext {
     idle(): Promise<void>;
     /** Hold an encrypted PDF's password (by SHA-256) in memory for this session, to read its scanned pages. */
     rememberPassword(sha256: string, password: string): void;
+    /** The password held for an encrypted PDF (by SHA-256) this session, if any. */
+    password(sha256: string): string | null;
     packsDir: string;
   };
   /** Per-user folders: settings, and where the default and sample cases live. */
@@ -82,6 +85,7 @@ export function createRouter(ctx: RouterContext, host: HostHandlers = {}): Route
     ...backupHandlers(ctx),
     ...trustHandlers(ctx),
     ...ocrHandlers(ctx),
+    ...courtHandlers(ctx),
   };
   return {
     async call(channel, rawArgs) {

@@ -185,6 +185,7 @@ export function openServices(opts: ServicesOptions): Services {
         kick: () => ocr.kick(),
         idle: () => ocr.idle(),
         rememberPassword: (sha256, password) => void passwords.set(sha256, password),
+        password: (sha256) => passwords.get(sha256) ?? null,
         packsDir,
       },
       backups: {

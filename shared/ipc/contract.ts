@@ -8,6 +8,7 @@ import { allegationChannels } from './allegation-schemas.ts';
 import { BackupStatus, backupChannels } from './backup-schemas.ts';
 import { BundleProgress, bundleChannels } from './bundle-schemas.ts';
 import { caseChannels } from './case-schemas.ts';
+import { CourtProgress, courtChannels } from './court-schemas.ts';
 import type { ChannelSpec } from './channel-spec.ts';
 import { GeometryStatus } from './geometry-schemas.ts';
 import { highlightChannels } from './highlight-schemas.ts';
@@ -33,6 +34,7 @@ export * from './backup-schemas.ts';
 export * from './geometry-schemas.ts';
 export * from './trust-schemas.ts';
 export * from './ocr-schemas.ts';
+export * from './court-schemas.ts';
 export type { ChannelFacts, ChannelSpec, GrantPurpose } from './channel-spec.ts';
 export { Settings, ThemeChoice } from './case-schemas.ts';
 
@@ -100,6 +102,7 @@ export const contract = {
   ...backupChannels,
   ...trustChannels,
   ...ocrChannels,
+  ...courtChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -168,6 +171,7 @@ export const events = {
   'backup.status': BackupStatus,
   'geometry.status': GeometryStatus,
   'ocr.progress': OcrProgress,
+  'court.progress': CourtProgress,
 } as const;
 export type EventName = keyof typeof events;
 export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;

@@ -116,6 +116,7 @@ export const test = base.extend<{ app: AppFixture }, WorkerFixtures>({
             suggestedBundleNames.push(suggestedName);
             return takeFile('save');
           },
+          'dialog.saveCourtBundle': () => takeFile('save'),
           'dialog.openBundle': () => takeFile('open'),
           'dialog.openLanguagePack': () => takeFile('pack'),
           // Recorded, never opened; the same rule as Electron's host: only http(s) links.

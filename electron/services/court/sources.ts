@@ -33,3 +33,12 @@ export async function sourcePdf(ctx: CourtBuildContext, doc: DocumentSummary, _o
   }
   throw new ExhibitError('unsupported-file', `"${doc.title}" cannot go into a court bundle yet`, doc.title);
 }
+
+/**
+ * Make sure the document can go into the bundle before anything is written: it exists and
+ * is not removed, its file parses, and an encrypted PDF's password is known and right.
+ * Throws an ExhibitError whose subject is the document's title.
+ */
+export async function checkSource(ctx: CourtBuildContext, doc: DocumentSummary, opts: SourceOptions): Promise<void> {
+  await sourcePdf(ctx, doc, opts);
+}

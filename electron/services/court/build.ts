@@ -32,7 +32,7 @@ import { placeDocument, type PageStamp } from './place.ts';
 import { sheetOf } from './sheet.ts';
 import { sourcePdf, type SourceOptions } from './sources.ts';
 import { drawStamp, STAMP_SIZE, stampBox } from './stamp.ts';
-import { embedBundleFont, type BundleFont } from './text.ts';
+import { embedBundleFont } from './text.ts';
 import { writeAtomically } from './write.ts';
 
 export interface CourtBuildContext {

@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { openPdf } from '../../electron/services/ingest/pdf-extract.ts';
 import { callTyped } from '../../electron/services/router.ts';
 import { importFiles, newCase, tempDir, writePdf } from './helpers.ts';
 import {
@@ -164,5 +166,39 @@ describe('court bundle', () => {
     }
     expect(h.highlightId).toBeTruthy();
     expect(qpdfCheck(out).ok).toBe(true);
+  });
+});
+
+describe('court bundle copying', () => {
+  it('keeps internal links pointing at the bundle pages, with no orphan copies of pages', async () => {
+    const s = newCase();
+    const dir = tempDir();
+    const file = writePdf(dir, 'linked.pdf', {
+      pages: [
+        { lines: ['Linked opening'], links: [{ rect: [72, 700, 300, 720], pageIndex: 2 }] },
+        { lines: ['Linked middle'] },
+        { lines: ['Linked end'] },
+      ],
+    });
+    const [r0] = await importFiles(s, [file]);
+    const out = path.join(dir, 'linked-bundle.pdf');
+    const r = await build(s, plan([['Only', [r0!.documentId!]]]), { out });
+    const bundle = await PDFDocument.load(fs.readFileSync(out));
+    const pageObjects = bundle.context
+      .enumerateIndirectObjects()
+      .filter(([, o]) => o instanceof PDFDict && o.get(PDFName.of('Type'))?.toString() === '/Page');
+    expect(pageObjects).toHaveLength(r.pages);
+    const { doc, destroy } = await openPdf(new Uint8Array(fs.readFileSync(out)), null);
+    const annots = (await (await doc.getPage(3)).getAnnotations()) as { subtype: string; dest?: unknown[] }[];
+    const link = annots.find((a) => a.subtype === 'Link')!;
+    expect((await doc.getPageIndex(link.dest![0] as never)) + 1).toBe(5);
+    await destroy();
+
+    // Without the source's own annotations, the link is gone.
+    const clean = path.join(dir, 'clean.pdf');
+    await build(s, plan([['Only', [r0!.documentId!]]], { ownAnnotations: false }), { out: clean });
+    const { doc: d2, destroy: close2 } = await openPdf(new Uint8Array(fs.readFileSync(clean)), null);
+    expect(((await (await d2.getPage(3)).getAnnotations()) as unknown[]).length).toBe(0);
+    await close2();
   });
 });

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { openPdf } from '../../electron/services/ingest/pdf-extract.ts';
 import { callTyped } from '../../electron/services/router.ts';
@@ -200,5 +200,34 @@ describe('court bundle copying', () => {
     const { doc: d2, destroy: close2 } = await openPdf(new Uint8Array(fs.readFileSync(clean)), null);
     expect(((await (await d2.getPage(3)).getAnnotations()) as unknown[]).length).toBe(0);
     await close2();
+  });
+});
+
+describe('court bundle titles and bookmarks', () => {
+  it('writes non-Latin titles in the index and nests the document’s own bookmarks beneath it', async () => {
+    const s = newCase();
+    const dir = tempDir();
+    const src = await PDFDocument.create();
+    src.setTitle('Δήλωση μάρτυρα — Показания');
+    const font = await src.embedFont(StandardFonts.Helvetica);
+    for (const n of [1, 2, 3]) src.addPage([612, 792]).drawText(`Statement page ${n}`, { x: 72, y: 700, size: 12, font });
+    const item = src.context.obj({ Dest: [src.getPage(2).ref, PDFName.of('Fit')] });
+    item.set(PDFName.of('Title'), PDFHexString.fromText('Chapter three'));
+    const itemRef = src.context.register(item);
+    const outlines = src.context.register(src.context.obj({ Type: 'Outlines', First: itemRef, Last: itemRef, Count: 1 }));
+    item.set(PDFName.of('Parent'), outlines);
+    src.catalog.set(PDFName.of('Outlines'), outlines);
+    const file = path.join(dir, 'statement.pdf');
+    fs.writeFileSync(file, await src.save());
+    const [r0] = await importFiles(s, [file]);
+    const out = path.join(dir, 'titled.pdf');
+    const r = await build(s, plan([['Свидетели', [r0!.documentId!]]]), { out });
+    const { texts } = await pdfjsPages(out);
+    expect(texts[1]).toContain('Δήλωση μάρτυρα');
+    expect(texts[1]).toContain('Свидетели');
+    const { bookmarks } = await pdfjsTargets(out, [2]);
+    expect(bookmarks.get('Chapter three')).toBe(r.entries[0]!.firstPage + 2);
+    expect(texts[r.entries[0]!.firstPage + 1]).toContain('Statement page 3');
+    expect(qpdfCheck(out).ok).toBe(true);
   });
 });

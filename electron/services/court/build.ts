@@ -94,7 +94,7 @@ export async function buildCourtBundle(
   const stamps: PageStamp[] = [];
   const grown: number[] = [];
   const warnings: string[] = [];
-  const placed = new Map<string, { first: number; last: number; page: PDFPage }>();
+  const placed = new Map<string, { first: number; last: number; page: PDFPage; outline: OutlineNode[] }>();
   let next = front + 1;
   let done = 0;
   report('documents', 0, listed);
@@ -112,7 +112,7 @@ export async function buildCourtBundle(
     grown.push(...r.grown);
     warnings.push(...r.warnings);
     if (r.pages.length === 0) warnings.push(`"${doc.title}" has no pages; it is listed in the index without any`);
-    else placed.set(doc.documentId, { first: next, last: next + r.pages.length - 1, page: r.pages[0]! });
+    else placed.set(doc.documentId, { first: next, last: next + r.pages.length - 1, page: r.pages[0]!, outline: r.outline });
     next += r.pages.length;
   }
   const total = next - 1;
@@ -164,7 +164,7 @@ export async function buildCourtBundle(
       const p = placed.get(d.documentId);
       if (!p) continue;
       entries.push({ section: s.title, documentId: d.documentId, title: d.title, firstPage: p.first, lastPage: p.last });
-      children.push({ title: d.title, page: p.page.ref, children: [] });
+      children.push({ title: d.title, page: p.page.ref, children: p.outline });
     }
     if (span) outline.push({ title: s.title, page: span.page.ref, children });
     else warnings.push(`Section "${s.title}" has no pages: it is in the index but has no bookmark`);

@@ -51,7 +51,7 @@ function namedDest(src: PDFDocument, name: string): PDFObject | undefined {
 }
 
 /** A destination as an explicit array (a name resolved), or undefined. */
-function explicitDest(src: PDFDocument, dest: PDFObject | undefined): PDFArray | undefined {
+export function explicitDest(src: PDFDocument, dest: PDFObject | undefined): PDFArray | undefined {
   let d = dest ? src.context.lookup(dest) : undefined;
   if (d instanceof PDFName) d = namedDest(src, d.decodeText());
   else if (d instanceof PDFString || d instanceof PDFHexString) d = namedDest(src, d.decodeText());

@@ -11,6 +11,8 @@ import { throwIfCancelled } from '../jobs/steps.ts';
 import { addHighlight } from '../report/annotate.ts';
 import type { BundleHighlight } from '../report/model.ts';
 import { prepareSource, relinkCopied } from './copy.ts';
+import type { OutlineNode } from './outline.ts';
+import { readOutline, type SourceBookmark } from './source-outline.ts';
 import { inkReader } from './ink.ts';
 import { stampText } from './numbering.ts';
 import { edgeOf, growSheet, sheetOf, type Sheet } from './sheet.ts';
@@ -32,6 +34,8 @@ export interface Placed {
   stamps: PageStamp[];
   /** Bundle page numbers put on a larger sheet. */
   grown: number[];
+  /** The document's own bookmarks, pointing at its pages in the bundle. */
+  outline: OutlineNode[];
   warnings: string[];
 }
 
@@ -55,6 +59,8 @@ export async function placeDocument(
     throw new ExhibitError('invalid-pdf', `"${doc.title}" could not be read as a PDF: ${(err as Error).message}`, doc.title);
   }
   const warnings: string[] = [];
+  // Read before preparing: preparation rewrites shared destination arrays of links.
+  const bookmarks = readOutline(src);
   prepareSource(src, ctx.options.ownAnnotations);
   const pages = await out.copyPages(src, src.getPageIndices());
   for (const p of pages) out.addPage(p);
@@ -108,5 +114,10 @@ export async function placeDocument(
       });
     }
   }
-  return { pages, stamps, grown, warnings };
+  const toBundle = (b: SourceBookmark): OutlineNode => ({
+    title: b.title,
+    page: pages[b.pageIndex]!.ref,
+    children: b.children.map(toBundle),
+  });
+  return { pages, stamps, grown, warnings, outline: bookmarks.map(toBundle) };
 }

@@ -231,3 +231,26 @@ describe('court bundle titles and bookmarks', () => {
     expect(qpdfCheck(out).ok).toBe(true);
   });
 });
+
+describe('court bundle numbering options', () => {
+  it('stamps the cover when asked, with plain numbers at the top left', async () => {
+    const s = newCase();
+    const dir = tempDir();
+    const files = Array.from({ length: 12 }, (_, i) =>
+      writePdf(dir, `p${i}.pdf`, { pages: [{ lines: [`Plain page doc ${i}`] }] }),
+    );
+    const ids = (await importFiles(s, files)).map((r) => r.documentId!);
+    const out = path.join(dir, 'plain.pdf');
+    const r = await build(s, plan([['All', ids]], { stampCover: true, stampPosition: 'top-left' }), { out });
+    expect(r.pages).toBe(14);
+    const { labels } = await pdfjsPages(out);
+    expect(labels).toEqual(Array.from({ length: 14 }, (_, i) => String(i + 1)));
+    for (const n of [1, 2, 3, 14]) {
+      const { words } = popplerWords(out, n);
+      const w = words.find((x) => x.text === String(n))!;
+      expect(w, `page ${n}`).toBeDefined();
+      expect(w.yMax).toBeLessThan(60);
+      expect(w.xMin).toBeLessThan(100);
+    }
+  });
+});

@@ -69,7 +69,7 @@ describe('exhibit court-bundle', () => {
     expect(texts[2]).toContain('B-003');
 
     // Without --section: every document, by date.
-    const all = c('--json', 'court-bundle', '--out', path.join(dir, 'all.pdf'));
+    const all = c('--json', 'court-bundle', '--out', path.join(dir, 'all.pdf'), '--highlights', '--notes');
     expect(all.code, all.stderr).toBe(0);
     expect(all.lines()[0].entries.map((e: { title: string }) => e.title)).toEqual(['early', 'middle', 'late']);
 

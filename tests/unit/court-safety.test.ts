@@ -3,6 +3,7 @@
  * with nothing written; a cancel leaves no file; an index of many documents runs onto a
  * second page and still links every entry; the index also as DOCX.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,22 @@ describe('court bundle safety', () => {
     expect(damaged.subject).toBe(doc.title);
 
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('out.pdf'))).toEqual([]);
+  });
+
+  it('names an encrypted document whose password is not known, and writes nothing', async () => {
+    const s = newCase();
+    const dir = tempDir();
+    const plain = writePdf(dir, 'plain.pdf', { info: { title: 'Sealed letter' }, pages: [{ lines: ['Sealed words'] }] });
+    const locked = path.join(dir, 'locked.pdf');
+    const q = spawnSync('qpdf', ['--encrypt', 'open-sesame', 'owner-pw', '256', '--', plain, locked]);
+    expect(q.status, String(q.stderr)).toBe(0);
+    const [r0] = await importFiles(s, [locked], { password: 'open-sesame' });
+    expect(r0!.status, r0!.error ?? '').toBe('imported');
+    const out = path.join(dir, 'sealed.pdf');
+    const err = await refused(build(s, plan([['A', [r0!.documentId!]]]), { out, passwords: ['wrong'] }));
+    expect(['password-required', 'password-incorrect']).toContain(err.code);
+    expect(err.subject).toBe('Sealed letter');
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('sealed.pdf'))).toEqual([]);
   });
 
   it('leaves no file when cancelled, in any phase', async () => {

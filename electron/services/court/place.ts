@@ -56,6 +56,8 @@ export async function placeDocument(
   try {
     src = await PDFDocument.load(source.bytes.slice(), { updateMetadata: false });
   } catch (err) {
+    if (/encrypt/i.test((err as Error).message))
+      throw new ExhibitError('password-required', `"${doc.title}" is encrypted and its password is not known`, doc.title);
     throw new ExhibitError('invalid-pdf', `"${doc.title}" could not be read as a PDF: ${(err as Error).message}`, doc.title);
   }
   const warnings: string[] = [];

@@ -90,6 +90,21 @@ describe('court bundle safety', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('sealed.pdf'))).toEqual([]);
   });
 
+  it('builds through the router (court.build) with progress, and the index beside the PDF', async () => {
+    const { s, dir, ids } = await twoDocs();
+    const out = path.join(dir, 'routed.pdf');
+    const r = await callTyped(s.router, 'court.build', {
+      path: out,
+      plan: plan([['A', ids]]),
+      indexDocx: true,
+      jobId: 'court-1',
+    });
+    expect(r.pages).toBe(4);
+    expect(r.indexDocx).toBe(path.join(dir, 'routed-index.docx'));
+    expect(fs.existsSync(r.indexDocx!)).toBe(true);
+    expect(qpdfCheck(out).ok).toBe(true);
+  });
+
   it('leaves no file when cancelled, in any phase', async () => {
     const { s, dir, ids } = await twoDocs();
     for (const phase of ['checking', 'documents', 'stamping', 'saving']) {

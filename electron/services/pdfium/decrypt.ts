@@ -85,13 +85,14 @@ export async function unlockPdf(bytes: Uint8Array, passwords: readonly string[],
   if (given === 0) throw new ExhibitError('password-required', 'the PDF is encrypted and needs its password');
   throw new ExhibitError(
     'password-incorrect',
-    given === 1 ? 'the password given does not open the encrypted PDF' : `none of the ${given} passwords given opens the encrypted PDF`,
+    given === 1
+      ? 'the password given does not open the encrypted PDF'
+      : `none of the ${given} passwords given opens the encrypted PDF`,
   );
 }
 
 function openError(code: number): ExhibitError {
-  if (code === FPDF_ERR_SECURITY)
-    return new ExhibitError('unsupported-file', 'the PDF is encrypted in a way PDFium cannot open');
+  if (code === FPDF_ERR_SECURITY) return new ExhibitError('unsupported-file', 'the PDF is encrypted in a way PDFium cannot open');
   if (code === FPDF_ERR_FORMAT || code === FPDF_ERR_FILE)
     return new ExhibitError('invalid-pdf', 'the PDF is damaged: PDFium could not read its structure');
   return new ExhibitError('invalid-pdf', `PDFium could not open the PDF (error ${code})`);

@@ -71,6 +71,12 @@ export async function sourcePdf(ctx: CourtBuildContext, doc: DocumentSummary, op
     if (doc.kind === 'pdf' && readings.size === 0) return source(original);
     // A scan or an image: the viewer's searchable copy, made once and kept in the case's cache.
     const copy = await viewable(ctx.store.dir, ctx.store.db, doc.documentId, { signal: opts.signal });
+    // The viewer falls back to the original when the words cannot be laid over it; a bundle must be searchable.
+    if (copy.kind === 'file' && copy.path === blobPath(ctx.store.dir, doc.sha256))
+      throw new ExhibitError(
+        'invalid-pdf',
+        'its scanned pages could not be given their OCR text (pdf-lib cannot rewrite the PDF), so they would not be searchable in the bundle',
+      );
     return source(copy.kind === 'bytes' ? copy.bytes : new Uint8Array(fs.readFileSync(copy.path)));
   } catch (err) {
     throw named(doc, err);

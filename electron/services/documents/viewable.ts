@@ -68,10 +68,11 @@ export async function viewable(
   try {
     pdf = await searchablePdf({ bytes: original, kind: found.kind, fileName, readings, signal: opts.signal });
   } catch (err) {
-    // An encrypted scan cannot be rewritten by pdf-lib: the viewer shows it as it is (pdf.js
-    // asks for its password), the words still searchable in the case. Its decrypted pages are
-    // never kept on disk; nothing is kept, so a later open tries again.
-    if (found.kind === 'pdf' && err instanceof ExhibitError && err.code === 'unsupported-file')
+    // An encrypted scan cannot be rewritten by pdf-lib, nor can one pdf-lib fails to parse: the
+    // viewer shows it as it is (pdf.js asks for a password, or repairs it), the words still
+    // searchable in the case. Decrypted pages are never kept on disk; nothing is kept, so a
+    // later open tries again.
+    if (found.kind === 'pdf' && !(err instanceof ExhibitError && err.code === 'cancelled'))
       return { kind: 'file', path: found.path, size: found.size, type: 'application/pdf' };
     throw err;
   }

@@ -23,6 +23,8 @@ const external = [
   'tesseract.js-core',
   'tesseract.js-core/*',
   '@tesseract.js-data/*',
+  '@embedpdf/pdfium',
+  '@embedpdf/pdfium/*',
 ];
 
 // Bundled CommonJS dependencies may call require(); ESM output has none unless we make one.

@@ -13,6 +13,7 @@ import { diskFullError, ExhibitError, isDiskFull } from '../../../shared/errors.
 import type { Rect } from '../../../shared/ipc/contract.ts';
 import type { CaseStore } from '../case/case.ts';
 import { blobPath } from '../case/blobs.ts';
+import { documentTexts } from '../documents/documents.ts';
 import { bagFileName, tagFiles, type BagFile } from './bagit.ts';
 import { carriedPagesFile } from './carried-pages.ts';
 import { bundleExtras, type ExtrasOptions } from './extras.ts';
@@ -50,14 +51,6 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** The engine's workers: the pictures of area highlights are drawn in them (in this thread without). */
   pool?: WorkerPool;
-}
-
-/** A document's page texts, in page order, as the case stores them (what highlight offsets count in). */
-function documentTexts(db: CaseStore['db'], documentId: string): string[] {
-  const rows = db.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY page_index').all(documentId) as {
-    text: string;
-  }[];
-  return rows.map((r) => r.text);
 }
 
 /** Every quote must still be exactly what its page says where the target says it is (an area's: its words, see quoteFits). */

@@ -240,6 +240,11 @@ export function insertDocument(db: Database, d: NewDocument): { documentId: stri
   })();
 }
 
+/** A document's page texts, in page order, as the case stores them (what highlight offsets count in). */
+export function documentTexts(db: Database, documentId: string): string[] {
+  return db.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY page_index').pluck().all(documentId) as string[];
+}
+
 /** Where a document's original bytes are, for a host to serve them to the viewer. */
 export function originalFile(
   caseDir: string,

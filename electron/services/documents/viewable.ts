@@ -1,9 +1,10 @@
 /**
  * What the viewer is given for a document: the original itself for a PDF or a text; for an
- * image (PNG, JPEG, TIFF) a PDF of its pages made from the image at its own resolution
- * (report/rendition/image-pdf.ts), so one viewer shows every kind; and where pages were
- * read with OCR, a copy carrying the words read as an invisible text layer over the page
- * images (report/text-layer.ts), so they can be selected and highlighted like typed text.
+ * image (PNG, JPEG, TIFF) a PDF of its pages made from the image at its own resolution, so
+ * one viewer shows every kind; and where pages were read with OCR, a copy carrying the
+ * words read as an invisible text layer over the page images, so they can be selected and
+ * highlighted like typed text. Both copies are made by searchable.ts (as court bundles'
+ * are) and kept in the case's cache.
  * The original is never changed. Both hosts (Electron's app:// protocol and the test
  * server) serve what this returns.
  */
@@ -11,10 +12,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { imageToPdf } from '../report/rendition/image-pdf.ts';
-import { textLayerPdf } from '../report/text-layer.ts';
+import { ExhibitError } from '../../../shared/errors.ts';
 import { ocrReadings } from '../ocr/queue.ts';
 import { originalFile } from './documents.ts';
+import { searchablePdf } from './searchable.ts';
 
 export type Viewable =
   { kind: 'file'; path: string; size: number; type: string } | { kind: 'bytes'; bytes: Uint8Array; type: string };
@@ -42,7 +43,12 @@ function copyKey(db: Database, documentId: string): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-export async function viewable(caseDir: string, db: Database, documentId: string): Promise<Viewable> {
+export async function viewable(
+  caseDir: string,
+  db: Database,
+  documentId: string,
+  opts: { signal?: AbortSignal | undefined } = {},
+): Promise<Viewable> {
   const found = originalFile(caseDir, db, documentId);
   if (found.kind === 'text') return { kind: 'file', path: found.path, size: found.size, type: 'text/plain; charset=utf-8' };
   const read = db
@@ -57,21 +63,18 @@ export async function viewable(caseDir: string, db: Database, documentId: string
 
   const readings = ocrReadings(db, documentId);
   const original = new Uint8Array(fs.readFileSync(found.path));
-  let pdf: Uint8Array = original;
-  if (found.kind === 'image') {
-    const fileName = db.prepare('SELECT file_name FROM documents WHERE id = ?').pluck().get(documentId) as string;
-    pdf = (await imageToPdf(original, { fileName })).pdf;
-  }
-  if (readings.size > 0) {
-    try {
-      pdf = await textLayerPdf(pdf, readings);
-    } catch {
-      // An encrypted scan cannot be rewritten: the viewer shows it as it is, the words still
-      // searchable in the case. Nothing is kept, so a later open tries again.
-      return pdf === original
-        ? { kind: 'file', path: found.path, size: found.size, type: 'application/pdf' }
-        : { kind: 'bytes', bytes: pdf, type: 'application/pdf' };
-    }
+  const fileName = db.prepare('SELECT file_name FROM documents WHERE id = ?').pluck().get(documentId) as string;
+  let pdf: Uint8Array;
+  try {
+    pdf = await searchablePdf({ bytes: original, kind: found.kind, fileName, readings, signal: opts.signal });
+  } catch (err) {
+    // An encrypted scan cannot be rewritten by pdf-lib, nor can one pdf-lib fails to parse: the
+    // viewer shows it as it is (pdf.js asks for a password, or repairs it), the words still
+    // searchable in the case. Decrypted pages are never kept on disk; nothing is kept, so a
+    // later open tries again.
+    if (found.kind === 'pdf' && !(err instanceof ExhibitError && err.code === 'cancelled'))
+      return { kind: 'file', path: found.path, size: found.size, type: 'application/pdf' };
+    throw err;
   }
   keepCopy(dir, documentId, cached, pdf);
   return { kind: 'bytes', bytes: pdf, type: 'application/pdf' };

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageDir } from '../packages.ts';
 
 /** Tesseract's page segmentation mode for orientation and script detection only. */
 export const PSM_OSD_ONLY = 0;
@@ -56,12 +57,6 @@ type CoreFactory = (options: {
 }) => Promise<TessModule>;
 
 const require = createRequire(import.meta.url);
-
-/** A folder of a package, the unpacked copy when running from a packaged app's asar archive. */
-export function packageDir(name: string): string {
-  const dir = path.dirname(require.resolve(`${name}/package.json`));
-  return dir.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
-}
 
 export const CORE_VERSION = (require('tesseract.js-core/package.json') as { version: string }).version;
 

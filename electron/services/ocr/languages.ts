@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { LANGUAGE_CODE, packLanguageCode } from '../../../shared/ocr.ts';
-import { packageDir } from './core.ts';
+import { packageDir } from '../packages.ts';
 
 /** The data shipped with the app: Tesseract's LSTM-only "best (integer)" models, as packaged by tesseract.js. */
 export const SHIPPED_DATA_VERSION = '4.0.0_best_int';

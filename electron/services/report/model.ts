@@ -58,6 +58,32 @@ export interface ReportModel {
   machineRead?: Record<string, Record<number, number>>;
 }
 
+/** Each highlight with the allegations it is linked to (`byAllegation`: the case's allegations by id). */
+function withLinks(db: Database, highlights: Highlight[], byAllegation: ReadonlyMap<string, Allegation>): BundleHighlight[] {
+  return highlights.map((h) => ({
+    ...h,
+    links: listLinks(db, { highlightId: h.highlightId }).map((l) => {
+      const a = byAllegation.get(l.allegationId)!;
+      return {
+        allegationId: a.allegationId,
+        code: a.code,
+        title: a.title,
+        stance: l.stance,
+        rationale: l.rationale,
+        author: l.author,
+        createdAt: l.createdAt,
+        updatedAt: l.updatedAt,
+      };
+    }),
+  }));
+}
+
+/** One document's highlights as exports draw them, with their links, without gathering the whole model. */
+export function documentHighlights(db: Database, documentId: string): BundleHighlight[] {
+  const byAllegation = new Map(listAllegations(db).map((a) => [a.allegationId, a]));
+  return withLinks(db, listHighlights(db, documentId), byAllegation);
+}
+
 /** Gather the model for the whole case. */
 export function buildModel(db: Database, caseName: string, reviewer: string): ReportModel {
   const documents = listDocuments(db);
@@ -75,22 +101,7 @@ export function buildModel(db: Database, caseName: string, reviewer: string): Re
     .prepare(`SELECT document_id AS documentId, page_index AS page, confidence FROM ocr_pages WHERE state = 'done'`)
     .all() as { documentId: string; page: number; confidence: number | null }[];
   for (const r of read) (machineRead[r.documentId] ??= {})[r.page + 1] = r.confidence ?? 0;
-  const highlights = listHighlights(db).map((h) => ({
-    ...h,
-    links: listLinks(db, { highlightId: h.highlightId }).map((l) => {
-      const a = byAllegation.get(l.allegationId)!;
-      return {
-        allegationId: a.allegationId,
-        code: a.code,
-        title: a.title,
-        stance: l.stance,
-        rationale: l.rationale,
-        author: l.author,
-        createdAt: l.createdAt,
-        updatedAt: l.updatedAt,
-      };
-    }),
-  }));
+  const highlights = withLinks(db, listHighlights(db), byAllegation);
   const highlightById = new Map(highlights.map((h) => [h.highlightId, h]));
   const deleted = gatherDeleted(db, {
     allegationIds: new Set(byAllegation.keys()),

@@ -40,8 +40,13 @@ export interface LetterInput {
   title: string;
   fileName: string;
   sha256: string;
-  /** Where the byte-identical original is in the bundle, for the reader. */
-  originalPath: string;
+  /**
+   * Where the byte-identical original is in the evidence bundle, for the reader; null when
+   * the rendition travels without it (a court bundle): the reader is then told the case holds it.
+   */
+  originalPath: string | null;
+  /** Typeset every page however long the text (a court bundle carries the whole letter). */
+  whole?: boolean;
   highlights: BundleHighlight[];
   paper: Paper;
   /** The export's time: the rendition's creation date. */
@@ -64,7 +69,8 @@ const SIZE = 10;
 export const WHOLE_RENDITION_CHARS = 1024 * 1024;
 
 /** The letter pages (1-based) a rendition shows: all of them, or only the highlighted ones of a long text. */
-export function renditionPages(input: Pick<LetterInput, 'pages' | 'highlights'>): Set<number> | null {
+export function renditionPages(input: Pick<LetterInput, 'pages' | 'highlights' | 'whole'>): Set<number> | null {
+  if (input.whole) return null;
   const chars = input.pages.reduce((n, t) => n + t.length, 0);
   if (chars <= WHOLE_RENDITION_CHARS) return null;
   return new Set(input.highlights.flatMap((h) => h.targets.map((t) => t.page)));
@@ -204,7 +210,7 @@ function noteHint(excerpt: boolean, missing: boolean): string | null {
 function footerLines(input: LetterInput, sheets: Sheet[], i: number, hint: string | null): [string, string] {
   const s = sheets[i]!;
   return [
-    `Typeset rendition of the text letter ${clipName(input.fileName)} (SHA-256 ${input.sha256.slice(0, 12)}); the bundle holds the original unchanged.`,
+    `Typeset rendition of the text letter ${clipName(input.fileName)} (SHA-256 ${input.sha256.slice(0, 12)}); ${input.originalPath === null ? 'the case' : 'the bundle'} holds the original unchanged.`,
     `Letter page ${s.letterPage} of ${input.pages.length}${s.continued ? ', continued' : ''}` +
       (hint && i === 0 ? ` · ${hint}` : ''),
   ];
@@ -241,12 +247,16 @@ function annotate(doc: PDFDocument, pages: PDFPage[], sheets: Sheet[], g: Geomet
   );
 }
 
+/** Where the reader finds the original, as a note's subject. */
+const originalIs = (input: LetterInput): string =>
+  input.originalPath === null ? 'The original letter, kept in the Exhibit case,' : `The original, ${input.originalPath},`;
+
 function excerptNote(input: LetterInput, only: ReadonlySet<number>): string {
   const shown = [...only].sort((a, b) => a - b);
   const list = shown.length > 12 ? `${shown.slice(0, 12).join(', ')}, …` : shown.join(', ');
   return (
     `This text is too long to typeset whole: the rendition shows only the ${shown.length} page(s) with highlights ` +
-    `(${list}) of its ${input.pages.length}. The original, ${input.originalPath}, holds all of it.`
+    `(${list}) of its ${input.pages.length}. ${originalIs(input)} holds all of it.`
   );
 }
 
@@ -258,7 +268,7 @@ function missingNote(input: LetterInput, missing: string[]): string {
   return (
     `This rendition could not draw ${missing.length} character(s) of the letter: ${shown}${missing.length > 20 ? ', …' : ''}. ` +
     `Each is shown as ${REPLACEMENT}, and copying or searching the text still gives the letter's character. ` +
-    `The original, ${input.originalPath}, holds them all.`
+    `${originalIs(input)} holds them all.`
   );
 }
 
@@ -284,7 +294,7 @@ function setInfo(doc: PDFDocument, input: LetterInput, note: string | null): voi
   doc.setTitle(`${input.title} — typeset rendition of ${input.fileName}`);
   doc.setSubject(
     `A reading copy typeset by Exhibit from the text letter ${input.fileName} (SHA-256 ${input.sha256}), ` +
-      `with its highlights; the original is ${input.originalPath}.${note ? ` ${note}` : ''}`,
+      `with its highlights; ${input.originalPath === null ? 'the original is kept in the Exhibit case' : `the original is ${input.originalPath}`}.${note ? ` ${note}` : ''}`,
   );
   doc.setProducer('Exhibit');
   doc.setCreator('Exhibit');

@@ -4,7 +4,8 @@
  * and viewer latency in Chromium (needs `npm run build` first). Prints a table, saves
  * bench/results.json, and exits 0 unless something crashes: targets are reported as
  * PASS/MISS, not enforced, because timings depend on the machine. Options: --large (also
- * 1,000,000 pages), --skip-import, --skip-search, --skip-export, --skip-ocr, --skip-viewer, --runs=N.
+ * 1,000,000 pages), --skip-import, --skip-search, --skip-export, --skip-court, --skip-ocr, --skip-viewer,
+ * --runs=N. The court bundle section times a 1,000-page bundle against qpdf concatenating the same files.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { benchViewer, type ViewerSummary } from './viewer/viewer-bench.ts';
 import { viewerReport } from './viewer/viewer-report.ts';
 import { benchExport, exportReport, type ExportSummary } from './export/export-bench.ts';
 import { benchOcr, ocrReport, type OcrSummary } from './ocr/ocr-bench.ts';
+import { benchCourt, courtReport, type CourtSummary } from './court/court-bench.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
   let viewer: ViewerSummary | null = null;
   let exported: ExportSummary | null = null;
   let ocr: OcrSummary | null = null;
+  let court: CourtSummary | null = null;
   try {
     if (!args.has('--skip-import')) {
       imports = await importSection(tmp);
@@ -99,6 +102,10 @@ async function main(): Promise<void> {
     if (!args.has('--skip-export')) {
       exported = await benchExport(tmp, log);
       sections.push(exportReport(exported));
+    }
+    if (!args.has('--skip-court')) {
+      court = await benchCourt(tmp, log);
+      sections.push(courtReport(court));
     }
     if (!args.has('--skip-ocr')) {
       ocr = await benchOcr(tmp, runs, log);
@@ -120,8 +127,9 @@ async function main(): Promise<void> {
     viewer: !args.has('--skip-viewer'),
     exported: !args.has('--skip-export'),
     ocr: !args.has('--skip-ocr'),
+    court: !args.has('--skip-court'),
   };
-  const measured = { imports, searches, viewer, exported, ocr } as Record<keyof typeof ran, unknown>;
+  const measured = { imports, searches, viewer, exported, ocr, court } as Record<keyof typeof ran, unknown>;
   const results: Saved = { at, machine, targets: TARGETS, measuredAt: {} };
   for (const key of Object.keys(ran) as (keyof typeof ran)[]) {
     results[key] = ran[key] ? measured[key] : (prev[key] ?? measured[key]);

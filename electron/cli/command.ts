@@ -8,7 +8,19 @@ export class UsageError extends Error {}
 
 export type Values = Partial<Record<keyof typeof OPTION_SPEC, string | boolean | string[]>>;
 
-export type Command = (s: Services, args: string[], values: Values, out: Output) => Promise<number>;
+/** An option as given, in command-line order (for commands where order matters: sections and their documents). */
+export interface OptionToken {
+  name: string;
+  value: string | undefined;
+}
+
+export type Command = (
+  s: Services,
+  args: string[],
+  values: Values,
+  out: Output,
+  order?: readonly OptionToken[],
+) => Promise<number>;
 
 /** A whole number of 1 or more from an option, or undefined when it was not given. */
 export function positiveInt(value: string | boolean | string[] | undefined, name: string): number | undefined {

@@ -1,6 +1,6 @@
 /** A one-line progress bar on stderr for long imports and bundle jobs (terminals only). */
 import { describeProgress, stepFraction } from '../../shared/bundle-progress.ts';
-import type { BundleProgress, ImportProgress, OcrProgress } from '../../shared/ipc/contract.ts';
+import type { BundleProgress, CourtProgress, ImportProgress, OcrProgress } from '../../shared/ipc/contract.ts';
 import type { Output } from './output.ts';
 
 export interface ProgressBar {
@@ -12,11 +12,21 @@ export interface ProgressBar {
   remeasure(done: number, total: number, title: string): void;
   /** A scanned page read (or failed). */
   ocr(p: OcrProgress): void;
+  /** A court bundle's build. */
+  court(p: Omit<CourtProgress, 'jobId'>): void;
   /** Clear the line. */
   done(): void;
 }
 
 const WIDTH = 24;
+
+const COURT_PHASE: Record<CourtProgress['phase'], string> = {
+  checking: 'checking',
+  documents: 'copying',
+  index: 'indexing',
+  stamping: 'stamping',
+  saving: 'saving',
+};
 const bar = (fraction: number) => {
   const filled = Math.round(fraction * WIDTH);
   return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}]`;
@@ -30,6 +40,7 @@ export function progressBar(out: Output): ProgressBar {
       step: () => undefined,
       remeasure: () => undefined,
       ocr: () => undefined,
+      court: () => undefined,
       done: () => undefined,
     };
   const stream = out.io.stderr;
@@ -70,6 +81,13 @@ export function progressBar(out: Output): ProgressBar {
         `${bar(p.total ? p.done / p.total : 0)} reading scans: ${p.done}/${p.total} pages of ${p.title}${left}`,
         p.done === p.total,
       );
+    },
+    court(p) {
+      const force = p.phase !== lastStep || p.done === p.total;
+      lastStep = p.phase;
+      const unit = p.phase === 'checking' ? 'documents' : p.phase === 'saving' ? '' : 'pages';
+      const what = `${COURT_PHASE[p.phase]}${unit ? ` ${p.done}/${p.total} ${unit}` : ''}`;
+      draw(`${bar(p.total ? p.done / p.total : 0)} ${what}${p.item ? `  ${p.item}` : ''}`, force);
     },
     done: clear,
   };

@@ -22,15 +22,17 @@ import { organizationName, readSettings, reviewerName, saveOrganization, writeSe
 import { callTyped } from '../services/router.ts';
 import { openServices, type Services } from '../services/services.ts';
 import { attachOptionValues } from './args.ts';
-import { positiveInt, str, UsageError, type Command, type Values } from './command.ts';
+import { positiveInt, str, UsageError, type Command, type OptionToken, type Values } from './command.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { bundleCommands } from './bundle-commands.ts';
+import { courtCommands } from './court-commands.ts';
 import { highlightCommands } from './highlight-commands.ts';
 import { ledgerCommands } from './ledger-commands.ts';
 import { markHits, Output, OutputClosed, type Io } from './output.ts';
 import { progressBar } from './progress.ts';
 import { keyCommand, trustCommand, verifyCommand } from './trust-commands.ts';
-import { COMMAND_OPTIONS, OPTION_SPEC, USAGE } from './usage.ts';
+import type { OPTION_SPEC } from './usage.ts';
+import { COMMAND_OPTIONS, specFor, USAGE } from './usage.ts';
 
 const VERSION = '0.1.0';
 
@@ -40,8 +42,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     let parsed;
     try {
-      const args = attachOptionValues(argv, OPTION_SPEC);
-      parsed = parseArgs({ args, options: OPTION_SPEC, allowPositionals: true, strict: true });
+      const spec = specFor(argv);
+      const args = attachOptionValues(argv, spec);
+      parsed = parseArgs({ args, options: spec, allowPositionals: true, strict: true, tokens: true });
     } catch (err) {
       if (err instanceof UsageError) throw err;
       throw new UsageError((err as Error).message);
@@ -61,7 +64,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`--${key} does not apply to "${command}"`);
       }
     }
-    return await dispatch(command, rest, values, out, io);
+    const order = parsed.tokens.flatMap((t) => (t.kind === 'option' ? [{ name: t.name, value: t.value }] : []));
+    return await dispatch(command, rest, values, out, io, order);
   } catch (err) {
     // The reader has all it wanted; what the command did is done (or was only reading).
     if (err instanceof OutputClosed) return 0;
@@ -95,7 +99,14 @@ function provenanceOf(values: Values): Provenance {
   return p;
 }
 
-async function dispatch(command: string, args: string[], values: Values, out: Output, io: Io): Promise<number> {
+async function dispatch(
+  command: string,
+  args: string[],
+  values: Values,
+  out: Output,
+  io: Io,
+  order: readonly OptionToken[],
+): Promise<number> {
   const actor = () => reviewerName(io.env);
   if (command === 'init') {
     if (args.length !== 1) throw new UsageError('init takes one folder: exhibit init DIR');
@@ -145,7 +156,7 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
     progress.done();
     for (const r of remeasured.filter((x) => x.failure !== null))
       io.stderr.write(`exhibit: "${r.title}" could not be re-measured (${r.failure}); its highlights keep their earlier boxes\n`);
-    return await commands[command]!(services, args, values, out);
+    return await commands[command]!(services, args, values, out, order);
   } finally {
     progress.done();
     await services.close();
@@ -154,6 +165,7 @@ async function dispatch(command: string, args: string[], values: Values, out: Ou
 
 const commands: Record<string, Command> = {
   ...bundleCommands,
+  ...courtCommands,
   ...highlightCommands,
   ...ledgerCommands,
   backup: backupCommand,

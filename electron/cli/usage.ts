@@ -63,6 +63,18 @@ Commands:
                                 carries its PDFs' pages, so its encrypted PDFs need no password;
                                 one from an earlier Exhibit does not, and each encrypted PDF in
                                 it is opened with the --password values given, tried in turn
+  court-bundle --out FILE.pdf [--title T] [--prefix P] [--digits N] [--stamp-position POS]
+      [--highlights] [--notes] [--index-docx FILE] [--password P]...
+      [--plan NAME | --section TITLE --doc DOC [--doc DOC]... ...]
+                                One PDF for a court: a cover, an index linking every document,
+                                then the documents, each page stamped with its bundle number
+                                (P then N digits: --prefix EXH- --digits 5 gives EXH-00012) at
+                                POS (bottom-right, bottom-center, bottom-left, top-right,
+                                top-left). Sections and documents in the order given; without
+                                --section, every document in one section by date then title;
+                                --plan uses a plan saved in the app. --highlights draws the
+                                case's highlights on the pages, --notes with their notes;
+                                --index-docx also writes the index for Word
   key                           Print your signing key's fingerprint, to give to whoever
                                 imports your bundles (the key is made on first use)
   trust add FPR --name NAME     Trust bundles signed by that key in this case
@@ -119,6 +131,20 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   report: ['format', 'out', 'allegation'],
   verify: ['trust'],
   'import-bundle': ['accept-signer', 'trust-signer', 'password'],
+  'court-bundle': [
+    'out',
+    'title',
+    'prefix',
+    'digits',
+    'stamp-position',
+    'highlights',
+    'notes',
+    'index-docx',
+    'password',
+    'plan',
+    'section',
+    'doc',
+  ],
   key: [],
   trust: ['name'],
   help: [],
@@ -168,4 +194,41 @@ export const OPTION_SPEC = {
   lang: { type: 'string' },
   'no-ocr': { type: 'boolean' },
   force: { type: 'boolean' },
+  // court-bundle: --section and --doc repeat, in order (the command reads them as given).
+  section: { type: 'string', multiple: true },
+  prefix: { type: 'string' },
+  digits: { type: 'string' },
+  'stamp-position': { type: 'string' },
+  highlights: { type: 'boolean' },
+  'index-docx': { type: 'string' },
+  plan: { type: 'string' },
 } as const;
+
+/** The global options that may come before the command word, and whether each takes a value. */
+const GLOBAL_BEFORE: Record<string, boolean> = {
+  '--case': true,
+  '--json': false,
+  '--help': false,
+  '-h': false,
+  '--version': false,
+};
+
+/**
+ * The option table for this command line: on court-bundle, --notes is a switch (put notes on
+ * the highlights) where elsewhere it takes the provenance notes' text.
+ */
+export function specFor(argv: readonly string[]): typeof OPTION_SPEC {
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    const takes = GLOBAL_BEFORE[word];
+    if (takes !== undefined) {
+      if (takes) i++;
+      continue;
+    }
+    if (!word.startsWith('-')) command = word;
+    break;
+  }
+  if (command !== 'court-bundle') return OPTION_SPEC;
+  return { ...OPTION_SPEC, notes: { type: 'boolean' } } as unknown as typeof OPTION_SPEC;
+}

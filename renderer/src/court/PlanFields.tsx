@@ -1,6 +1,6 @@
 /** The cover's fields and the bundle's options, with a live preview of the page stamp. */
 import { useId } from 'react';
-import { StampPosition, type CourtPlanBody } from '../../../shared/ipc/contract.ts';
+import type { CourtPlanBody, StampPosition } from '../../../shared/ipc/contract.ts';
 import { stampPreview } from './plan-edit.ts';
 
 type Edit = (change: (body: CourtPlanBody) => CourtPlanBody) => void;
@@ -81,7 +81,7 @@ export function OptionsFields({ body, edit }: { body: CourtPlanBody; edit: Edit 
       </div>
       <label htmlFor={`${id}-pos`}>Stamp position</label>
       <select id={`${id}-pos`} value={o.stampPosition} onChange={(e) => set({ stampPosition: e.target.value as StampPosition })}>
-        {StampPosition.options.map((p) => (
+        {(Object.keys(POSITIONS) as StampPosition[]).map((p) => (
           <option key={p} value={p}>
             {POSITIONS[p]}
           </option>

@@ -3,7 +3,7 @@
  * one, so the view can keep the previous body for undo and the drag and keyboard routes share
  * one meaning of "move".
  */
-import { DEFAULT_COURT_OPTIONS, type CourtPlanBody, type DocumentSummary } from '../../../shared/ipc/contract.ts';
+import type { CourtPlanBody, DocumentSummary } from '../../../shared/ipc/contract.ts';
 
 /** Where a document sits: its section and its index within it. */
 export interface Place {
@@ -16,7 +16,17 @@ export function newPlanBody(preparedBy: string): CourtPlanBody {
   return {
     cover: { title: 'Hearing bundle', date: null, preparedBy },
     sections: [{ title: 'Section A', documentIds: [] }],
-    options: { ...DEFAULT_COURT_OPTIONS, prefix: 'EXH-', digits: 5 },
+    // The contract's defaults, with the prefix most bundles use (the contract module itself
+    // stays out of the page: its zod schemas would be built there for nothing).
+    options: {
+      prefix: 'EXH-',
+      digits: 5,
+      stampPosition: 'bottom-right',
+      highlights: false,
+      notes: false,
+      ownAnnotations: true,
+      stampCover: false,
+    },
   };
 }
 

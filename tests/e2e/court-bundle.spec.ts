@@ -37,7 +37,9 @@ async function makePlan(page: Page, app: AppFixture): Promise<void> {
   await view.getByLabel('Title of section 2').fill('Replies');
   // Add all three to Claims, then move the reply to Replies with its menu.
   await view.getByLabel('Add to').selectOption({ label: 'Claims' });
-  await view.getByRole('button', { name: 'Add all' }).click();
+  // One by one, so the order does not depend on which import finished first.
+  for (const title of ['Claim form', 'Reply letter', 'Witness statement'])
+    await view.getByRole('button', { name: `Add “${title}” to Claims` }).click();
   await expect(sectionDocs(page, 'Claims')).toHaveText(['Claim form', 'Reply letter', 'Witness statement']);
   await view.getByLabel('Move “Reply letter” to section').selectOption({ label: 'Move to Replies' });
   await expect(sectionDocs(page, 'Replies')).toHaveText(['Reply letter']);
@@ -131,6 +133,7 @@ test('builds the bundle and names each document’s pages', async ({ page, app }
   await expect(rows.nth(3)).toContainText(/Replies\s*Reply letter\s*page \d+/);
   await expect(dialog.getByText(out)).toBeVisible();
   await page.screenshot({ path: '/tmp/court-built.png' });
-  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await dialog.locator('.modal-actions').getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
   expect(app.problems).toEqual([]);
 });

@@ -106,6 +106,8 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
   const [detailId, setDetailId] = useState<string | null>(null);
   // The Court bundle view takes the middle of the window as the ledger does; one of them at a time.
   const [court, setCourt] = useState(false);
+  // Bumped by a bundle import, which may bring plans: the Court bundle view then reads them afresh.
+  const [courtVersion, setCourtVersion] = useState(0);
   // The response map's document, kept while the reviewer switches ledger tabs or closes the ledger.
   const [responseDocId, setResponseDocId] = useState('');
   const notifyDone = useCallback((message: string) => setNotice({ message, undoable: true }), []);
@@ -162,6 +164,7 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
     const shown = kase.documents ?? [];
     await kase.refresh();
     ledgerChanged();
+    setCourtVersion((v) => v + 1);
     for (const d of shown) highlightsChanged(d.documentId);
   };
   const editCurrent = (kind: 'provenance' | 'remove') => {
@@ -301,6 +304,7 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
         )}
         {court && (
           <CourtPane
+            key={courtVersion}
             documents={kase.documents ?? []}
             reviewer={kase.info?.reviewer ?? prefs.settings?.reviewerName ?? ''}
             onClose={() => setCourt(false)}

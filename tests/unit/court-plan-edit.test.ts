@@ -9,7 +9,7 @@ import {
   sortSection,
   stampPreview,
   stepDocument,
-} from '../../renderer/src/court/plan-edit.ts';
+} from '../../shared/court/plan-edit.ts';
 
 const plan = () => {
   const body = addSection(newPlanBody('R'));

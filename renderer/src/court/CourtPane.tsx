@@ -10,7 +10,7 @@ import type { DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { useDisplayTitles, shownTitle } from '../documents/titles.ts';
 import { BuildDialog } from './BuildDialog.tsx';
 import { DocumentPicker } from './DocumentPicker.tsx';
-import { addSection } from './plan-edit.ts';
+import { addSection } from '../../../shared/court/plan-edit.ts';
 import { PlanNameDialog } from './PlanNameDialog.tsx';
 import { CoverFields, OptionsFields } from './PlanFields.tsx';
 import { SectionList } from './SectionList.tsx';

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import type { CourtPlanBody, DocumentSummary } from '../../../shared/ipc/contract.ts';
 import { startDrag, DOC_TYPE } from './drag.ts';
-import { moveDocument } from './plan-edit.ts';
+import { moveDocument } from '../../../shared/court/plan-edit.ts';
 
 export function DocumentPicker({
   body,

@@ -1,7 +1,7 @@
 /** The cover's fields and the bundle's options, with a live preview of the page stamp. */
 import { useId } from 'react';
 import type { CourtPlanBody, StampPosition } from '../../../shared/ipc/contract.ts';
-import { stampPreview } from './plan-edit.ts';
+import { stampPreview } from '../../../shared/court/plan-edit.ts';
 
 type Edit = (change: (body: CourtPlanBody) => CourtPlanBody) => void;
 

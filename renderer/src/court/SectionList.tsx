@@ -15,7 +15,7 @@ import {
   renameSection,
   sortSection,
   stepDocument,
-} from './plan-edit.ts';
+} from '../../../shared/court/plan-edit.ts';
 
 export interface SectionListProps {
   body: CourtPlanBody;

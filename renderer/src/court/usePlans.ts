@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CourtPlan, CourtPlanBody } from '../../../shared/ipc/contract.ts';
 import { call } from '../api.ts';
 import { pushUndo } from '../undo/undo.ts';
-import { newPlanBody } from './plan-edit.ts';
+import { newPlanBody } from '../../../shared/court/plan-edit.ts';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 

@@ -3,7 +3,7 @@
  * one, so the view can keep the previous body for undo and the drag and keyboard routes share
  * one meaning of "move".
  */
-import type { CourtPlanBody, DocumentSummary } from '../../../shared/ipc/contract.ts';
+import type { CourtPlanBody, DocumentSummary } from '../ipc/contract.ts';
 
 /** Where a document sits: its section and its index within it. */
 export interface Place {

@@ -137,3 +137,21 @@ test('builds the bundle and names each document’s pages', async ({ page, app }
   await expect(dialog).toBeHidden();
   expect(app.problems).toEqual([]);
 });
+
+test('another case shows nothing of this case’s plans', async ({ page, app }) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await caseWithDocuments(page, app);
+  await makePlan(page, app);
+  const caseButton = page.getByRole('button', { name: /^Case/ });
+  app.chooseCaseFolder(path.join(app.kase.dir, 'cases', 'other'));
+  await caseButton.click();
+  await page.getByRole('group', { name: 'Switch case' }).getByRole('button', { name: 'New case…' }).click();
+  await expect(caseButton).toContainText('other');
+  await expect(page.getByRole('region', { name: 'Court bundle' })).toHaveCount(0);
+  await app.menu('court-bundle');
+  const view = page.getByRole('region', { name: 'Court bundle' });
+  await expect(view.getByText('No court bundle plan in this case yet.', { exact: false })).toBeVisible();
+  for (const trace of ['Hearing 1', 'Claims', 'Replies', 'Claim form'])
+    await expect(page.locator('body')).not.toContainText(trace);
+  expect(app.problems).toEqual([]);
+});

@@ -1,7 +1,8 @@
 /**
  * The Court bundle view: a plan made with two sections, documents added, reordered by drag
  * and by keyboard, renamed, found again after a reload, a change undone; then the bundle
- * built and its result naming each document's pages. Screenshots at both window sizes.
+ * built and its result naming each document's pages; a new case showing none of it.
+ * Screenshots at both window sizes.
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';

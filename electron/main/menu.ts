@@ -124,6 +124,7 @@ export function buildMenu(hooks: MenuHooks): Menu {
         // The ledger views open beside the document, as their keys do.
         item(hooks, 'Allegation Board', 'show-allegations', 'CmdOrCtrl+Shift+A'),
         item(hooks, 'Evidence Matrix', 'show-matrix', 'CmdOrCtrl+Shift+M'),
+        item(hooks, 'Court Bundle', 'court-bundle', 'CmdOrCtrl+Shift+U'),
         sep,
         item(hooks, 'Trusted Signers…', 'show-trusted-signers', 'CmdOrCtrl+Shift+K'),
         item(hooks, 'Verify Audit Log', 'verify-audit'),

@@ -19,6 +19,7 @@ import { AllegationsPane } from './allegations/AllegationsPane.tsx';
 import { ledgerChanged } from './allegations/changes.ts';
 import { highlightsChanged } from './highlights/changes.ts';
 import { LedgerPane, type LedgerView } from './allegations/LedgerPane.tsx';
+import { CourtPane } from './court/CourtPane.tsx';
 import type { OpenPassage } from './allegations/PassageList.tsx';
 import { revealDrawerOf } from './layout/Drawer.tsx';
 import { LibraryPane } from './library/LibraryPane.tsx';
@@ -103,6 +104,10 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
   // The ledger views take the middle of the window while open; the open document waits behind them.
   const [ledger, setLedger] = useState<{ view: LedgerView; allegationId: string | null } | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
+  // The Court bundle view takes the middle of the window as the ledger does; one of them at a time.
+  const [court, setCourt] = useState(false);
+  // Bumped by a bundle import, which may bring plans: the Court bundle view then reads them afresh.
+  const [courtVersion, setCourtVersion] = useState(0);
   // The response map's document, kept while the reviewer switches ledger tabs or closes the ledger.
   const [responseDocId, setResponseDocId] = useState('');
   const notifyDone = useCallback((message: string) => setNotice({ message, undoable: true }), []);
@@ -159,6 +164,7 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
     const shown = kase.documents ?? [];
     await kase.refresh();
     ledgerChanged();
+    setCourtVersion((v) => v + 1);
     for (const d of shown) highlightsChanged(d.documentId);
   };
   const editCurrent = (kind: 'provenance' | 'remove') => {
@@ -192,7 +198,7 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
     searchInput.current?.focus();
     searchInput.current?.select();
   });
-  useCommand('toggle-sidebar', reading.open || ledger ? () => setSidebarHidden((h) => !h) : null);
+  useCommand('toggle-sidebar', reading.open || ledger || court ? () => setSidebarHidden((h) => !h) : null);
   useCommand('remove-document', () => editCurrent('remove'));
   useCommand('edit-provenance', () => editCurrent('provenance'));
   useCommand('rerun-ocr', rerunCurrent);
@@ -213,32 +219,42 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
       first?.focus();
     });
   });
-  useCommand('show-matrix', () => setLedger({ view: 'matrix', allegationId: detailId }));
+  useCommand('show-matrix', () => {
+    setCourt(false);
+    setLedger({ view: 'matrix', allegationId: detailId });
+  });
+  useCommand('court-bundle', () => {
+    setLedger(null);
+    setCourt(true);
+  });
 
   const openHit = (hit: OpenHit) => {
     const doc = kase.documents?.find((d) => d.documentId === hit.documentId);
     if (!doc) return;
     // The ledger views cover the document; a hit the reviewer clicked must show.
     setLedger(null);
+    setCourt(false);
     reading.openDocument(doc, hit.page, hit.terms);
   };
 
   const openDetail = (allegationId: string) => {
     setDetailId(allegationId);
+    setCourt(false);
     setLedger({ view: 'detail', allegationId });
   };
   const openPassage = (p: OpenPassage) => {
     const doc = kase.documents?.find((d) => d.documentId === p.documentId);
     if (!doc) return;
     setLedger(null);
+    setCourt(false);
     reading.openDocument(doc, p.page);
   };
 
   const open = reading.open;
-  const middle = ledger !== null || open !== null;
+  const middle = court || ledger !== null || open !== null;
   const layout = middle ? (sidebarHidden ? 'reading no-sidebar' : 'reading') : 'browsing';
   // In a narrow window the side panes are drawers (layout/Drawer.tsx): they close once what was opened from them shows.
-  const shown = `${open?.visit ?? 0}:${ledger?.view ?? ''}:${ledger?.allegationId ?? ''}`;
+  const shown = `${open?.visit ?? 0}:${ledger?.view ?? ''}:${ledger?.allegationId ?? ''}:${court}`;
   return (
     <div className="app">
       <CaseHeader
@@ -272,14 +288,30 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
             compact={middle}
             doneKey={shown}
             onSelect={reading.select}
-            onOpen={(doc) => reading.openDocument(doc)}
+            onOpen={(doc) => {
+              setCourt(false);
+              reading.openDocument(doc);
+            }}
+            onCourtBundle={() => {
+              setLedger(null);
+              setCourt(true);
+            }}
             onEditProvenance={(docs) => docs.length > 0 && setDialog({ kind: 'provenance', docs })}
             onRemove={(doc) => setDialog({ kind: 'remove', doc })}
             onRerunOcr={(doc) => setDialog({ kind: 'rerun-ocr', doc })}
             report={report}
           />
         )}
-        {ledger && (
+        {court && (
+          <CourtPane
+            key={courtVersion}
+            documents={kase.documents ?? []}
+            reviewer={kase.info?.reviewer ?? prefs.settings?.reviewerName ?? ''}
+            onClose={() => setCourt(false)}
+            report={report}
+          />
+        )}
+        {ledger && !court && (
           <LedgerPane
             view={ledger.view}
             allegationId={ledger.allegationId}
@@ -294,7 +326,7 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
             notify={notifyDone}
           />
         )}
-        {open && !ledger && (
+        {open && !ledger && !court && (
           <section className="pane pane-viewer" aria-label="Open document">
             <div className="viewer-head">
               <h2 className="viewer-title" title={openTitle ?? open.doc.title}>
@@ -329,7 +361,10 @@ function Workspace({ kase, prefs, report, problems, onDismissProblem }: Workspac
               notify={notifyDone}
               selectedId={ledger?.view === 'detail' ? ledger.allegationId : null}
               onOpenDetail={openDetail}
-              onOpenView={(view) => setLedger({ view, allegationId: detailId })}
+              onOpenView={(view) => {
+                setCourt(false);
+                setLedger({ view, allegationId: detailId });
+              }}
             />
           }
         />

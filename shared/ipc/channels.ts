@@ -67,6 +67,12 @@ export const channelNames = [
   'ocr.page',
   'ocr.addLanguage',
   'dialog.openLanguagePack',
+  'court.plans',
+  'court.savePlan',
+  'court.deletePlan',
+  'court.build',
+  'court.cancel',
+  'dialog.saveCourtBundle',
 ] as const;
 
 /** Where a host serves a document's original bytes (same origin as the UI). */
@@ -79,6 +85,7 @@ export const eventNames = [
   'backup.status',
   'geometry.status',
   'ocr.progress',
+  'court.progress',
 ] as const;
 
 /** The IPC channel string Electron uses for a contract channel. */

@@ -150,6 +150,7 @@ export const MenuCommand = z.enum([
   'set-reviewer',
   'show-allegations',
   'show-matrix',
+  'court-bundle',
   'export-bundle',
   'verify-bundle',
   'import-bundle',

@@ -167,3 +167,25 @@ test('the allegation board and the ledger views have no axe violations, light an
     await check(page, `the ledger: ${tab}`, app.snap);
   }
 });
+
+test('the Court bundle view and its dialogs have no axe violations, light and dark', async ({ page, app }) => {
+  await app.open();
+  await importThree(page, app);
+  await page.keyboard.press('Control+Shift+U');
+  const view = page.getByRole('region', { name: 'Court bundle' });
+  await expect(view.getByText('No court bundle plan in this case yet.', { exact: false })).toBeVisible();
+  await check(page, 'the court bundle view, no plan', app.snap);
+  await checkDialog(
+    page,
+    'New court bundle plan',
+    () => view.getByRole('button', { name: 'New plan…' }).first().click(),
+    app.snap,
+  );
+  await view.getByRole('button', { name: 'New plan…' }).first().click();
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await view.getByRole('button', { name: 'Add section' }).click();
+  await view.getByRole('button', { name: /^Add “Incident report”/ }).click();
+  await expect(view.getByRole('list', { name: 'Documents in “Section A”' }).getByRole('listitem')).toHaveCount(1);
+  await check(page, 'the court bundle view, a plan', app.snap);
+  await checkDialog(page, /^Delete “/, () => view.getByRole('button', { name: 'Delete…' }).click(), app.snap, 'alertdialog');
+});

@@ -56,6 +56,7 @@ describe('migrations', () => {
     expect(tables(db)).toEqual([
       'allegations',
       'audit',
+      'court_plans',
       'documents',
       'highlight_targets',
       'highlights',

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ExhibitError } from '../../../shared/errors.ts';
 import { AllegationStatus, DocumentSummary, HighlightColor, Rect, Stance } from '../../../shared/ipc/contract.ts';
 import { CASE_SCHEMA } from './payload.ts';
+import { travellingPlanSchema } from './plans-travel.ts';
 import type { ZipEntryInfo } from './read-zip.ts';
 
 const id = z.string().min(1).max(200);
@@ -82,6 +83,8 @@ const Link = z.object({
   updatedAt: time.optional(),
 });
 
+const CourtPlan = travellingPlanSchema(time);
+
 const CaseFileSchema = z.object({
   schema: z.literal(CASE_SCHEMA),
   case: z.object({ name: z.string().max(1000), reviewer: z.string().max(1000) }),
@@ -97,14 +100,20 @@ const CaseFileSchema = z.object({
   allegations: z.array(Allegation),
   highlights: z.array(Highlight),
   links: z.array(Link),
+  // Court bundle plans; a bundle from before plans travelled has none.
+  courtPlans: z.array(CourtPlan).max(1000).default([]),
   // Deleted items (see deleted.ts); a bundle from before deletions travelled has none.
   deleted: z
     .object({
       allegations: z.array(Allegation.extend({ deletedAt: time })).default([]),
       highlights: z.array(Highlight.extend({ deletedAt: time })).default([]),
       links: z.array(Link.extend({ deletedAt: time.nullable() })).default([]),
+      courtPlans: z
+        .array(CourtPlan.extend({ deletedAt: time }))
+        .max(1000)
+        .default([]),
     })
-    .default({ allegations: [], highlights: [], links: [] }),
+    .default({ allegations: [], highlights: [], links: [], courtPlans: [] }),
 });
 
 export type CaseFile = z.infer<typeof CaseFileSchema>;
@@ -167,6 +176,11 @@ export function parseCaseFile(file: string, entries: ZipEntryInfo[]): CaseFile {
     pairs.add(pair);
   };
   data.links.forEach((l, i) => checkLink(`links.${i}`, l, liveHighlights, liveAllegations));
+  // Each plan once; the documents it names may be missing (the build names them), not the plan's own shape.
+  unique(
+    [...data.courtPlans.map((_, i) => `courtPlans.${i}`), ...deleted.courtPlans.map((_, i) => `deleted.courtPlans.${i}`)],
+    [...data.courtPlans, ...deleted.courtPlans].map((p) => p.planId),
+  );
   deleted.links.forEach((l, i) => checkLink(`deleted.links.${i}`, l, highlights, allegations));
   return data;
 }

@@ -27,6 +27,8 @@ import { annotationsJsonLd } from './annotations.ts';
 import { contextCopy } from './context-copy.ts';
 import { scopeDescription } from './bag-info.ts';
 import { auditFiles, caseJson } from './payload.ts';
+import { plansForBundle } from './plans-travel.ts';
+import { isScoped } from './audit-scope.ts';
 import { paperFor, type Paper } from '../report/rendition/paper.ts';
 import { jobSteps, type JobSteps, type StepProgress } from '../jobs/steps.ts';
 import { breatheNow } from '../jobs/breathe.ts';
@@ -138,7 +140,13 @@ async function writeBundle(store: CaseStore, opts: ExportOptions, out: string, s
   const frames = pageFrames(store.db);
   const areaShown = (documentId: string, page: number, area: Rect) => areaAsShown(frames(documentId, page), area);
   payload.push(
-    { path: 'data/case.json', bytes: caseJson(model) },
+    {
+      path: 'data/case.json',
+      bytes: caseJson(
+        model,
+        plansForBundle(store.db, isScoped(opts.scope) ? new Set(model.documents.map((d) => d.documentId)) : null),
+      ),
+    },
     { path: 'data/annotations.jsonld', bytes: annotationsJsonLd(model, pageTexts(store), areaShown) },
     contextCopy(),
     { path: 'data/audit/audit.jsonl', bytes: audit.lines },

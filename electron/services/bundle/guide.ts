@@ -188,7 +188,8 @@ between them.
                         in areas/, a picture (PNG) of each highlighted area of a page,
                         which report.md links (report.html and report.docx hold them).
   data/case.json        The review in machine-readable form: documents (with provenance),
-                        allegations, highlights, links, and deletions.
+                        allegations, highlights, links, court bundle plans (cover,
+                        sections and options), and deletions.
   data/annotations.jsonld
                         The highlights and their links to allegations as W3C Web
                         Annotations (JSON-LD); see section 5.

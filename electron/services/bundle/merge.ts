@@ -2,7 +2,7 @@
  * Importing a bundle into the open case: verify it, stage its originals in a fresh folder,
  * take the pages it carries for its PDFs or else extract the documents it brings (keeping
  * their ids; known SHA-256s are not imported twice; see stage.ts), then store them and
- * merge allegations, highlights and links by id in one transaction, so a failure anywhere
+ * merge allegations, highlights, links and court bundle plans by id in one transaction, so a failure anywhere
  * leaves the case as it was. Every item, deleted or not,
  * is settled by one rule (newer-wins.ts): the newer version wins, and on equal times the
  * same version wins whichever side imports, so two reviewers who exchange bundles end up
@@ -19,6 +19,7 @@ import { appendAudit } from '../audit/audit.ts';
 import type { CaseStore } from '../case/case.ts';
 import { parseCaseFile } from './case-file.ts';
 import { mergeAllegations, mergeHighlights, mergeLinks } from './merge-items.ts';
+import { mergePlans } from './plans-travel.ts';
 import { stageDocuments, type StageOptions } from './stage.ts';
 import { jobSteps, type StepProgress } from '../jobs/steps.ts';
 import { checkBundle } from './verify.ts';
@@ -87,6 +88,7 @@ async function mergeBundle(store: CaseStore, file: string, opts: ImportOptions):
       mergeAllegations(store.db, data, result);
       mergeHighlights(store.db, data, staged.ids, result);
       mergeLinks(store.db, data, result);
+      mergePlans(store.db, { courtPlans: data.courtPlans, deleted: data.deleted.courtPlans }, result);
       opts.signer?.merged(store.db);
       appendAudit(store.db, {
         actor: opts.actor,

@@ -7,13 +7,14 @@ import { ExhibitError } from '../../../shared/errors.ts';
 import { checkAuditRows, type AuditRow } from '../audit/audit.ts';
 import { inScope, isScoped, redact, type ExportScope } from './audit-scope.ts';
 import type { ReportModel } from '../report/model.ts';
+import type { PlansInBundle } from './plans-travel.ts';
 
 export const CASE_SCHEMA = 'exhibit-case/1';
 
 const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
 /** data/case.json: everything needed to rebuild the case's review work, deletions included. */
-export function caseJson(model: ReportModel): Uint8Array {
+export function caseJson(model: ReportModel, plans: PlansInBundle = { courtPlans: [], deleted: [] }): Uint8Array {
   return json({
     schema: CASE_SCHEMA,
     case: { name: model.caseName, exportedAt: model.generatedAt, reviewer: model.reviewer },
@@ -21,12 +22,15 @@ export function caseJson(model: ReportModel): Uint8Array {
     allegations: model.allegations.map(({ passages: _p, ...a }) => a),
     highlights: model.highlights.map(({ links: _l, ...h }) => h),
     links: model.highlights.flatMap((h) => h.links.map((l) => ({ highlightId: h.highlightId, ...l }))),
+    // Court bundle plans (cover, sections, options) so a colleague builds the same bundle.
+    courtPlans: plans.courtPlans,
     deleted: {
       about:
-        'Deleted allegations and highlights, removed links, and links kept with a deleted item, with when each was deleted. ' +
+        'Deleted allegations, highlights and court bundle plans, removed links, and links kept with a deleted item, with when each was deleted. ' +
         'They are not part of the review (the reports, annotated PDFs and annotations.jsonld leave them out); ' +
         'they are here so that a deletion reaches the cases this bundle is merged into.',
       ...model.deleted,
+      courtPlans: plans.deleted,
     },
   });
 }

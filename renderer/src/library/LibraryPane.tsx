@@ -31,6 +31,8 @@ export interface LibraryPaneProps {
   onRemove(doc: DocumentSummary): void;
   /** Read a document's scanned pages again (the Re-run OCR dialog). */
   onRerunOcr(doc: DocumentSummary): void;
+  /** Open the Court bundle view (Case > Court Bundle). */
+  onCourtBundle(): void;
   report(err: unknown): void;
 }
 
@@ -99,6 +101,11 @@ export function LibraryPane(props: LibraryPaneProps) {
             >
               {compact ? 'Folder…' : 'Import folder…'}
             </button>
+            {!compact && all && all.length > 0 && (
+              <button type="button" onClick={props.onCourtBundle} aria-keyshortcuts="Control+Shift+U">
+                Court bundle
+              </button>
+            )}
           </div>
         </div>
         {all && all.length > 0 && (

@@ -44,6 +44,7 @@ export const keymap: readonly KeyBinding[] = [
     inTextFields: true,
   },
   { command: 'show-matrix', label: 'Evidence matrix', keys: [['Ctrl', 'Shift', 'M']], group: 'Case', inTextFields: true },
+  { command: 'court-bundle', label: 'Court bundle', keys: [['Ctrl', 'Shift', 'U']], group: 'Case', inTextFields: true },
   { command: 'export-bundle', label: 'Export an evidence bundle', keys: [['Ctrl', 'E']], group: 'Case', inTextFields: true },
   {
     command: 'verify-bundle',

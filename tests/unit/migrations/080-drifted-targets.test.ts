@@ -17,7 +17,7 @@ describe('migration 80: drift marks on highlight targets', () => {
        VALUES ('h1', 0, 0, '[[72,700,150,712]]', 'modern terminal', 'The ', ' confirmed', 4, 19, 'ok')`,
     ).run();
     expect(columnsOf(db, 'highlight_targets')).not.toContain('drifted');
-    expect(upgrade()).toEqual([80, 90]);
+    expect(upgrade()).toEqual([80, 90, 100]);
     expect(
       db
         .prepare('SELECT exact, start_offset, anchor, drifted, drifted_from, drifted_score, drifted_at FROM highlight_targets')

@@ -21,7 +21,7 @@ describe('migration 90: area targets', () => {
        VALUES ('h1', 0, 0, '[[72,700,150,712]]', 'modern terminal', 'The ', ' confirmed', 4, 19, 'ok', 'moved')`,
     ).run();
     expect(columnsOf(db, 'highlight_targets')).not.toContain('area');
-    expect(upgrade()).toEqual([90]);
+    expect(upgrade()).toEqual([90, 100]);
     expect(db.prepare('SELECT exact, rects, anchor, drifted, area FROM highlight_targets').all()).toEqual([
       { exact: 'modern terminal', rects: '[[72,700,150,712]]', anchor: 'ok', drifted: 'moved', area: null },
     ]);

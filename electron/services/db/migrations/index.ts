@@ -13,7 +13,8 @@ import { migration as m060 } from './060-glyph-geometry.ts';
 import { migration as m070 } from './070-ocr.ts';
 import { migration as m080 } from './080-drifted-targets.ts';
 import { migration as m090 } from './090-area-targets.ts';
+import { migration as m100 } from './100-court-plans.ts';
 
 export type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [m010, m020, m030, m040, m050, m060, m070, m080, m090];
+export const migrations: readonly Migration[] = [m010, m020, m030, m040, m050, m060, m070, m080, m090, m100];

@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { callTyped } from '../../electron/services/router.ts';
+import { openServices } from '../../electron/services/services.ts';
+import { DEFAULT_COURT_OPTIONS } from '../../shared/ipc/contract.ts';
 import { exhibit, tempDir, writePdf } from './helpers.ts';
 import { pdfjsPages, qpdfCheck } from './court-helpers.ts';
 
@@ -82,5 +85,56 @@ describe('exhibit court-bundle', () => {
     const badPos = c('court-bundle', '--out', path.join(dir, 'x.pdf'), '--stamp-position', 'middle');
     expect(badPos.code).toBe(2);
     expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+  });
+
+  it('builds from a plan saved in the case (--plan NAME), its sections and options as saved', async () => {
+    const dir = tempDir();
+    const caseDir = path.join(dir, 'case');
+    const home = tempDir('exhibit-home-');
+    const c = (...args: string[]) => exhibit(['--case', caseDir, ...args], { HOME: home });
+    c('init', caseDir);
+    const [a, b] = c(
+      '--json',
+      'import',
+      writePdf(dir, 'a.pdf', { info: { title: 'Alpha' }, pages: [{ lines: ['Alpha letter'] }] }),
+      writePdf(dir, 'b.pdf', { info: { title: 'Bravo' }, pages: [{ lines: ['Bravo letter'] }, { lines: ['Bravo two'] }] }),
+    ).lines();
+    // The plan as the app saves it, through the same channel.
+    const s = openServices({
+      caseDir,
+      pool: { size: 1 },
+      actor: () => 'Test Reviewer',
+      configDir: path.join(home, 'config'),
+      dataDir: path.join(home, 'data'),
+    });
+    try {
+      await callTyped(s.router, 'court.savePlan', {
+        name: 'Hearing of 3 March',
+        plan: {
+          cover: { title: 'Hearing of 3 March', date: '2026-03-03', preparedBy: 'R. Okafor' },
+          sections: [
+            { title: 'Replies', documentIds: [b.documentId] },
+            { title: 'Claims', documentIds: [a.documentId] },
+          ],
+          options: { ...DEFAULT_COURT_OPTIONS, prefix: 'TAB-', digits: 2 },
+        },
+      });
+    } finally {
+      s.close();
+    }
+    const out = path.join(dir, 'planned.pdf');
+    const r = c('--json', 'court-bundle', '--out', out, '--plan', 'Hearing of 3 March');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.lines()[0].entries).toEqual([
+      { section: 'Replies', documentId: b.documentId, title: 'Bravo', firstPage: 3, lastPage: 4 },
+      { section: 'Claims', documentId: a.documentId, title: 'Alpha', firstPage: 5, lastPage: 5 },
+    ]);
+    const { labels } = await pdfjsPages(out);
+    expect(labels).toEqual(['TAB-01', 'TAB-02', 'TAB-03', 'TAB-04', 'TAB-05']);
+
+    const missing = c('court-bundle', '--out', path.join(dir, 'y.pdf'), '--plan', 'No such plan');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No such plan');
+    expect(fs.existsSync(path.join(dir, 'y.pdf'))).toBe(false);
   });
 });

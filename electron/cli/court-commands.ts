@@ -102,7 +102,7 @@ const courtBundleCommand: Command = async (s, args, values, out, order = []) => 
     bar.done();
     out.record(r, () =>
       [
-        `Wrote a court bundle of ${r.pages} pages (${r.entries.length} documents) to ${r.out}`,
+        `Wrote a court bundle of ${r.pages} pages (${r.entries.length} ${r.entries.length === 1 ? 'document' : 'documents'}) to ${r.out}`,
         ...(r.indexDocx ? [`Index as DOCX: ${r.indexDocx}`] : []),
       ].join('\n'),
     );

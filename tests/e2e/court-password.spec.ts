@@ -2,7 +2,8 @@
  * A court bundle holding an encrypted PDF whose password this session does not hold (it came
  * in a colleague's evidence bundle, which carries its pages but never its password): Build
  * asks for the password by the document's name, says so when one is wrong, and builds with
- * the right one; the bundle's pages are the PDF's, decrypted and searchable.
+ * the right one, which the session then holds; the bundle's pages are the PDF's, decrypted
+ * and searchable.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -80,4 +81,11 @@ test('building a court bundle asks for an encrypted PDF’s password by name, an
   expect(text).toContain('We categorically reject the suggestion');
   expect(text).toContain('EXH-003');
   expect(execFileSync('qpdf', ['--show-encryption', out], { encoding: 'utf8' })).toMatch(/not encrypted/);
+
+  // The password that opened it is held for the rest of the session: building again asks nothing.
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  app.saveBundleAs(path.join(app.inputDir, 'hearing-again.pdf'));
+  await page.getByRole('button', { name: 'Build bundle…' }).click();
+  await expect(dialog.getByText(/^Built: \d+ pages/)).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByRole('form', { name: 'Document password' })).toHaveCount(0);
 });

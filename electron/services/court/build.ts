@@ -40,6 +40,8 @@ export interface CourtBuildContext {
   pool: WorkerPool;
   /** An encrypted PDF's password held for this session (by the document's SHA-256), if any. */
   sessionPassword(sha256: string): string | null;
+  /** Hold a password that opened an encrypted PDF for the rest of the session (not stored). */
+  rememberPassword?: ((sha256: string, password: string) => void) | undefined;
 }
 
 export interface CourtBuildOptions {

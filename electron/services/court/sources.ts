@@ -173,7 +173,10 @@ async function unlock(
 ): Promise<Unlocked> {
   const tried = candidates(ctx, doc, opts);
   try {
-    return await unlockPdf(bytes, tried, write);
+    const unlocked = await unlockPdf(bytes, tried, write);
+    // The password that opened it is held for the rest of the session, as one given at import is.
+    if (unlocked.password !== '') ctx.rememberPassword?.(doc.sha256, unlocked.password);
+    return unlocked;
   } catch (err) {
     if (!(err instanceof ExhibitError)) throw err;
     if (err.code === 'password-required')

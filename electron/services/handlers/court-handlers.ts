@@ -29,14 +29,23 @@ export function courtHandlers(
           )
         : undefined;
       return ctx.jobs.run({ id: jobId, what: 'a court bundle', holdsCase: true }, (signal) =>
-        buildCourtBundle({ store: ctx.store, pool: ctx.pool, sessionPassword: (sha) => ctx.ocr.password(sha) }, body, {
-          out,
-          indexDocx: indexDocx ? indexDocxBeside(out) : undefined,
-          passwords,
-          caseName: path.basename(ctx.store.dir),
-          signal,
-          onProgress,
-        }),
+        buildCourtBundle(
+          {
+            store: ctx.store,
+            pool: ctx.pool,
+            sessionPassword: (sha) => ctx.ocr.password(sha),
+            rememberPassword: (sha, pw) => ctx.ocr.rememberPassword(sha, pw),
+          },
+          body,
+          {
+            out,
+            indexDocx: indexDocx ? indexDocxBeside(out) : undefined,
+            passwords,
+            caseName: path.basename(ctx.store.dir),
+            signal,
+            onProgress,
+          },
+        ),
       );
     },
   };

@@ -37,7 +37,9 @@ describe('court bundle safety', () => {
   it('names each bad input and writes nothing', async () => {
     const { s, dir, ids } = await twoDocs();
     const out = path.join(dir, 'out.pdf');
-    const titles = (await callTyped(s.router, 'documents.list', {})).map((d) => d.title);
+    // By id: the list's order follows which import finished first.
+    const listed = await callTyped(s.router, 'documents.list', {});
+    const titles = ids.map((id) => listed.find((d) => d.documentId === id)!.title);
 
     const unknown = await refused(build(s, plan([['A', [ids[0]!, 'no-such-document']]]), { out }));
     expect(unknown.code).toBe('not-found');

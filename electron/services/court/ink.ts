@@ -1,58 +1,112 @@
 /**
- * Does a page have ink where the stamp would go? Each page of a source document is drawn by
- * pdf.js on @napi-rs/canvas, only the stamp's box and at screen resolution, as the reader
- * will see it (its /Rotate, its boxes, its annotations' appearances). Any pixel visibly
- * darker than white counts: text, vector drawings, scanned images, a filled form field.
- * Drawing finds what glyph geometry alone would miss (a scanned page's margin notes, a
- * logo, a rule), at a few milliseconds a page.
+ * Does a page have ink where the stamp would go? Each page of a source document is drawn,
+ * only the stamp's box and at screen resolution, as the reader will see it (its /Rotate,
+ * its crop box, its annotations' appearances). Any pixel visibly darker than white counts:
+ * text, vector drawings, scanned images, a filled form field. Drawing finds what glyph
+ * geometry alone would miss (a scanned page's margin notes, a logo, a rule).
+ *
+ * PDFium draws it: it skips every object outside the box, so a page costs about a
+ * millisecond, where pdf.js, which draws the whole page into a small canvas, took fifteen
+ * or more (measured on the benchmark's pages; drawing was most of a bundle's time).
  */
-import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { openPdf, type OpenedPdf } from '../ingest/pdf-extract.ts';
+import { ExhibitError } from '../../../shared/errors.ts';
+import { breather } from '../jobs/breathe.ts';
+import { throwIfCancelled } from '../jobs/steps.ts';
+import { heapOf, pdfium, type Pdfium } from '../pdfium/pdfium.ts';
 import type { ShownRect } from './stamp.ts';
 
 /** Drawing scale: 1.5 pixels a point (108 dpi), enough for a hairline or a 4-point footnote. */
 const SCALE = 1.5;
 /** A channel below this (of 255) is ink; lighter greys are paper tint or anti-aliasing haze. */
 const INK = 235;
+/** FPDF_RenderPageBitmap's flag to draw annotations' appearances too. */
+const FPDF_ANNOT = 0x01;
+const WHITE = 0xffffffff;
 
-// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- the module's type, for a lazy import
-type Canvas = typeof import('@napi-rs/canvas');
-let canvasLib: Promise<Canvas> | null = null;
-
-export interface InkReader {
-  /** Whether the page (0-based) has ink in `box` (shown space: origin bottom-left, y up) on a sheet `height` points high. */
-  hasInk(pageIndex: number, box: ShownRect, height: number): Promise<boolean>;
-  close(): Promise<void>;
+/** One page to look at: 0-based, the box in shown space (origin bottom-left, y up) on a sheet `height` points high. */
+export interface InkCheck {
+  page: number;
+  box: ShownRect;
+  height: number;
 }
 
-/** Open a source PDF (unencrypted bytes) to look for ink on its pages. */
-export async function inkReader(bytes: Uint8Array): Promise<InkReader> {
-  canvasLib ??= import('@napi-rs/canvas') as Promise<Canvas>;
-  const lib = await canvasLib;
-  // pdf.js may take ownership of the buffer: the builder keeps its own bytes for pdf-lib.
-  const opened: OpenedPdf = await openPdf(new Uint8Array(bytes), null, true);
-  return {
-    async hasInk(pageIndex, box, height) {
-      const page = await opened.doc.getPage(pageIndex + 1);
-      try {
-        const widthPx = Math.max(1, Math.ceil(box.width * SCALE));
-        const heightPx = Math.max(1, Math.ceil(box.height * SCALE));
-        // pdf.js's viewport is y down from the shown top-left corner: shift it so the box is the canvas.
-        const top = height - (box.y + box.height);
-        const viewport = page.getViewport({ scale: SCALE, offsetX: -box.x * SCALE, offsetY: -top * SCALE });
-        const canvas = lib.createCanvas(widthPx, heightPx);
-        await page.render({
-          canvas: canvas as unknown as Parameters<PDFPageProxy['render']>[0]['canvas'],
-          viewport,
-          background: 'white',
-        }).promise;
-        const data = canvas.getContext('2d').getImageData(0, 0, widthPx, heightPx).data;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < INK || data[i + 1]! < INK || data[i + 2]! < INK) return true;
-        return false;
-      } finally {
-        page.cleanup();
+/** Whether the box of one loaded page holds ink. */
+function boxHasInk(p: Pdfium, page: number, { box, height }: InkCheck): boolean {
+  const heap = heapOf(p);
+  const widthPx = Math.max(1, Math.ceil(box.width * SCALE));
+  const heightPx = Math.max(1, Math.ceil(box.height * SCALE));
+  const bitmap = p.FPDFBitmap_Create(widthPx, heightPx, 0);
+  if (!bitmap) return true;
+  try {
+    p.FPDFBitmap_FillRect(bitmap, 0, 0, widthPx, heightPx, WHITE);
+    // The whole page, as shown, placed so that the box falls on the bitmap: PDFium clips to it.
+    const top = height - (box.y + box.height);
+    const pageWidth = p.FPDF_GetPageWidthF(page);
+    const pageHeight = p.FPDF_GetPageHeightF(page);
+    p.FPDF_RenderPageBitmap(
+      bitmap,
+      page,
+      Math.round(-box.x * SCALE),
+      Math.round(-top * SCALE),
+      Math.round(pageWidth * SCALE),
+      Math.round(pageHeight * SCALE),
+      0,
+      FPDF_ANNOT,
+    );
+    const at = p.FPDFBitmap_GetBuffer(bitmap);
+    const stride = p.FPDFBitmap_GetStride(bitmap);
+    for (let row = 0; row < heightPx; row++) {
+      const line = heap.HEAPU8.subarray(at + row * stride, at + row * stride + widthPx * 4);
+      for (let i = 0; i < line.length; i += 4) if (line[i]! < INK || line[i + 1]! < INK || line[i + 2]! < INK) return true;
+    }
+    return false;
+  } finally {
+    p.FPDFBitmap_Destroy(bitmap);
+  }
+}
+
+/**
+ * Whether each page checked has ink in its box. A page that cannot be loaded counts as
+ * inked: its sheet is grown rather than risk a stamp over something unseen. `onPage` hears
+ * each page done; cancelled with `signal`.
+ */
+export async function inkChecks(
+  bytes: Uint8Array,
+  checks: InkCheck[],
+  opts: { signal?: AbortSignal | undefined; onPage?: () => void } = {},
+): Promise<boolean[]> {
+  if (checks.length === 0) return [];
+  const p = await pdfium();
+  const heap = heapOf(p);
+  const ptr = heap.wasmExports.malloc(bytes.byteLength);
+  if (!ptr) throw new ExhibitError('internal', `PDFium could not take a PDF of ${bytes.byteLength} bytes into its memory`);
+  try {
+    heap.HEAPU8.set(bytes, ptr);
+    const doc = p.FPDF_LoadMemDocument(ptr, bytes.byteLength, '');
+    // A source PDF pdf-lib has already read, but PDFium cannot: no page can be shown clear.
+    if (!doc) return checks.map(() => true);
+    try {
+      const breathe = breather();
+      const found: boolean[] = [];
+      for (const check of checks) {
+        await breathe();
+        throwIfCancelled(opts.signal);
+        const page = p.FPDF_LoadPage(doc, check.page);
+        if (!page) found.push(true);
+        else {
+          try {
+            found.push(boxHasInk(p, page, check));
+          } finally {
+            p.FPDF_ClosePage(page);
+          }
+        }
+        opts.onPage?.();
       }
-    },
-    close: () => opened.destroy(),
-  };
+      return found;
+    } finally {
+      p.FPDF_CloseDocument(doc);
+    }
+  } finally {
+    heap.wasmExports.free(ptr);
+  }
 }

@@ -6,14 +6,13 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { ExhibitError } from '../../../shared/errors.ts';
 import type { CourtOptions, DocumentSummary } from '../../../shared/ipc/contract.ts';
-import { breather } from '../jobs/breathe.ts';
 import { throwIfCancelled } from '../jobs/steps.ts';
 import { addHighlight } from '../report/annotate.ts';
 import type { BundleHighlight } from '../report/model.ts';
 import { prepareSource, relinkCopied } from './copy.ts';
 import type { OutlineNode } from './outline.ts';
 import { readOutline, type SourceBookmark } from './source-outline.ts';
-import { inkReader } from './ink.ts';
+import { inkChecks, type InkCheck } from './ink.ts';
 import { stampText } from './numbering.ts';
 import { edgeOf, growSheet, sheetOf, type Sheet } from './sheet.ts';
 import { growthFor, STAMP_SIZE, stampBox, type ShownRect } from './stamp.ts';
@@ -75,33 +74,31 @@ export async function placeDocument(
   const { options, font } = ctx;
   const stamps: PageStamp[] = [];
   const grown: number[] = [];
-  const ink = await inkReader(source.bytes);
-  const breathe = breather();
-  try {
-    for (const [i, page] of pages.entries()) {
-      await breathe();
-      throwIfCancelled(ctx.signal);
-      const number = firstPage + i;
-      const text = stampText(number, options);
-      let sheet = sheetOf(page);
-      const box = stampBox(sheet, options.stampPosition, font.width(text, STAMP_SIZE), font.font.heightAtSize(STAMP_SIZE));
-      const inked = await ink.hasInk(i, box, sheet.height).catch(() => true);
-      if (!inked) {
-        stamps.push({ page, sheet, box, text });
-      } else {
-        const edge = edgeOf(options.stampPosition);
-        const extra = growthFor(box);
-        sheet = growSheet(page, sheet, edge, extra);
-        // The stamp keeps its distance from the (new) edge; the strip is the added sheet.
-        const moved = edge === 'bottom' ? box : { ...box, y: box.y + extra };
-        const strip = { x: 0, y: edge === 'bottom' ? 0 : sheet.height - extra, width: sheet.width, height: extra };
-        stamps.push({ page, sheet, box: moved, text, strip });
-        grown.push(number);
-      }
-      ctx.onPage(doc.title);
+  // Every page's stamp box first, then the ink under them all.
+  const planned = pages.map((page, i) => {
+    const text = stampText(firstPage + i, options);
+    const sheet = sheetOf(page);
+    const box = stampBox(sheet, options.stampPosition, font.width(text, STAMP_SIZE), font.font.heightAtSize(STAMP_SIZE));
+    return { page, text, sheet, box };
+  });
+  throwIfCancelled(ctx.signal);
+  const checks: InkCheck[] = planned.map((p, i) => ({ page: i, box: p.box, height: p.sheet.height }));
+  const inked = await inkChecks(source.bytes, checks, { signal: ctx.signal, onPage: () => ctx.onPage(doc.title) });
+  for (const [i, { page, text, box }] of planned.entries()) {
+    let { sheet } = planned[i]!;
+    const number = firstPage + i;
+    if (!inked[i]) {
+      stamps.push({ page, sheet, box, text });
+    } else {
+      const edge = edgeOf(options.stampPosition);
+      const extra = growthFor(box);
+      sheet = growSheet(page, sheet, edge, extra);
+      // The stamp keeps its distance from the (new) edge; the strip is the added sheet.
+      const moved = edge === 'bottom' ? box : { ...box, y: box.y + extra };
+      const strip = { x: 0, y: edge === 'bottom' ? 0 : sheet.height - extra, width: sheet.width, height: extra };
+      stamps.push({ page, sheet, box: moved, text, strip });
+      grown.push(number);
     }
-  } finally {
-    await ink.close().catch(() => undefined);
   }
 
   if (options.highlights && !source.highlightsDrawn) {

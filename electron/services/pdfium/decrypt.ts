@@ -6,7 +6,7 @@
  * written to; the decrypted copy lives in memory only, never on disk here.
  */
 import { ExhibitError } from '../../../shared/errors.ts';
-import { pdfium, type Pdfium } from './pdfium.ts';
+import { heapOf, pdfium, type Pdfium } from './pdfium.ts';
 
 /** FPDF_GetLastError's answers (fpdfview.h). */
 const FPDF_ERR_FILE = 2;
@@ -15,14 +15,6 @@ const FPDF_ERR_PASSWORD = 4;
 const FPDF_ERR_SECURITY = 5;
 /** FPDF_SaveAsCopy's flag that writes the document without its security handler. */
 const FPDF_REMOVE_SECURITY = 3;
-
-/** The parts of the Emscripten module used here (the package's own types leave them out). */
-interface Heap {
-  HEAPU8: Uint8Array;
-  wasmExports: { malloc(size: number): number; free(ptr: number): void };
-}
-
-const heapOf = (p: Pdfium) => p.pdfium as unknown as Heap;
 
 const WHITESPACE_OR_DELIMITER = new Set([0, 9, 10, 12, 13, 32, 0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 const ENCRYPT = Buffer.from('/Encrypt', 'latin1');

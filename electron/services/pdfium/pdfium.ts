@@ -1,6 +1,7 @@
 /**
  * PDFium, compiled to WebAssembly by @embedpdf/pdfium (MIT), for what pdf-lib cannot do:
- * open encrypted PDFs. It is loaded on first use only (the binary is 4.6 MB and takes a
+ * open encrypted PDFs; and to look for ink under a court bundle's stamps, where drawing
+ * only what lies in a small box is what PDFium does and pdf.js does not. It is loaded on first use only (the binary is 4.6 MB and takes a
  * tenth of a second to instantiate, which start-up should not pay for files that are
  * rarely met) and then kept for the life of the process (one instance per thread).
  *
@@ -39,3 +40,11 @@ export function pdfium(): Promise<Pdfium> {
   });
   return loading;
 }
+
+/** The parts of the Emscripten module used with it (the package's own types leave them out). */
+export interface PdfiumHeap {
+  HEAPU8: Uint8Array;
+  wasmExports: { malloc(size: number): number; free(ptr: number): void };
+}
+
+export const heapOf = (p: Pdfium): PdfiumHeap => p.pdfium as unknown as PdfiumHeap;

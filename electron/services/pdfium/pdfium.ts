@@ -1,9 +1,9 @@
 /**
- * PDFium, compiled to WebAssembly by @embedpdf/pdfium (MIT), for what pdf-lib cannot do:
- * open encrypted PDFs; and to look for ink under a court bundle's stamps, where drawing
- * only what lies in a small box is what PDFium does and pdf.js does not. It is loaded on first use only (the binary is 4.6 MB and takes a
- * tenth of a second to instantiate, which start-up should not pay for files that are
- * rarely met) and then kept for the life of the process (one instance per thread).
+ * PDFium, compiled to WebAssembly by @embedpdf/pdfium (MIT), for what pdf-lib cannot do
+ * (open encrypted PDFs) and what pdf.js does slowly (draw only what lies in a small box of
+ * a page: the ink check under a court bundle's stamps). It is loaded on first use only (the
+ * binary is 4.6 MB and takes a tenth of a second to instantiate, which start-up should not
+ * pay for) and then kept for the life of the process (one instance per thread).
  *
  * The WebAssembly binary is read from disk by us and handed to the loader, so it never
  * looks for it by URL; in a packaged app the unpacked copy is read (electron-builder.yml).

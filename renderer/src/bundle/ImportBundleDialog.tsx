@@ -19,7 +19,7 @@ import { ApiError, call, messageOf } from '../api.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { SignerQuestion } from '../trust/SignerQuestion.tsx';
 import { SignerResult } from '../trust/SignerResult.tsx';
-import { BundlePassword } from './BundlePassword.tsx';
+import { DocumentPassword } from '../ui/DocumentPassword.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { MergeSummary } from './MergeSummary.tsx';
 import { useBundleJob } from './useBundleJob.ts';
@@ -232,10 +232,12 @@ export function ImportBundleDialog({
       )}
       {report?.ok && phase.kind !== 'asking' && <SignerResult signer={report.signer} />}
       {phase.kind === 'password' && (
-        <BundlePassword
+        <DocumentPassword
           formId={passwordForm}
           title={phase.title}
           wrong={phase.wrong}
+          why="This bundle was made by an earlier version of Exhibit and does not carry the text of this document’s pages, so the PDF itself has to be opened to import it. Enter the password you were given for it. Nothing has been imported yet."
+          wrongNote="Nothing was imported; try again."
           password={password}
           onPassword={setPassword}
           onSubmit={withPassword}

@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CourtBundleResult, CourtProgress } from '../../../shared/ipc/contract.ts';
 import { ApiError, call, messageOf, onEvent } from '../api.ts';
+import { DocumentPassword } from '../ui/DocumentPassword.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import '../bundle/bundle.css';
 
@@ -39,7 +40,6 @@ export function BuildDialog({ planId, planName, onClose }: { planId: string; pla
   const job = useRef<string | null>(null);
   const passwords = useRef<string[]>([]);
   const formId = useId();
-  const inputId = useId();
 
   useEffect(() => onEvent('court.progress', (p) => p.jobId === job.current && setProgress(p)), []);
 
@@ -101,35 +101,19 @@ export function BuildDialog({ planId, planName, onClose }: { planId: string; pla
         </div>
       )}
       {stage.kind === 'password' && (
-        <form
-          id={formId}
-          className="bundle-password"
-          aria-label="Document password"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!password) return;
+        <DocumentPassword
+          formId={formId}
+          title={stage.title}
+          wrong={stage.wrong}
+          why="The case does not hold its password. Enter it to include the document; nothing has been written yet."
+          wrongNote="Try again."
+          password={password}
+          onPassword={setPassword}
+          onSubmit={() => {
             passwords.current = [...passwords.current, password];
             void build(stage.out);
           }}
-        >
-          <h3>“{stage.title}” is an encrypted PDF</h3>
-          <p>The case does not hold its password. Enter it to include the document; nothing has been written yet.</p>
-          {stage.wrong && (
-            <p className="bundle-error" role="alert">
-              That password does not open “{stage.title}”. Try again.
-            </p>
-          )}
-          <label htmlFor={inputId}>Password for “{stage.title}”</label>
-          <input
-            id={inputId}
-            type="password"
-            autoComplete="off"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={stage.wrong}
-            data-autofocus
-          />
-        </form>
+        />
       )}
       {stage.kind === 'failed' && (
         <p className="bundle-error" role="alert">

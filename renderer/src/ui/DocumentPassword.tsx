@@ -1,16 +1,18 @@
 /**
- * Asked while importing a bundle from an earlier Exhibit that holds an encrypted PDF: such a
- * bundle does not carry the PDF's pages, so the PDF itself must be opened, and that takes
- * its password. Names the document; after a wrong password, says so. Nothing has been
- * written to the case when this shows. The form's submit button sits in the dialog's
- * action row (it names this form), beside Cancel.
+ * Asked when a job must open an encrypted PDF whose password this session does not hold
+ * (importing a bundle from an earlier Exhibit, building a court bundle): names the
+ * document, says why its password is needed and that nothing has been written yet; after
+ * a wrong password, says so. The form's submit button sits in the dialog's action row (it
+ * names this form), beside Cancel.
  */
 import { useId } from 'react';
 
-export function BundlePassword({
+export function DocumentPassword({
   formId,
   title,
   wrong,
+  why,
+  wrongNote,
   password,
   onPassword,
   onSubmit,
@@ -20,6 +22,10 @@ export function BundlePassword({
   title: string;
   /** The last password tried did not open it. */
   wrong: boolean;
+  /** Why the PDF must be opened, and that nothing was written yet. */
+  why: string;
+  /** What a wrong password changed (nothing), said after "That password does not open …". */
+  wrongNote: string;
   password: string;
   onPassword(password: string): void;
   onSubmit(): void;
@@ -37,13 +43,10 @@ export function BundlePassword({
       }}
     >
       <h3>“{title}” is an encrypted PDF</h3>
-      <p id={noteId}>
-        This bundle was made by an earlier version of Exhibit and does not carry the text of this document’s pages, so the PDF
-        itself has to be opened to import it. Enter the password you were given for it. Nothing has been imported yet.
-      </p>
+      <p id={noteId}>{why}</p>
       {wrong && (
         <p className="bundle-error" role="alert">
-          That password does not open “{title}”. Nothing was imported; try again.
+          That password does not open “{title}”. {wrongNote}
         </p>
       )}
       <label htmlFor={inputId}>Password for “{title}”</label>
